@@ -1,0 +1,49 @@
+"""Command-line interface: a thin layer over the Python API (:mod:`kg.api`).
+
+Sub-commands live next to the code they expose and are registered here.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from kg import __version__
+
+__all__ = ["main"]
+
+# (module, attribute) of each sub-command, imported when the CLI starts.
+COMMANDS = [
+    ("kg.cli_build", "build"),
+    ("kg.cli_build", "eval_cmd"),
+    ("kg.rdf.cli", "query"),
+    ("kg.rdf.cli", "validate"),
+    ("kg.rdf.cli", "serve"),
+    ("kg.ner.cli", "train_ner"),
+    ("kg.ner.cli", "eval_ner"),
+]
+
+
+@click.group(
+    epilog="Example:\n\n\b\n  kg build seeds/ --out output/\n  kg query output/ -f ontology/queries/visits.rq",
+)
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph from Hindi (Devanagari) news articles."""
+
+
+def _register() -> None:
+    for module_name, attr in COMMANDS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # a part not built yet
+            if exc.name and exc.name.startswith("kg"):
+                continue
+            raise
+        command = getattr(module, attr, None)
+        if command is not None:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,45 @@
+"""Every user-facing error message of `kg`, in one place.
+
+Errors raised for bad input are :class:`KGError`; the CLI prints their message
+on one line and exits non-zero, never with a traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = ["KGError", "InputError", "MESSAGES", "error"]
+
+MESSAGES = {
+    "missing": "{path}: no such file or directory",
+    "empty": "{path}: the file is empty",
+    "binary": "{path}: looks like a binary file, not text",
+    "encoding": "{path}: not valid UTF-8 (byte {pos}); kg expects UTF-8 encoded text",
+    "no_devanagari": "{path}: no Devanagari text found; only Hindi is supported yet",
+    "too_big": "{path}: {size} bytes is over the limit of {limit} bytes (set KG_MAX_BYTES to raise it)",
+    "no_articles": "{path}: no articles (*.txt) found in this directory",
+    "no_input": "no usable input: every input was rejected",
+    "bad_meta": "{path}: metadata sidecar is not valid JSON ({reason})",
+    "not_text": "input must be Hindi text or a path to a .txt file",
+    "bad_format": "unknown output format {fmt!r}; choose from {choices}",
+    "bad_gold": "{path}: gold file is not valid ({reason})",
+    "no_output": "{path}: no kg build output found (expected triples.jsonl and entities.jsonl)",
+    "bad_query": "SPARQL query could not be parsed: {reason}",
+}
+
+
+class KGError(Exception):
+    """A user-facing error with a one-line message."""
+
+
+class InputError(KGError):
+    """An input file or text that cannot be processed."""
+
+
+def error(key: str, cls: type[KGError] = KGError, **fields: object) -> KGError:
+    """Build the error for message ``key`` with ``fields`` filled in.
+
+    Examples
+    --------
+    >>> str(error("empty", path="a.txt"))
+    'a.txt: the file is empty'
+    """
+    return cls(MESSAGES[key].format(**fields))
