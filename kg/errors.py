@@ -18,6 +18,17 @@ MESSAGES = {
     "no_articles": "{path}: no articles (*.txt) found in this directory",
     "no_input": "no usable input: every input was rejected",
     "bad_meta": "{path}: metadata sidecar is not valid JSON ({reason})",
+    "bad_meta_field": "{path}: metadata field {field!r} must be {expected}, got {value!r}",
+    "bad_date": "{path}: date must be a calendar date written YYYY-MM-DD, got {value!r}",
+    "bad_language": "{path}: language {value!r} is not supported; only Hindi (\"hi\") is supported yet",
+    "bad_utf16": (
+        "{path}: not valid UTF-16 (byte {pos}) despite its UTF-16 byte-order mark; "
+        "kg expects UTF-8 encoded text"
+    ),
+    "not_file": "{path}: not a regular file",
+    "unreadable": "{path}: cannot be read ({reason})",
+    "bad_size_env": "{name}={value!r} is not a size in bytes (examples: 50000000, 50M, 1G)",
+    "no_input_because": "no usable input: every input was rejected ({details})",
     "not_text": "input must be Hindi text or a path to a .txt file",
     "bad_format": "unknown output format {fmt!r}; choose from {choices}",
     "bad_gold": "{path}: gold file is not valid ({reason})",

@@ -1,0 +1,521 @@
+"""Reading input articles: validation, decoding and the metadata sidecar.
+
+Every problem with an input is reported as a one-line
+:class:`kg.errors.InputError` (messages in :data:`kg.errors.MESSAGES`), never
+as a traceback.
+
+Behaviour
+---------
+* **Encoding.** Articles must be UTF-8; a UTF-8 byte-order mark is stripped.
+  UTF-16 is accepted only with a byte-order mark (what Windows Notepad
+  writes as "Unicode"), because then it cannot be mistaken for anything else.
+  Any other encoding gives the ``encoding`` error with the byte offset of the
+  first invalid byte.
+* **Text is kept exactly as decoded**: no newline or Unicode normalization, so
+  offsets computed by the extractor point into :attr:`Document.text`.
+* **Binary files** (a NUL byte anywhere, or more than 10 % control characters
+  in the first 64 KiB) are rejected before decoding.
+* **Size limit.** 25 MiB by default, configurable with the environment variable
+  ``KG_MAX_BYTES`` (a number of bytes, or with a ``K``/``M``/``G`` suffix) or
+  the ``max_bytes`` argument.  The size is checked before reading, and a file
+  is read into memory once and decoded once (no other copies), so a 20 MB
+  Hindi article needs about 20 MB for the bytes plus about 2 bytes per
+  character for the text, briefly.
+* **Language.** The text must contain Devanagari; only Hindi is supported.
+* **Folders** are expanded **non-recursively** to their ``*.txt`` files
+  (sorted by name; hidden files are skipped), so an output folder or a
+  sub-folder of notes inside the input folder is never read by accident.
+* **Ids** come from the file name stem; when two inputs share a stem the
+  later ones (in input order) get ``-2``, ``-3``, ... appended.  The same
+  file given twice is read once.
+
+Examples
+--------
+>>> doc = document_from_text("पुतिन वियतनाम पहुंचे।\\nदूसरी पंक्ति")
+>>> doc.id, doc.title, doc.date
+('text', 'पुतिन वियतनाम पहुंचे।', None)
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from kg.errors import InputError, error
+from kg.records import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "TEXT_PATH",
+    "document_from_text",
+    "iter_input_paths",
+    "max_input_bytes",
+    "read_document",
+    "read_documents",
+    "sidecar_path",
+]
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+"""Default input size limit in bytes (25 MiB); override with ``KG_MAX_BYTES``."""
+
+TEXT_PATH = "<text>"
+"""The name shown in error messages for text given directly (not a file)."""
+
+TITLE_CHARS = 200
+_BINARY_SAMPLE = 64 * 1024
+_CHUNK = 1024 * 1024
+_BINARY_SHARE = 0.10
+_CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
+_DEVANAGARI = re.compile("[\u0900-\u097f\ua8e0-\ua8ff]")
+_NON_SPACE = re.compile(r"\S")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_HINDI = {"hi", "hin", "hindi"}
+
+
+def max_input_bytes() -> int:
+    """The input size limit: ``KG_MAX_BYTES`` if set, else :data:`DEFAULT_MAX_BYTES`.
+
+    Returns
+    -------
+    int
+        The limit in bytes.
+
+    Raises
+    ------
+    InputError
+        If ``KG_MAX_BYTES`` is not a size such as ``50000000``, ``50M`` or ``1G``.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["KG_MAX_BYTES"] = "2M"
+    >>> max_input_bytes()
+    2097152
+    >>> del os.environ["KG_MAX_BYTES"]
+    >>> max_input_bytes() == DEFAULT_MAX_BYTES
+    True
+    """
+    raw = os.environ.get("KG_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    match = _SIZE.fullmatch(raw)
+    if not match:
+        raise error("bad_size_env", InputError, name="KG_MAX_BYTES", value=raw)
+    scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
+    return int(match.group(1)) * scale
+
+
+def _check_text(text: str, path: str) -> None:
+    """Reject text that is blank or has no Devanagari at all."""
+    if _NON_SPACE.search(text) is None:
+        raise error("empty", InputError, path=path)
+    if _DEVANAGARI.search(text) is None:
+        raise error("no_devanagari", InputError, path=path)
+
+
+def _looks_binary(sample: bytes | str) -> bool:
+    """True if ``sample`` has a NUL or more than 10 % control characters."""
+    if isinstance(sample, str):
+        sample = sample[:_BINARY_SAMPLE].encode("utf-8", "replace")
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > _BINARY_SHARE * max(len(sample), 1)
+
+
+def _check_file(path: Path, shown: str, limit: int) -> None:
+    """Reject a missing path, a non-regular file (folder, FIFO, device) or a too big file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise error("missing", InputError, path=shown) from None
+    except OSError as exc:
+        raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise error("not_file", InputError, path=shown)
+    if info.st_size > limit:
+        raise error("too_big", InputError, path=shown, size=info.st_size, limit=limit)
+
+
+def _decode_stream(handle: BinaryIO, shown: str, limit: int) -> str:
+    """Decode an open article chunk by chunk (peak memory about 2 bytes per character)."""
+    chunk = handle.read(_CHUNK)
+    if not chunk or chunk in (_UTF8_BOM, *_UTF16_BOMS):
+        raise error("empty", InputError, path=shown)
+    utf16 = chunk.startswith(_UTF16_BOMS)
+    if not utf16 and _looks_binary(chunk[:_BINARY_SAMPLE]):
+        raise error("binary", InputError, path=shown)
+    pos = len(_UTF8_BOM) if chunk.startswith(_UTF8_BOM) else 0  # file offset of ``chunk``
+    chunk = chunk[pos:]
+    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")()
+    parts: list[str] = []
+    while True:
+        if not utf16 and b"\x00" in chunk:
+            raise error("binary", InputError, path=shown)
+        pending = len(decoder.getstate()[0])
+        try:
+            parts.append(decoder.decode(chunk, final=not chunk))
+        except UnicodeDecodeError as exc:
+            key = "bad_utf16" if utf16 else "encoding"
+            raise error(key, InputError, path=shown, pos=pos - pending + exc.start) from None
+        if utf16 and (len(parts) == 1 and _looks_binary(parts[0]) or "\x00" in parts[-1]):
+            raise error("binary", InputError, path=shown)
+        if not chunk:
+            return "".join(parts)
+        pos += len(chunk)
+        if pos > limit:  # the file grew after it was checked
+            raise error("too_big", InputError, path=shown, size=pos, limit=limit)
+        chunk = handle.read(_CHUNK)
+
+
+def _read_text(path: Path, shown: str, limit: int) -> str:
+    """Check, read and decode the article at ``path``."""
+    _check_file(path, shown, limit)
+    try:
+        with open(path, "rb") as handle:
+            return _decode_stream(handle, shown, limit)
+    except OSError as exc:
+        raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
+
+
+def _title_from_text(text: str, limit: int = TITLE_CHARS) -> str | None:
+    """The first non-blank line, trimmed to about ``limit`` characters."""
+    match = _NON_SPACE.search(text)
+    if match is None:
+        return None
+    start = match.start()
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start : min(end, start + limit + 1)].rstrip()
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > limit // 2 else limit].rstrip() + "…"
+
+
+def _check_date(value: Any, shown: str) -> str | None:
+    """Validate a ``YYYY-MM-DD`` date (or ``None``) and return it."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise error("bad_date", InputError, path=shown, value=value)
+
+
+def _check_language(value: Any, shown: str) -> str:
+    """Accept Hindi language tags (``hi``, ``hi-IN``, ``hin``, ``Hindi``) as ``"hi"``."""
+    if value is None:
+        return "hi"
+    if isinstance(value, str) and value.strip().lower().replace("_", "-").split("-")[0] in _HINDI:
+        return "hi"
+    raise error("bad_language", InputError, path=shown, value=value)
+
+
+def sidecar_path(path: str | os.PathLike[str]) -> Path:
+    """The metadata sidecar of an article: ``article.txt`` -> ``article.meta.json``.
+
+    Examples
+    --------
+    >>> sidecar_path("seeds/000_f11f25e23ec2aca4.txt").as_posix()
+    'seeds/000_f11f25e23ec2aca4.meta.json'
+    """
+    path = Path(path)
+    return path.with_name(path.stem + ".meta.json")
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """Read and check the sidecar of ``path``; ``{}`` when there is none."""
+    meta_path = sidecar_path(path)
+    shown = meta_path.as_posix()
+    if not meta_path.exists():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_bytes().decode("utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        reason = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        raise error("bad_meta", InputError, path=shown, reason=reason) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error("bad_meta", InputError, path=shown, reason=exc) from None
+    if not isinstance(meta, dict):
+        raise error("bad_meta", InputError, path=shown, reason="expected a JSON object {...}")
+    for key in ("title", "source"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise error("bad_meta_field", InputError, path=shown, field=key,
+                        expected="a string", value=meta[key])
+    return {
+        "title": (meta.get("title") or "").strip() or None,
+        "source": (meta.get("source") or "").strip() or None,
+        "date": _check_date(meta.get("date"), shown),
+        "language": _check_language(meta.get("language"), shown),
+    }
+
+
+def _stem_id(path: Path) -> str:
+    """A document id from a file name stem: letters, marks, digits, ``._-`` kept."""
+    chars = [c if unicodedata.category(c)[0] in "LMN" or c in "._-" else "-" for c in path.stem]
+    return re.sub("-{2,}", "-", "".join(chars)).strip("-") or "doc"
+
+
+def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
+                  max_bytes: int | None = None) -> Document:
+    """Read, validate and decode one article, with its metadata sidecar if any.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The article (UTF-8 text).  ``article.meta.json`` next to
+        ``article.txt`` supplies ``title``, ``date`` (YYYY-MM-DD), ``language``
+        and ``source``; other keys are ignored.
+    doc_id : str, optional
+        The document id; by default derived from the file name stem.
+    max_bytes : int, optional
+        Size limit; by default :func:`max_input_bytes` (``KG_MAX_BYTES`` or 25 MiB).
+
+    Returns
+    -------
+    Document
+        ``text`` exactly as decoded (a leading UTF-8 BOM removed); ``title``
+        from the sidecar or else the first non-blank line (about 200
+        characters at most); ``path`` as given, in POSIX form.
+
+    Raises
+    ------
+    InputError
+        For a missing, unreadable, empty, binary, too big, non-UTF-8 or
+        non-Hindi file, or a bad sidecar.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> p = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes("\\ufeffपुतिन हनोई में\\r\\n".encode("utf-8"))
+    >>> doc = read_document(p)
+    >>> doc.id, doc.text, doc.title
+    ('a', 'पुतिन हनोई में\\r\\n', 'पुतिन हनोई में')
+    >>> _ = p.write_text("Putin in Hanoi", encoding="utf-8")
+    >>> read_document(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.InputError: .../a.txt: no Devanagari text found; only Hindi is supported yet
+    """
+    path = Path(path)
+    shown = path.as_posix()
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    text = _read_text(path, shown, limit)
+    _check_text(text, shown)
+    meta = _read_meta(path)
+    return Document(
+        id=doc_id or _stem_id(path),
+        text=text,
+        title=meta.get("title") or _title_from_text(text),
+        date=meta.get("date"),
+        language=meta.get("language", "hi"),
+        source=meta.get("source"),
+        path=shown,
+    )
+
+
+def document_from_text(text: str, doc_id: str = "text", date: str | None = None) -> Document:
+    """Make a :class:`Document` from Hindi text given directly (Python API).
+
+    Parameters
+    ----------
+    text : str
+        The article text, kept exactly as given.
+    doc_id : str, optional
+        The document id (``"text"`` by default).
+    date : str, optional
+        Publication date, ``YYYY-MM-DD``.
+
+    Returns
+    -------
+    Document
+        With ``path=None``; errors name the input ``<text>``.
+
+    Raises
+    ------
+    InputError
+        If ``text`` is not a string, is blank or has no Devanagari, or
+        ``date`` is not ``YYYY-MM-DD``.
+
+    Examples
+    --------
+    >>> document_from_text("मोदी", date="2024-06-20").date
+    '2024-06-20'
+    >>> document_from_text("   ")
+    Traceback (most recent call last):
+    kg.errors.InputError: <text>: the file is empty
+    """
+    if not isinstance(text, str):
+        raise error("not_text", InputError)
+    _check_text(text, TEXT_PATH)
+    return Document(id=doc_id, text=text, title=_title_from_text(text),
+                    date=_check_date(date, TEXT_PATH), language="hi", source=None, path=None)
+
+
+def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Any]:
+    """A single path or a list of paths, as a list."""
+    if isinstance(inputs, str | os.PathLike):
+        return [inputs]
+    return list(inputs)
+
+
+def _expand(item: str | os.PathLike[str]) -> list[Path]:
+    """The article files an input names: itself, or a folder's ``*.txt`` files."""
+    path = Path(item)
+    if path.is_dir():
+        found = sorted(
+            (p for p in path.iterdir() if p.suffix.lower() == ".txt" and not p.name.startswith(".")
+             and p.is_file()),
+            key=lambda p: p.name,
+        )
+        if not found:
+            raise error("no_articles", InputError, path=path.as_posix())
+        return found
+    if not path.exists():
+        raise error("missing", InputError, path=path.as_posix())
+    return [path]
+
+
+def _unique(paths: Iterable[Path], seen: set[str]) -> list[Path]:
+    """Drop paths naming a file already in ``seen`` (by real path); update ``seen``."""
+    kept = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
+
+
+def iter_input_paths(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """Expand input files and folders into the list of article files.
+
+    Folders give their ``*.txt`` files, sorted by name, **not recursively**
+    (hidden files skipped); files are taken as they are, whatever their
+    extension.  A file reached twice is listed once.
+
+    Parameters
+    ----------
+    inputs : path or sequence of paths
+        Files and folders (a single path is accepted too).
+
+    Returns
+    -------
+    list of Path
+        Article paths, in input order.
+
+    Raises
+    ------
+    InputError
+        ``missing`` for a path that does not exist, ``no_articles`` for a
+        folder without ``*.txt`` files.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for name in ("b.txt", "a.txt", "a.meta.json"):
+    ...     _ = (d / name).write_text("क", encoding="utf-8")
+    >>> [p.name for p in iter_input_paths([d, d / "a.txt"])]
+    ['a.txt', 'b.txt']
+    """
+    seen: set[str] = set()
+    paths: list[Path] = []
+    for item in _as_list(inputs):
+        paths.extend(_unique(_expand(item), seen))
+    return paths
+
+
+def _unique_id(stem_id: str, used: set[str]) -> str:
+    """``stem_id``, or ``stem_id-2``, ``-3``, ... if already used; marks it used."""
+    candidate, n = stem_id, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{stem_id}-{n}"
+    used.add(candidate)
+    return candidate
+
+
+def _summary(errors: list[str], shown: int = 3) -> str:
+    """The first few error messages on one line."""
+    text = "; ".join(errors[:shown])
+    if len(errors) > shown:
+        text += f"; and {len(errors) - shown} more"
+    return text
+
+
+def read_documents(
+    inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    max_bytes: int | None = None,
+) -> tuple[list[Document], list[str]]:
+    """Read every article of ``inputs``, skipping and reporting the bad ones.
+
+    Parameters
+    ----------
+    inputs : path or sequence of paths
+        Files and folders, expanded as in :func:`iter_input_paths`.
+    max_bytes : int, optional
+        Per-file size limit (default: ``KG_MAX_BYTES`` or 25 MiB).
+
+    Returns
+    -------
+    documents : list of Document
+        The usable articles, in input order, with unique ids.
+    errors : list of str
+        One one-line message per rejected input (missing path, empty
+        folder, bad file).
+
+    Raises
+    ------
+    InputError
+        ``no_input_because`` (listing the first errors) when no article is usable.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "good.txt").write_text("पुतिन", encoding="utf-8")
+    >>> _ = (d / "bad.txt").write_bytes(b"")
+    >>> docs, errors = read_documents([d])
+    >>> [doc.id for doc in docs], [e.split("/")[-1] for e in errors]
+    (['good'], ['bad.txt: the file is empty'])
+    """
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    documents: list[Document] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    used: set[str] = set()
+    for item in _as_list(inputs):
+        try:
+            paths = _unique(_expand(item), seen)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        for path in paths:
+            try:
+                doc = read_document(path, max_bytes=limit)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            doc.id = _unique_id(doc.id, used)
+            documents.append(doc)
+    if not documents:
+        raise error("no_input_because", InputError, details=_summary(errors) or "no inputs given")
+    return documents, errors
