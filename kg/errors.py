@@ -34,6 +34,8 @@ MESSAGES = {
     "bad_gold": "{path}: gold file is not valid ({reason})",
     "no_output": "{path}: no kg build output found (expected triples.jsonl and entities.jsonl)",
     "bad_query": "SPARQL query could not be parsed: {reason}",
+    "viewer_asset": "viewer file {name} is missing or damaged ({reason}); reinstall kg",
+    "viewer_write": "{path}: cannot write the HTML viewer ({reason})",
     "bad_conll": "{path}: line {line} is not 'token<TAB>BIO-tag' with a known label: {text!r}",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }

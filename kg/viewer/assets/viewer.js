@@ -1,0 +1,380 @@
+/* kg viewer: draws the graph embedded in #kg-data with vis-network.
+ * All text from articles is put into the page with textContent or
+ * createTextNode, never as HTML. window.kgViewer exposes state for tests. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  var QID = /^Q[0-9]+$/;
+  var NODES = {}, EDGES = {}, ADJ = {};
+  var state = { lang: "en", types: {}, predicates: {}, modalities: {}, derived: true, focus: null };
+  var api = { ready: false, readyAt: null, clicks: 0, state: state };
+  window.kgViewer = api;
+
+  DATA.nodes.forEach(function (n) { NODES[n.id] = n; ADJ[n.id] = []; });
+  DATA.edges.forEach(function (e) {
+    EDGES[e.id] = e;
+    if (ADJ[e.from]) { ADJ[e.from].push(e.id); }
+    if (ADJ[e.to] && e.to !== e.from) { ADJ[e.to].push(e.id); }
+  });
+
+  /* ---- small DOM helpers (text only) ---- */
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function label(n) { return state.lang === "hi" ? n.label_hi : n.label; }
+  function other(n) { return state.lang === "hi" ? n.label : n.label_hi; }
+  function norm(s) { return String(s || "").normalize("NFC").toLowerCase(); }
+
+  /* ---- visibility (filters + focus) ---- */
+  function nodeVisible(id) {
+    var n = NODES[id];
+    return !!n && state.types[n.type] !== false && (!state.focus || state.focus[id] === true);
+  }
+  function edgeVisible(id) {
+    var e = EDGES[id];
+    return !!e && state.predicates[e.predicate] !== false && state.modalities[e.modality] !== false &&
+      (state.derived || !e.derived) && nodeVisible(e.from) && nodeVisible(e.to);
+  }
+
+  var nodes = new vis.DataSet(DATA.vis.nodes);
+  var edges = new vis.DataSet(DATA.vis.edges);
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeVisible(n.id); } });
+  var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible(e.id); } });
+  var container = document.getElementById("kg-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.vis.options);
+  api.network = network; api.nodes = nodes; api.edges = edges;
+  api.nodeView = nodeView; api.edgeView = edgeView;
+
+  function counts() {
+    return { nodes: nodeView.length, edges: edgeView.length,
+      totalNodes: DATA.nodes.length, totalEdges: DATA.edges.length };
+  }
+  api.counts = counts;
+  function refresh() {
+    nodeView.refresh(); edgeView.refresh();
+    var c = counts();
+    document.getElementById("kg-status").textContent = "Showing " + c.nodes + " of " + c.totalNodes +
+      " entities, " + c.edges + " of " + c.totalEdges + " relations" + (state.focus ? " (focused)" : "");
+  }
+
+  /* ---- legend + filters ---- */
+  function svg(tag, attrs) {
+    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+    return node;
+  }
+  var SHAPES = {
+    dot: function () { return svg("circle", { cx: 9, cy: 9, r: 7 }); },
+    square: function () { return svg("rect", { x: 2, y: 2, width: 14, height: 14 }); },
+    diamond: function () { return svg("polygon", { points: "9,1 17,9 9,17 1,9" }); },
+    triangle: function () { return svg("polygon", { points: "9,2 17,16 1,16" }); },
+    hexagon: function () { return svg("polygon", { points: "5,2 13,2 17,9 13,16 5,16 1,9" }); },
+    star: function () { return svg("polygon", { points: "9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7" }); },
+    ellipse: function () { return svg("ellipse", { cx: 9, cy: 9, rx: 8, ry: 5 }); }
+  };
+  function nodeSwatch(t) {
+    var box = svg("svg", { width: 18, height: 18, viewBox: "0 0 18 18", "aria-hidden": "true" });
+    var shape = (SHAPES[t.shape] || SHAPES.ellipse)();
+    shape.setAttribute("fill", t.color); shape.setAttribute("stroke", "#333");
+    box.appendChild(shape);
+    return box;
+  }
+  function lineSwatch(color, dashes, width) {
+    var box = svg("svg", { width: 30, height: 12, viewBox: "0 0 30 12", "aria-hidden": "true" });
+    var line = svg("line", { x1: 1, y1: 6, x2: 29, y2: 6, stroke: color, "stroke-width": width });
+    if (dashes && dashes.length) { line.setAttribute("stroke-dasharray", dashes.join(" ")); }
+    box.appendChild(line);
+    return box;
+  }
+  var CHECKS = [];
+  function checkbox(parent, swatch, text, count, onChange, get) {
+    var row = el("label"), box = el("input");
+    box.type = "checkbox"; box.checked = true;
+    CHECKS.push({ box: box, get: get });
+    box.addEventListener("change", function () { onChange(box.checked); refresh(); });
+    row.appendChild(box);
+    if (swatch) { row.appendChild(swatch); }
+    row.appendChild(el("span", null, text));
+    row.appendChild(el("span", "kg-count", count));
+    parent.appendChild(row);
+    return box;
+  }
+  function tally(list, key) {
+    var out = {};
+    list.forEach(function (x) { out[x[key]] = (out[x[key]] || 0) + 1; });
+    return out;
+  }
+  function buildLegend() {
+    var typeCount = tally(DATA.nodes, "type"), modCount = tally(DATA.edges, "modality");
+    var predCount = tally(DATA.edges, "predicate"), derived = 0;
+    DATA.edges.forEach(function (e) { if (e.derived) { derived += 1; } });
+    var types = document.getElementById("kg-types");
+    DATA.ui.types.forEach(function (t) {
+      checkbox(types, nodeSwatch(t), t.name, typeCount[t.name] || 0, function (on) { state.types[t.name] = on; },
+        function () { return state.types[t.name] !== false; });
+    });
+    var mods = document.getElementById("kg-modalities");
+    DATA.ui.modalities.forEach(function (m) {
+      checkbox(mods, lineSwatch(m.color, m.dashes, 2), m.name, modCount[m.name] || 0,
+        function (on) { state.modalities[m.name] = on; },
+        function () { return state.modalities[m.name] !== false; });
+    });
+    checkbox(mods, lineSwatch(DATA.ui.derived.color, DATA.ui.derived.dashes, 1), "derived (inferred)",
+      derived, function (on) { state.derived = on; }, function () { return state.derived; });
+    var preds = document.getElementById("kg-predicates");
+    Object.keys(predCount).sort().forEach(function (p) {
+      checkbox(preds, null, p, predCount[p], function (on) { state.predicates[p] = on; },
+        function () { return state.predicates[p] !== false; });
+    });
+  }
+
+  /* ---- details panel ---- */
+  var panel = document.getElementById("kg-panel");
+  function row(dl, name, value) {
+    dl.appendChild(el("dt", null, name));
+    var dd = el("dd");
+    if (value instanceof Node) { dd.appendChild(value); }
+    else if (value === null || value === undefined || value === "") { dd.appendChild(el("span", "kg-muted", "—")); }
+    else { dd.textContent = String(value); }
+    dl.appendChild(dd);
+  }
+  function entityLink(ref) {
+    if (!ref) { return null; }
+    if (!NODES[ref.id]) { return el("span", null, ref.label + " / " + ref.label_hi); }
+    var b = el("button", "kg-link", NODES[ref.id].label + " / " + NODES[ref.id].label_hi);
+    b.type = "button";
+    b.addEventListener("click", function () { selectNode(ref.id, true); });
+    return b;
+  }
+  function wikidataLink(qid) {
+    if (typeof qid !== "string" || !QID.test(qid)) { return qid ? el("span", null, qid) : null; }
+    var a = el("a", null, qid);
+    a.href = DATA.ui.wikidata + qid; a.target = "_blank"; a.rel = "noopener noreferrer";
+    return a;
+  }
+  function list(items) {
+    if (!items.length) { return null; }
+    var ul = el("ul");
+    items.forEach(function (x) { ul.appendChild(x instanceof Node ? wrapLi(x) : el("li", null, x)); });
+    return ul;
+  }
+  function wrapLi(child) { var li = el("li"); li.appendChild(child); return li; }
+  function edgeLink(e, from) {
+    var other = from ? NODES[e.to] : NODES[e.from];
+    var text = (from ? "→ " : "← ") + e.predicate + (e.modality !== "asserted" ? " (" + e.modality + ")" : "") +
+      (e.derived ? " [derived]" : "") + " " + (other ? label(other) : "?");
+    var b = el("button", "kg-link", text);
+    b.type = "button";
+    b.addEventListener("click", function () { selectEdge(e.id); });
+    return b;
+  }
+  function actions(id) {
+    var box = el("div", "kg-panel-actions");
+    var focus = el("button", null, "Focus neighbourhood");
+    focus.type = "button"; focus.id = "kg-focus";
+    focus.addEventListener("click", function () { focusOn(id); });
+    var reset = el("button", null, "Reset");
+    reset.type = "button";
+    reset.addEventListener("click", resetAll);
+    box.appendChild(focus); box.appendChild(reset);
+    return box;
+  }
+  function showNode(id) {
+    var n = NODES[id];
+    if (!n) { return; }
+    clear(panel);
+    panel.setAttribute("data-kind", "node");
+    panel.appendChild(el("h2", null, n.label));
+    var sub = el("p", "kg-sub", n.label_hi); sub.lang = "hi"; panel.appendChild(sub);
+    var dl = el("dl");
+    row(dl, "Type", n.type); row(dl, "ID", n.id); row(dl, "Wikidata", wikidataLink(n.wikidata));
+    row(dl, "Aliases", list(n.aliases)); row(dl, "Mentions", n.mentions);
+    row(dl, "Documents", list(n.docs)); row(dl, "Relations", ADJ[id].length);
+    panel.appendChild(dl);
+    panel.appendChild(actions(id));
+    panel.appendChild(el("h3", null, "Relations"));
+    panel.appendChild(list(ADJ[id].map(function (eid) { return edgeLink(EDGES[eid], EDGES[eid].from === id); })) ||
+      el("p", "kg-muted", "none"));
+  }
+  function evidenceBlock(ev) {
+    var box = el("div", "kg-evidence");
+    var src = (ev.doc_title ? ev.doc_title + " — " : "") + ev.doc + (ev.doc_date ? ", " + ev.doc_date : "") +
+      " [" + ev.start + "–" + ev.end + "]";
+    box.appendChild(el("div", "kg-src", src));
+    var q = el("blockquote"); q.lang = "hi";
+    ev.segments.forEach(function (seg) {
+      q.appendChild(seg[1] ? el("mark", "kg-" + seg[1], seg[0]) : document.createTextNode(seg[0]));
+    });
+    box.appendChild(q);
+    return box;
+  }
+  function showEdge(id) {
+    var e = EDGES[id];
+    if (!e) { return; }
+    clear(panel);
+    panel.setAttribute("data-kind", "edge");
+    var s = NODES[e.from], o = NODES[e.to];
+    panel.appendChild(el("h2", null, (s ? s.label : e.from) + " — " + e.predicate + " → " + (o ? o.label : e.to)));
+    var dl = el("dl");
+    row(dl, "Predicate", e.predicate); row(dl, "Subject", entityLink(s)); row(dl, "Object", entityLink(o));
+    row(dl, "Modality", e.modality); row(dl, "Time", e.time); row(dl, "Place", entityLink(e.place));
+    row(dl, "Confidence", e.confidence); row(dl, "Derived", e.derived ? "yes (inferred, not stated)" : "no");
+    row(dl, "Role", e.role);
+    panel.appendChild(dl);
+    panel.appendChild(el("h3", null, "Evidence (" + e.evidence.length + ")"));
+    if (!e.evidence.length) { panel.appendChild(el("p", "kg-muted", "no evidence sentence")); }
+    e.evidence.forEach(function (ev) { panel.appendChild(evidenceBlock(ev)); });
+  }
+  function showOverview() {
+    clear(panel);
+    panel.setAttribute("data-kind", "overview");
+    panel.appendChild(el("h2", null, "Overview"));
+    var dl = el("dl");
+    row(dl, "Entities", DATA.nodes.length); row(dl, "Relations", DATA.edges.length);
+    row(dl, "Documents", list(Object.keys(DATA.docs).sort().map(function (k) {
+      var d = DATA.docs[k];
+      return (d.title ? d.title + " — " : "") + d.id + (d.date ? ", " + d.date : "");
+    })));
+    panel.appendChild(dl);
+    panel.appendChild(el("p", "kg-muted", "Click an entity or a relation to see all its fields and evidence. " +
+      "Hover an entity for its name in the other language."));
+  }
+  api.showNode = showNode; api.showEdge = showEdge;
+
+  /* ---- selection, focus, search, language ---- */
+  function ensureVisible(id) {
+    if (nodeVisible(id)) { return; }
+    state.focus = null; state.types[NODES[id].type] = true;
+    syncChecks(); refresh();
+  }
+  function selectNode(id, move) {
+    if (!NODES[id]) { return; }
+    ensureVisible(id);
+    network.selectNodes([id]);
+    if (move) { network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false }); }
+    showNode(id);
+  }
+  function selectEdge(id) {
+    if (!edgeVisible(id)) { return showEdge(id); }
+    network.selectEdges([id]);
+    showEdge(id);
+  }
+  function focusOn(id) {
+    var keep = {}; keep[id] = true;
+    ADJ[id].forEach(function (eid) { keep[EDGES[eid].from] = true; keep[EDGES[eid].to] = true; });
+    state.focus = keep;
+    refresh();
+    network.fit({ nodes: Object.keys(keep).filter(nodeVisible), animation: false });
+    network.selectNodes([id]);
+  }
+  function syncChecks() { CHECKS.forEach(function (c) { c.box.checked = c.get(); }); }
+  function resetAll() {
+    state.types = {}; state.predicates = {}; state.modalities = {}; state.derived = true; state.focus = null;
+    syncChecks();
+    document.getElementById("kg-search").value = "";
+    clear(document.getElementById("kg-results"));
+    refresh();
+    network.unselectAll();
+    network.fit({ animation: false });
+    showOverview();
+  }
+  var INDEX = DATA.nodes.map(function (n) {
+    return { id: n.id, keys: [n.label, n.label_hi, n.id, n.wikidata || ""].concat(n.aliases).map(norm) };
+  });
+  function search(query) {
+    var q = norm(query).trim(), hits = [];
+    if (!q) { return hits; }
+    INDEX.forEach(function (item) {
+      var best = 9;
+      item.keys.forEach(function (k) {
+        if (k === q) { best = Math.min(best, 0); }
+        else if (k.indexOf(q) === 0) { best = Math.min(best, 1); }
+        else if (k.indexOf(q) > 0) { best = Math.min(best, 2); }
+      });
+      if (best < 9) { hits.push([best, NODES[item.id].label, item.id]); }
+    });
+    hits.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    return hits.slice(0, 30).map(function (h) { return h[2]; });
+  }
+  function showResults(ids) {
+    var ul = document.getElementById("kg-results");
+    clear(ul);
+    ids.forEach(function (id) {
+      var n = NODES[id], li = el("li"), b = el("button", null, n.label + " · " + n.label_hi + " (" + n.type + ")");
+      b.type = "button"; b.setAttribute("data-id", id);
+      b.addEventListener("click", function () { clear(ul); selectNode(id, true); });
+      li.appendChild(b); ul.appendChild(li);
+    });
+  }
+  api.search = search;
+  function setLang(lang) {
+    state.lang = lang === "hi" ? "hi" : "en";
+    document.getElementById("kg-lang-en").setAttribute("aria-pressed", String(state.lang === "en"));
+    document.getElementById("kg-lang-hi").setAttribute("aria-pressed", String(state.lang === "hi"));
+    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+  }
+  api.setLang = setLang;
+
+  /* ---- hover tooltip (text only; vis' own HTML popups are not used) ---- */
+  var tip = document.getElementById("kg-tip");
+  function showTip(text, pointer) {
+    var box = container.getBoundingClientRect();
+    tip.textContent = text;
+    tip.style.left = Math.round(box.left + pointer.x + 14) + "px";
+    tip.style.top = Math.round(box.top + pointer.y + 14) + "px";
+    tip.hidden = false;
+  }
+  function hideTip() { tip.hidden = true; }
+
+  /* ---- wiring ---- */
+  function wire() {
+    network.on("click", function (p) {
+      api.clicks += 1;
+      hideTip();
+      if (p.nodes.length) { showNode(p.nodes[0]); }
+      else if (p.edges.length) { showEdge(p.edges[0]); }
+      else { showOverview(); }
+    });
+    network.on("hoverNode", function (p) {
+      var n = NODES[p.node];
+      if (n) { showTip(other(n) + " · " + n.type, p.pointer.DOM); }
+    });
+    network.on("hoverEdge", function (p) {
+      var e = EDGES[p.edge];
+      if (e) { showTip(e.predicate + " · " + e.modality + (e.derived ? " · derived" : ""), p.pointer.DOM); }
+    });
+    network.on("blurNode", hideTip); network.on("blurEdge", hideTip); network.on("dragStart", hideTip);
+    var input = document.getElementById("kg-search"), timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { showResults(search(input.value)); }, 120);
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") { var hits = search(input.value); showResults(hits); if (hits.length) { selectNode(hits[0], true); } }
+      if (ev.key === "Escape") { clear(document.getElementById("kg-results")); }
+    });
+    document.getElementById("kg-lang-en").addEventListener("click", function () { setLang("en"); });
+    document.getElementById("kg-lang-hi").addEventListener("click", function () { setLang("hi"); });
+    document.getElementById("kg-reset").addEventListener("click", resetAll);
+  }
+  function markReady() {
+    var stable = !(DATA.vis.options.physics && DATA.vis.options.physics.enabled) || DATA.nodes.length === 0;
+    function done() {
+      if (api.ready) { return; }
+      api.ready = true; api.readyAt = performance.now();
+      document.body.setAttribute("data-ready", "1");
+    }
+    network.once("stabilizationIterationsDone", function () {
+      stable = true;
+      network.setOptions({ physics: { enabled: false } });
+      network.redraw();
+    });
+    network.on("afterDrawing", function () { if (stable) { done(); } });
+    if (DATA.nodes.length === 0) { done(); }
+  }
+  buildLegend(); wire(); markReady(); refresh(); showOverview();
+})();

@@ -1,0 +1,193 @@
+"""Turn a :class:`~kg.graph.KnowledgeGraph` into the plain data the viewer shows.
+
+Everything the side panel, the search box and the filters need is computed
+here, in Python, so that the browser code only has to display it. All values
+are plain JSON types; article text is kept as text (it is escaped when it is
+embedded and shown with ``textContent`` in the page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kg.records import ENTITY_TYPES, MODALITIES, Entity, Evidence, Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.graph import KnowledgeGraph
+
+__all__ = ["ViewModel", "build_model", "highlight", "wikidata_url"]
+
+_QID = re.compile(r"Q[0-9]+", re.ASCII)
+WIKIDATA_PREFIX = "https://www.wikidata.org/wiki/"
+
+
+@dataclass
+class ViewModel:
+    """The viewer's data: one dict per node and per edge, plus documents.
+
+    ``nodes`` and ``edges`` are sorted (entity id, relation key) so the same
+    graph always gives the same page.
+    """
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def types(self) -> list[str]:
+        """All of :data:`kg.records.ENTITY_TYPES`, then any other type present (sorted)."""
+        present = Counter(n["type"] for n in self.nodes)
+        return list(ENTITY_TYPES) + sorted(t for t in present if t not in ENTITY_TYPES)
+
+
+def wikidata_url(qid: str | None) -> str | None:
+    """The Wikidata page of ``qid``, or ``None`` unless it is exactly ``Q`` + ASCII digits.
+
+    Examples
+    --------
+    >>> wikidata_url("Q7747")
+    'https://www.wikidata.org/wiki/Q7747'
+    >>> [wikidata_url(q) for q in (None, "javascript:alert(1)", "Q12\\n", "Q१२")]
+    [None, None, None, None]
+    """
+    if not isinstance(qid, str) or not _QID.fullmatch(qid):
+        return None
+    return WIKIDATA_PREFIX + qid
+
+
+def highlight(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[str]]:
+    """Cut ``sentence`` into ``[text, role]`` segments; ``role`` is ``""`` outside spans.
+
+    Overlapping spans are resolved first come, first served (after sorting
+    by start, longest first).
+
+    Examples
+    --------
+    >>> highlight("Putin visits Vietnam", [(13, 20, "object"), (0, 5, "subject")])
+    [['Putin', 'subject'], [' visits ', ''], ['Vietnam', 'object']]
+    >>> highlight("abc", [])
+    [['abc', '']]
+    """
+    segments: list[list[str]] = []
+    pos = 0
+    for start, end, role in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        if start < pos or end <= start or end > len(sentence):
+            continue
+        if start > pos:
+            segments.append([sentence[pos:start], ""])
+        segments.append([sentence[start:end], role])
+        pos = end
+    if pos < len(sentence) or not segments:
+        segments.append([sentence[pos:], ""])
+    return segments
+
+
+def _offset_spans(ev: Evidence, ent: Entity, role: str) -> list[tuple[int, int, str]]:
+    """Spans of ``ent``'s recorded mentions that fall inside the evidence sentence."""
+    spans = []
+    for m in ent.mentions:
+        local = m.start - ev.start
+        inside = m.doc == ev.doc and ev.start <= m.start and m.end <= ev.end and m.text
+        if inside and ev.sentence[local:local + len(m.text)] == m.text:
+            spans.append((local, local + len(m.text), role))
+    return spans
+
+
+def _surface_spans(sentence: str, ent: Entity, role: str) -> list[tuple[int, int, str]]:
+    """Spans of every occurrence of ``ent``'s surface forms (mentions, labels, aliases)."""
+    forms = {m.text for m in ent.mentions} | set(ent.aliases) | {ent.label, ent.label_hi}
+    spans = []
+    for form in sorted((f for f in forms if f and len(f) > 1), key=lambda f: (-len(f), f)):
+        start = sentence.find(form)
+        while start >= 0:
+            spans.append((start, start + len(form), role))
+            start = sentence.find(form, start + len(form))
+    return spans
+
+
+def _evidence(ev: Evidence, subj: Entity, obj: Entity, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    spans: list[tuple[int, int, str]] = []
+    for ent, role in ((subj, "subject"), (obj, "object")):
+        spans += _offset_spans(ev, ent, role) or _surface_spans(ev.sentence, ent, role)
+    doc = docs.get(ev.doc, {})
+    return {
+        "doc": ev.doc,
+        "doc_title": doc.get("title"),
+        "doc_date": doc.get("date"),
+        "start": ev.start,
+        "end": ev.end,
+        "segments": highlight(ev.sentence, spans),
+    }
+
+
+def _ref(ent: Entity | None) -> dict[str, Any] | None:
+    if ent is None:
+        return None
+    return {"id": ent.id, "label": ent.label, "label_hi": ent.label_hi, "type": ent.type}
+
+
+def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    subj = ents.get(rel.subject.id, rel.subject)
+    obj = ents.get(rel.object.id, rel.object)
+    place = ents.get(rel.place.id, rel.place) if rel.place else None
+    return {
+        "id": f"e{i}",
+        "from": rel.subject.id,
+        "to": rel.object.id,
+        "predicate": rel.predicate,
+        "modality": rel.modality if rel.modality in MODALITIES else str(rel.modality),
+        "time": rel.time,
+        "place": _ref(place),
+        "confidence": round(float(rel.confidence), 3),
+        "derived": bool(rel.derived),
+        "role": rel.role,
+        "evidence": [_evidence(ev, subj, obj, docs) for ev in sorted(set(rel.evidence))],
+    }
+
+
+def _node(ent: Entity, degree: int) -> dict[str, Any]:
+    return {
+        "id": ent.id,
+        "label": ent.label or ent.label_hi or ent.id,
+        "label_hi": ent.label_hi or ent.label or ent.id,
+        "type": ent.type,
+        "wikidata": ent.wikidata,
+        "url": wikidata_url(ent.wikidata),
+        "aliases": sorted(set(ent.aliases)),
+        "mentions": len(set(ent.mentions)),
+        "docs": sorted({m.doc for m in ent.mentions}),
+        "degree": degree,
+    }
+
+
+def build_model(kg: KnowledgeGraph) -> ViewModel:
+    """Collect nodes, edges and documents of ``kg`` for the viewer.
+
+    Entities referenced by a relation but missing from ``kg.entities`` are
+    added as nodes (from the relation's own copy).
+
+    Examples
+    --------
+    >>> from kg.graph import KnowledgeGraph
+    >>> from kg.records import Entity, Relation
+    >>> a = Entity("Q7747", "Vladimir Putin", "व्लादिमीर पुतिन", "Person", "Q7747")
+    >>> b = Entity("Q881", "Vietnam", "वियतनाम", "Country", "Q881")
+    >>> m = build_model(KnowledgeGraph([], [a], [Relation(a, "visits", b)]))
+    >>> [(n["id"], n["degree"]) for n in m.nodes], m.edges[0]["predicate"], m.types()
+    ([('Q7747', 1), ('Q881', 1)], 'visits', ['Person', 'Organization', 'Country', 'City', 'Region', 'Event'])
+    """
+    ents: dict[str, Entity] = {e.id: e for e in kg.entities}
+    for rel in kg.relations:
+        for ent in (rel.subject, rel.object):
+            ents.setdefault(ent.id, ent)
+    degree: Counter[str] = Counter()
+    for rel in kg.relations:
+        degree[rel.subject.id] += 1
+        degree[rel.object.id] += 1
+    docs = {d.id: {"id": d.id, "title": d.title, "date": d.date, "source": d.source}
+            for d in sorted(kg.documents, key=lambda d: d.id)}
+    nodes = [_node(ents[k], degree[k]) for k in sorted(ents)]
+    edges = [_edge(i, rel, ents, docs) for i, rel in enumerate(kg.relations)]
+    return ViewModel(nodes=nodes, edges=edges, docs=docs)
