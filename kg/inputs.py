@@ -1,33 +1,24 @@
 """Reading input articles: validation, decoding and the metadata sidecar.
 
-Every problem with an input is reported as a one-line
-:class:`kg.errors.InputError` (messages in :data:`kg.errors.MESSAGES`), never
-as a traceback.
+Every problem with an input is a one-line :class:`kg.errors.InputError`
+(messages in :data:`kg.errors.MESSAGES`), never a traceback.
 
 Behaviour
 ---------
-* **Encoding.** Articles must be UTF-8; a UTF-8 byte-order mark is stripped.
-  UTF-16 is accepted only with a byte-order mark (what Windows Notepad
-  writes as "Unicode"), because then it cannot be mistaken for anything else.
-  Any other encoding gives the ``encoding`` error with the byte offset of the
-  first invalid byte.
-* **Text is kept exactly as decoded**: no newline or Unicode normalization, so
-  offsets computed by the extractor point into :attr:`Document.text`.
-* **Binary files** (a NUL byte anywhere, or more than 10 % control characters
-  in the first 64 KiB) are rejected before decoding.
-* **Size limit.** 25 MiB by default, configurable with the environment variable
-  ``KG_MAX_BYTES`` (a number of bytes, or with a ``K``/``M``/``G`` suffix) or
-  the ``max_bytes`` argument.  The size is checked before reading, and a file
-  is read into memory once and decoded once (no other copies), so a 20 MB
-  Hindi article needs about 20 MB for the bytes plus about 2 bytes per
-  character for the text, briefly.
-* **Language.** The text must contain Devanagari; only Hindi is supported.
-* **Folders** are expanded **non-recursively** to their ``*.txt`` files
-  (sorted by name; hidden files are skipped), so an output folder or a
-  sub-folder of notes inside the input folder is never read by accident.
-* **Ids** come from the file name stem; when two inputs share a stem the
-  later ones (in input order) get ``-2``, ``-3``, ... appended.  The same
-  file given twice is read once.
+* **Encoding**: UTF-8, a leading UTF-8 BOM is stripped; UTF-16 only with a BOM
+  (Windows Notepad's "Unicode").  Otherwise the ``encoding`` error gives the
+  byte offset of the first invalid byte.
+* **Text is kept exactly as decoded** (no newline or Unicode normalization),
+  so extractor offsets point into :attr:`Document.text`.
+* **Binary**: a NUL byte anywhere, or over 10 % control characters in the first
+  64 KiB.  **Language**: the text must contain Devanagari (Hindi only).
+* **Size limit**: 25 MiB, or ``KG_MAX_BYTES`` (bytes, or with a ``K``/``M``/``G``
+  suffix), or the ``max_bytes`` argument; checked before reading.  Files are
+  decoded in 1 MiB chunks, so a 20 MB Hindi article peaks at about 1.5x its size.
+* **Folders** give their ``*.txt`` files, sorted, **not recursively** (hidden
+  files skipped); ``*.meta.json`` inputs (e.g. from ``seeds/*``) are skipped.
+* **Ids** come from the file name stem; on a clash the later inputs get
+  ``-2``, ``-3``, ...; a file given twice is read once.
 
 Examples
 --------
@@ -63,12 +54,8 @@ __all__ = [
     "sidecar_path",
 ]
 
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024
-"""Default input size limit in bytes (25 MiB); override with ``KG_MAX_BYTES``."""
-
-TEXT_PATH = "<text>"
-"""The name shown in error messages for text given directly (not a file)."""
-
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024  # override with KG_MAX_BYTES
+TEXT_PATH = "<text>"  # the input name in errors about text given directly
 TITLE_CHARS = 200
 _BINARY_SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
@@ -81,20 +68,14 @@ _SIZE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HINDI = {"hi", "hin", "hindi"}
+PathOrPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 
 def max_input_bytes() -> int:
-    """The input size limit: ``KG_MAX_BYTES`` if set, else :data:`DEFAULT_MAX_BYTES`.
+    """The input size limit in bytes: ``KG_MAX_BYTES`` if set, else 25 MiB.
 
-    Returns
-    -------
-    int
-        The limit in bytes.
-
-    Raises
-    ------
-    InputError
-        If ``KG_MAX_BYTES`` is not a size such as ``50000000``, ``50M`` or ``1G``.
+    ``KG_MAX_BYTES`` is a number of bytes, optionally with a ``K``/``M``/``G``
+    suffix (binary units); anything else raises the ``bad_size_env`` error.
 
     Examples
     --------
@@ -103,8 +84,6 @@ def max_input_bytes() -> int:
     >>> max_input_bytes()
     2097152
     >>> del os.environ["KG_MAX_BYTES"]
-    >>> max_input_bytes() == DEFAULT_MAX_BYTES
-    True
     """
     raw = os.environ.get("KG_MAX_BYTES", "").strip()
     if not raw:
@@ -277,20 +256,19 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
     Parameters
     ----------
     path : str or os.PathLike
-        The article (UTF-8 text).  ``article.meta.json`` next to
-        ``article.txt`` supplies ``title``, ``date`` (YYYY-MM-DD), ``language``
-        and ``source``; other keys are ignored.
+        The article.  ``article.meta.json`` next to ``article.txt`` gives
+        ``title``, ``date`` (YYYY-MM-DD), ``language`` and ``source``; other
+        keys are ignored.
     doc_id : str, optional
         The document id; by default derived from the file name stem.
     max_bytes : int, optional
-        Size limit; by default :func:`max_input_bytes` (``KG_MAX_BYTES`` or 25 MiB).
+        Size limit; by default :func:`max_input_bytes`.
 
     Returns
     -------
     Document
-        ``text`` exactly as decoded (a leading UTF-8 BOM removed); ``title``
-        from the sidecar or else the first non-blank line (about 200
-        characters at most); ``path`` as given, in POSIX form.
+        ``text`` exactly as decoded; ``title`` from the sidecar, else the first
+        non-blank line (at most about 200 characters); ``path`` as given (POSIX).
 
     Raises
     ------
@@ -301,16 +279,11 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
     Examples
     --------
     >>> import tempfile
-    >>> from pathlib import Path
     >>> p = Path(tempfile.mkdtemp()) / "a.txt"
     >>> _ = p.write_bytes("\\ufeffपुतिन हनोई में\\r\\n".encode("utf-8"))
     >>> doc = read_document(p)
     >>> doc.id, doc.text, doc.title
     ('a', 'पुतिन हनोई में\\r\\n', 'पुतिन हनोई में')
-    >>> _ = p.write_text("Putin in Hanoi", encoding="utf-8")
-    >>> read_document(p)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    kg.errors.InputError: .../a.txt: no Devanagari text found; only Hindi is supported yet
     """
     path = Path(path)
     shown = path.as_posix()
@@ -332,33 +305,17 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
 def document_from_text(text: str, doc_id: str = "text", date: str | None = None) -> Document:
     """Make a :class:`Document` from Hindi text given directly (Python API).
 
-    Parameters
-    ----------
-    text : str
-        The article text, kept exactly as given.
-    doc_id : str, optional
-        The document id (``"text"`` by default).
-    date : str, optional
-        Publication date, ``YYYY-MM-DD``.
-
-    Returns
-    -------
-    Document
-        With ``path=None``; errors name the input ``<text>``.
-
-    Raises
-    ------
-    InputError
-        If ``text`` is not a string, is blank or has no Devanagari, or
-        ``date`` is not ``YYYY-MM-DD``.
+    ``text`` is kept exactly as given and ``path`` is ``None``; errors (blank
+    text, no Devanagari, ``date`` not YYYY-MM-DD, not a string) name the
+    input ``<text>``.
 
     Examples
     --------
     >>> document_from_text("मोदी", date="2024-06-20").date
     '2024-06-20'
-    >>> document_from_text("   ")
+    >>> document_from_text("Modi")
     Traceback (most recent call last):
-    kg.errors.InputError: <text>: the file is empty
+    kg.errors.InputError: <text>: no Devanagari text found; only Hindi is supported yet
     """
     if not isinstance(text, str):
         raise error("not_text", InputError)
@@ -367,28 +324,26 @@ def document_from_text(text: str, doc_id: str = "text", date: str | None = None)
                     date=_check_date(date, TEXT_PATH), language="hi", source=None, path=None)
 
 
-def _as_list(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Any]:
+def _as_list(inputs: PathOrPaths) -> list[Any]:
     """A single path or a list of paths, as a list."""
-    if isinstance(inputs, str | os.PathLike):
-        return [inputs]
-    return list(inputs)
+    return [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
 
 
 def _expand(item: str | os.PathLike[str]) -> list[Path]:
     """The article files an input names: itself, or a folder's ``*.txt`` files."""
     path = Path(item)
-    if path.is_dir():
-        found = sorted(
-            (p for p in path.iterdir() if p.suffix.lower() == ".txt" and not p.name.startswith(".")
-             and p.is_file()),
-            key=lambda p: p.name,
-        )
-        if not found:
-            raise error("no_articles", InputError, path=path.as_posix())
-        return found
-    if not path.exists():
-        raise error("missing", InputError, path=path.as_posix())
-    return [path]
+    shown = path.as_posix() if str(item).strip() else repr(str(item))
+    if not str(item).strip() or not path.exists():
+        raise error("missing", InputError, path=shown)
+    if not path.is_dir():
+        return [] if path.name.endswith(".meta.json") else [path]
+    try:
+        found = [p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.name[0] != "." and p.is_file()]
+    except OSError as exc:
+        raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
+    if not found:
+        raise error("no_articles", InputError, path=shown)
+    return sorted(found, key=lambda p: p.name)
 
 
 def _unique(paths: Iterable[Path], seen: set[str]) -> list[Path]:
@@ -402,37 +357,22 @@ def _unique(paths: Iterable[Path], seen: set[str]) -> list[Path]:
     return kept
 
 
-def iter_input_paths(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Expand input files and folders into the list of article files.
+def iter_input_paths(inputs: PathOrPaths) -> list[Path]:
+    """Expand input files and folders (or one path) into article paths, in input order.
 
     Folders give their ``*.txt`` files, sorted by name, **not recursively**
-    (hidden files skipped); files are taken as they are, whatever their
-    extension.  A file reached twice is listed once.
-
-    Parameters
-    ----------
-    inputs : path or sequence of paths
-        Files and folders (a single path is accepted too).
-
-    Returns
-    -------
-    list of Path
-        Article paths, in input order.
-
-    Raises
-    ------
-    InputError
-        ``missing`` for a path that does not exist, ``no_articles`` for a
-        folder without ``*.txt`` files.
+    (hidden files skipped); files are taken whatever their extension, except
+    ``*.meta.json`` sidecars.  A file reached twice is listed once.  Raises the
+    ``missing`` error for a path that does not exist, ``no_articles`` for a
+    folder without ``*.txt`` files.
 
     Examples
     --------
     >>> import tempfile
-    >>> from pathlib import Path
     >>> d = Path(tempfile.mkdtemp())
     >>> for name in ("b.txt", "a.txt", "a.meta.json"):
     ...     _ = (d / name).write_text("क", encoding="utf-8")
-    >>> [p.name for p in iter_input_paths([d, d / "a.txt"])]
+    >>> [p.name for p in iter_input_paths([d, d / "a.txt", d / "a.meta.json"])]
     ['a.txt', 'b.txt']
     """
     seen: set[str] = set()
@@ -460,40 +400,35 @@ def _summary(errors: list[str], shown: int = 3) -> str:
     return text
 
 
-def read_documents(
-    inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
-    max_bytes: int | None = None,
-) -> tuple[list[Document], list[str]]:
+def read_documents(inputs: PathOrPaths, max_bytes: int | None = None) -> tuple[list[Document], list[str]]:
     """Read every article of ``inputs``, skipping and reporting the bad ones.
 
     Parameters
     ----------
     inputs : path or sequence of paths
-        Files and folders, expanded as in :func:`iter_input_paths`.
+        Files and folders, expanded as by :func:`iter_input_paths`.
     max_bytes : int, optional
-        Per-file size limit (default: ``KG_MAX_BYTES`` or 25 MiB).
+        Per-file size limit; by default :func:`max_input_bytes`.
 
     Returns
     -------
     documents : list of Document
         The usable articles, in input order, with unique ids.
     errors : list of str
-        One one-line message per rejected input (missing path, empty
-        folder, bad file).
+        A one-line message per rejected input (bad file, missing path, empty folder).
 
     Raises
     ------
     InputError
-        ``no_input_because`` (listing the first errors) when no article is usable.
+        ``no_input_because`` (with the first errors) when no article is usable.
 
     Examples
     --------
     >>> import tempfile
-    >>> from pathlib import Path
     >>> d = Path(tempfile.mkdtemp())
     >>> _ = (d / "good.txt").write_text("पुतिन", encoding="utf-8")
     >>> _ = (d / "bad.txt").write_bytes(b"")
-    >>> docs, errors = read_documents([d])
+    >>> docs, errors = read_documents(d)
     >>> [doc.id for doc in docs], [e.split("/")[-1] for e in errors]
     (['good'], ['bad.txt: the file is empty'])
     """
@@ -517,5 +452,5 @@ def read_documents(
             doc.id = _unique_id(doc.id, used)
             documents.append(doc)
     if not documents:
-        raise error("no_input_because", InputError, details=_summary(errors) or "no inputs given")
+        raise error("no_input_because", InputError, details=_summary(errors) or "no article given")
     return documents, errors

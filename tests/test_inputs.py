@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tracemalloc
 from pathlib import Path
@@ -154,6 +155,19 @@ def test_utf16_without_bom_is_rejected(tmp_path: Path) -> None:
         read_document(write(tmp_path / "u16.txt", "ab क".encode("utf-16-le")))
 
 
+def test_utf16_with_bom_but_broken(tmp_path: Path) -> None:
+    data = b"\xff\xfe" + "क".encode("utf-16-le") + b"\x00\xdc"  # a lone low surrogate
+    with pytest.raises(InputError, match=r"not valid UTF-16 \(byte 4\).*expects UTF-8"):
+        read_document(write(tmp_path / "u16.txt", data))
+
+
+def test_fifo_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(fifo)
+
+
 def test_text_is_kept_exactly(tmp_path: Path) -> None:
     text = "शीर्षक\r\n\r\nपुतिन ने कहा।\u200d\r\nअंत"  # CRLF and a ZWJ stay as they are
     doc = read_document(write(tmp_path / "crlf.txt", text))
@@ -278,6 +292,21 @@ def test_iter_input_paths_sorted_deduplicated(tmp_path: Path) -> None:
     got = iter_input_paths([tmp_path, tmp_path / "b.txt", extra])
     assert [p.name for p in got] == ["a.TXT", "b.txt", "c.text"]
     assert iter_input_paths(tmp_path / "b.txt") == [tmp_path / "b.txt"]
+
+
+def test_sidecars_given_as_inputs_are_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", HINDI)
+    meta = write(sidecar_path(path), json.dumps({"title": "हिंदी शीर्षक"}, ensure_ascii=False))
+    docs, errors = read_documents([path, meta])  # as from the shell glob `seeds/*`
+    assert [d.id for d in docs] == ["a"] and errors == []
+    assert docs[0].title == "हिंदी शीर्षक"
+    with pytest.raises(InputError, match="no article given"):
+        read_documents([meta])
+
+
+def test_empty_string_input_is_not_the_current_folder() -> None:
+    with pytest.raises(InputError, match="'': no such file or directory"):
+        iter_input_paths([""])
 
 
 def test_mixed_inputs_skip_and_report(tmp_path: Path) -> None:
