@@ -17,6 +17,9 @@ Behaviour
   decoded in 1 MiB chunks, so a 20 MB Hindi article peaks at about 1.5x its size.
 * **Folders** give their ``*.txt`` files, sorted, **not recursively** (hidden
   files skipped); ``*.meta.json`` inputs (e.g. from ``seeds/*``) are skipped.
+* **Sidecar** ``article.meta.json``: invalid JSON, a date not YYYY-MM-DD or a
+  non-Hindi ``language`` (``hi``, ``hi-IN``, ``hin``, ``Hindi`` give ``"hi"``)
+  reject the article; unknown keys are ignored.
 * **Ids** come from the file name stem; on a clash the later inputs get
   ``-2``, ``-3``, ...; a file given twice is read once.
 
