@@ -338,6 +338,7 @@
       if (p.nodes.length) { showNode(p.nodes[0]); }
       else if (p.edges.length) { showEdge(p.edges[0]); }
       else { showOverview(); }
+      api.clickedAt = performance.now();
     });
     network.on("hoverNode", function (p) {
       var n = NODES[p.node];
