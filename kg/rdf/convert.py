@@ -1,0 +1,323 @@
+"""Convert :class:`~kg.graph.KnowledgeGraph` records into an RDF dataset.
+
+Layout of the dataset (see ``docs/rdf.md``):
+
+* default graph: entities (type, labels, aliases, ``owl:sameAs`` Wikidata),
+  document metadata, the extraction run (PROV-O) and one ``prov:Bundle``
+  description per named graph;
+* one named graph per document (``kgg:<doc id>``): the relation statements
+  evidenced in that document, their evidence nodes and, for asserted
+  relations, the direct triple (``ent:Q7747 kg:visits ent:Q881``).
+
+Every node has an IRI computed from its content (no blank nodes), so the same
+records always give the same dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, NamespaceManager
+
+from kg.rdf.namespace import (
+    DOCUMENT,
+    ENTITY,
+    EVIDENCE,
+    GRAPH,
+    KG,
+    ONTOLOGY,
+    PREFIXES,
+    RUN,
+    SOFTWARE,
+    STATEMENT,
+    WD,
+)
+from kg.records import Document, Entity, Evidence, Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.graph import KnowledgeGraph
+
+__all__ = [
+    "document_iri",
+    "entity_iri",
+    "graph_iri",
+    "new_dataset",
+    "statement_iri",
+    "time_literal",
+    "to_rdf",
+]
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, Graph]
+
+_QID = re.compile(r"Q[1-9][0-9]*")
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_KG_NS = str(KG._NS)
+
+
+def _slug(key: str) -> str:
+    """Percent-encode ``key`` for use as the last segment of an IRI."""
+    return quote(key, safe="-._~") or "_"
+
+
+def _digest(*parts: object) -> str:
+    raw = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def entity_iri(ent: Entity) -> URIRef:
+    """The stable IRI of an entity: its QID when known, else its id slug.
+
+    Examples
+    --------
+    >>> from kg.records import Entity
+    >>> entity_iri(Entity("Q7747", "Vladimir Putin", "व्लादिमीर पुतिन", "Person", "Q7747"))
+    rdflib.term.URIRef('https://w3id.org/kg-hindi/entity/Q7747')
+    >>> entity_iri(Entity("nguyen-khac-giang", "Nguyen Khac Giang", "", "Person"))
+    rdflib.term.URIRef('https://w3id.org/kg-hindi/entity/nguyen-khac-giang')
+    """
+    if ent.wikidata and _QID.fullmatch(ent.wikidata):
+        return ENTITY[ent.wikidata]
+    return ENTITY[_slug(ent.id)]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The IRI of a document (``doc:<id>``)."""
+    return DOCUMENT[_slug(doc_id)]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    """The name of the graph holding the statements evidenced in a document."""
+    return GRAPH[_slug(doc_id)]
+
+
+def statement_iri(rel: Relation) -> URIRef:
+    """The content-addressed IRI of a relation statement."""
+    return STATEMENT[
+        _digest(
+            str(entity_iri(rel.subject)), rel.predicate, str(entity_iri(rel.object)), rel.modality,
+            rel.time or "", rel.derived, str(entity_iri(rel.place)) if rel.place else "", rel.role or "",
+        )
+    ]  # fmt: skip
+
+
+def _evidence_iri(ev: Evidence) -> URIRef:
+    return EVIDENCE[_digest(ev.doc, ev.start, ev.end, ev.sentence)]
+
+
+def time_literal(value: str) -> Literal:
+    """Type a record time: ``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear`` or a plain string.
+
+    Examples
+    --------
+    >>> time_literal("2024-06-20").datatype == XSD.date
+    True
+    >>> time_literal("2023").datatype == XSD.gYear
+    True
+    >>> time_literal("last week").datatype is None
+    True
+    """
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            _dt.date.fromisoformat(value)
+            return Literal(value, datatype=XSD.date)
+        except ValueError:
+            pass
+    elif re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    elif re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+def _decimal(value: float) -> Literal:
+    lexical = f"{round(float(value), 3):.3f}".rstrip("0")
+    return Literal(lexical + "0" if lexical.endswith(".") else lexical, datatype=XSD.decimal)
+
+
+def _text(value: str) -> Literal:
+    """A literal tagged ``@hi`` when it contains Devanagari, else ``@en``."""
+    return Literal(value, lang="hi" if _DEVANAGARI.search(value) else "en")
+
+
+def _term(name: str) -> URIRef:
+    """An ontology term; unknown names are minted (and reported by SHACL)."""
+    return URIRef(_KG_NS + name)
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with the kg prefixes bound.
+
+    Examples
+    --------
+    >>> dict(new_dataset().namespaces())["kg"]
+    rdflib.term.URIRef('https://w3id.org/kg-hindi/ontology#')
+    """
+    ds = Dataset()
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="core")
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, replace=True)
+    return ds
+
+
+def _entity_triples(ent: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    node = entity_iri(ent)
+    yield node, RDF.type, _term(ent.type)
+    if ent.label:
+        yield node, RDFS.label, Literal(ent.label, lang="en")
+    if ent.label_hi:
+        yield node, RDFS.label, Literal(ent.label_hi, lang="hi")
+    if ent.wikidata and _QID.fullmatch(ent.wikidata):
+        yield node, OWL.sameAs, WD[ent.wikidata]
+    for alias in ent.aliases:
+        if alias and alias not in (ent.label, ent.label_hi):
+            yield node, SKOS.altLabel, _text(alias)
+
+
+def _document_triples(doc: Document, run: URIRef) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    node, graph = document_iri(doc.id), graph_iri(doc.id)
+    yield node, RDF.type, KG.Document
+    yield node, DCTERMS.identifier, Literal(doc.id)
+    if doc.title:
+        yield node, DCTERMS.title, Literal(doc.title, lang=doc.language or None)
+    if doc.date:
+        date = time_literal(doc.date)
+        yield node, DCTERMS.date, date if date.datatype else Literal(doc.date)
+    if doc.language:
+        yield node, DCTERMS.language, Literal(doc.language, datatype=XSD.language)
+    if doc.source:
+        src = doc.source
+        yield node, DCTERMS.source, URIRef(src) if re.match(r"https?://\S+$", src) else Literal(src)
+    yield run, PROV.used, node
+    yield graph, RDF.type, PROV.Bundle
+    yield graph, PROV.wasDerivedFrom, node
+    yield graph, PROV.wasGeneratedBy, run
+
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def _statement_core(rel: Relation, stmt: URIRef, run: URIRef) -> Iterator[Triple]:
+    yield stmt, RDF.type, KG.RelationStatement
+    yield stmt, RDF.subject, entity_iri(rel.subject)
+    yield stmt, RDF.predicate, _term(rel.predicate)
+    yield stmt, RDF.object, entity_iri(rel.object)
+    yield stmt, KG.modality, Literal(rel.modality)
+    yield stmt, KG.confidence, _decimal(rel.confidence)
+    yield stmt, KG.derived, Literal(bool(rel.derived))
+    yield stmt, PROV.wasGeneratedBy, run
+    if rel.time:
+        yield stmt, KG.time, time_literal(rel.time)
+    if rel.place:
+        yield stmt, KG.place, entity_iri(rel.place)
+    if rel.role:
+        yield stmt, KG.role, Literal(rel.role)
+
+
+def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:
+    stmt = statement_iri(rel)
+    by_doc: dict[str, list[Evidence]] = {}
+    for ev in sorted(set(rel.evidence)):
+        by_doc.setdefault(ev.doc, []).append(ev)
+    targets = [(graphs[d], d) for d in sorted(by_doc)] or [(default, None)]
+    for graph, doc_id in targets:
+        for s, p, o in _statement_core(rel, stmt, run):
+            yield s, p, o, graph
+        if rel.modality == "asserted":
+            yield entity_iri(rel.subject), _term(rel.predicate), entity_iri(rel.object), graph
+        if doc_id is None:
+            continue
+        doc = document_iri(doc_id)
+        yield stmt, PROV.wasDerivedFrom, doc, graph
+        for ev in by_doc[doc_id]:
+            node = _evidence_iri(ev)
+            yield stmt, KG.evidence, node, graph
+            yield node, RDF.type, KG.Evidence, graph
+            yield node, KG.sentence, Literal(ev.sentence, lang="hi"), graph
+            yield node, KG.start, Literal(int(ev.start)), graph
+            yield node, KG.end, Literal(int(ev.end)), graph
+            yield node, KG.document, doc, graph
+
+
+def _all_entities(kg: KnowledgeGraph) -> list[Entity]:
+    """Entities of the graph plus any only referenced from relations (first wins)."""
+    seen: dict[URIRef, Entity] = {}
+    refs: Iterable[Entity | None] = (
+        x for r in kg.relations for x in (r.subject, r.object, r.place)
+    )  # fmt: skip
+    for ent in [*kg.entities, *refs]:
+        if ent is not None:
+            seen.setdefault(entity_iri(ent), ent)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _all_documents(kg: KnowledgeGraph) -> list[Document]:
+    docs = {d.id: d for d in kg.documents}
+    for rel in kg.relations:
+        for ev in rel.evidence:
+            docs.setdefault(ev.doc, Document(id=ev.doc, text=""))
+    return [docs[k] for k in sorted(docs)]
+
+
+def _software(run_graph: Graph, version: str) -> URIRef:
+    agent = SOFTWARE[f"kg-hindi-news/{_slug(version)}"]
+    run_graph.add((agent, RDF.type, PROV.SoftwareAgent))
+    run_graph.add((agent, RDFS.label, Literal(f"kg-hindi-news {version}")))
+    run_graph.add((agent, KG.softwareVersion, Literal(version)))
+    return agent
+
+
+def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
+    """Build the RDF dataset of a knowledge graph.
+
+    Parameters
+    ----------
+    kg
+        The records (documents, entities, relations).
+    include_ontology
+        Also copy ``ontology/kg.ttl`` into the named graph
+        ``https://w3id.org/kg-hindi/ontology``.
+
+    Returns
+    -------
+    rdflib.Dataset
+        Entities, documents and provenance in the default graph; one named
+        graph per document with the statements evidenced in it.
+
+    Examples
+    --------
+    >>> from kg.rdf.sample import SEED_DOC, sample_graph
+    >>> ds = to_rdf(sample_graph())
+    >>> from kg.rdf.namespace import ENTITY
+    >>> (ENTITY.Q7747, KG.visits, ENTITY.Q881) in ds.graph(graph_iri(SEED_DOC))
+    True
+    """
+    from kg import __version__
+
+    docs = _all_documents(kg)
+    ds = new_dataset()
+    default = ds.default_context
+    run = RUN[_digest(__version__, [d.id for d in docs])]
+    default.add((run, RDF.type, KG.ExtractionRun))
+    default.add((run, RDF.type, PROV.Activity))
+    default.add((run, KG.softwareVersion, Literal(__version__)))
+    default.add((run, PROV.wasAssociatedWith, _software(default, __version__)))
+    for ent in _all_entities(kg):
+        for triple in _entity_triples(ent):
+            default.add(triple)
+    graphs = {d.id: ds.graph(graph_iri(d.id)) for d in docs}
+    for doc in docs:
+        for triple in _document_triples(doc, run):
+            default.add(triple)
+    ds.addN(q for rel in kg.relations for q in _relation_quads(rel, run, graphs, default))
+    if include_ontology:
+        from kg.rdf.io import ontology_path
+
+        ds.graph(ONTOLOGY).parse(ontology_path("kg.ttl"), format="turtle")
+    return ds

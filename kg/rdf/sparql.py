@@ -1,0 +1,374 @@
+"""SPARQL over kg graphs: rdflib for small in-memory graphs, Oxigraph where it pays.
+
+The default graph of every query is the *union* of all graphs of the dataset,
+so queries need no ``GRAPH`` clause (``GRAPH ?g`` still selects a document's
+graph). The kg prefixes (``kg:``, ``ent:``, ``wd:``, ``prov:`` ...) are
+predeclared.
+
+Examples
+--------
+>>> from kg.rdf.convert import to_rdf
+>>> from kg.rdf.sample import sample_graph
+>>> store = open_store(to_rdf(sample_graph()))
+>>> q = "SELECT ?l WHERE { ?x kg:issuesArrestWarrantFor ?y . ?x rdfs:label ?l FILTER(lang(?l) = 'en') }"
+>>> [str(r.l) for r in run_query(store, q)]
+['International Criminal Court']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+
+from kg.errors import KGError, error
+from kg.rdf.namespace import PREFIXES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph
+
+__all__ = ["ENGINES", "Answer", "call_with_timeout", "evaluate", "is_update", "open_store", "run_query"]
+
+ENGINES = ("auto", "rdflib", "oxigraph")
+#: Above this many triples ``engine="auto"`` copies an rdflib graph into Oxigraph.
+AUTO_OXIGRAPH_TRIPLES = 20_000
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
+_UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+_store_cache: dict[int, tuple[weakref.ref[Graph], int, Any]] = {}
+
+
+def is_update(sparql: str) -> bool:
+    """Whether ``sparql`` is a SPARQL Update request (refused: graphs are read-only).
+
+    Examples
+    --------
+    >>> is_update("PREFIX kg: <https://w3id.org/kg-hindi/ontology#> # x\\nINSERT DATA { <a> <b> <c> }")
+    True
+    >>> is_update("SELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    text = _TOKENS.sub(lambda m: "" if m.group().startswith("#") else m.group(), sparql)
+    rest = text[_PROLOGUE.match(text).end() :]
+    return bool(_UPDATE.match(rest))
+
+
+def _load_into(store: Any, source: Graph | str | Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.rdf.io import dataset_bytes, resolve_graph_path
+
+    if isinstance(source, Graph):
+        data = dataset_bytes(source, "nq" if isinstance(source, Dataset) else "nt")
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        return
+    path, fmt = resolve_graph_path(source)
+    if fmt == "records":
+        from kg.rdf.io import load_dataset
+
+        _load_into(store, load_dataset(path))
+        return
+    formats = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+               "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}  # fmt: skip
+    try:
+        store.bulk_load(path=str(path), format=formats[fmt])
+    except (SyntaxError, ValueError) as exc:
+        raise error("bad_graph", path=path, fmt=fmt, reason=" ".join(str(exc).split())[:200]) from None
+
+
+def open_store(*sources: Graph | str | Path) -> pyoxigraph.Store:
+    """Load graphs (rdflib objects, graph files or ``kg build`` folders) into an in-memory Oxigraph store.
+
+    Raises
+    ------
+    KGError
+        When a file is missing or does not parse.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for source in sources:
+        _load_into(store, source)
+    return store
+
+
+def _oxigraph_for(graph: Graph) -> Any:
+    """A cached Oxigraph copy of a large rdflib graph (rebuilt when its size changes)."""
+    size = len(graph) if not isinstance(graph, Dataset) else sum(len(g) for g in graph.graphs())
+    ref, cached_size, store = _store_cache.get(id(graph), (None, -1, None))
+    if ref is None or ref() is not graph or cached_size != size:
+        _store_cache.clear()
+        store = open_store(graph)
+        _store_cache[id(graph)] = (weakref.ref(graph), size, store)
+    return store
+
+
+@dataclass
+class Answer:
+    """Engine-neutral query results (terms are pyoxigraph terms, or rdflib terms for rdflib).
+
+    ``kind`` is ``"select"``, ``"ask"`` or ``"graph"`` (CONSTRUCT / DESCRIBE).
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    boolean: bool = False
+    triples: list[Any] = field(default_factory=list)
+    truncated: bool = False
+
+
+def call_with_timeout(fn: Any, timeout: float | None, cancel: threading.Event | None = None) -> Any:
+    """Run ``fn()`` in a daemon thread and wait at most ``timeout`` seconds.
+
+    On timeout ``cancel`` is set (evaluation loops check it between rows) and
+    :class:`~kg.errors.KGError` ``query_timeout`` is raised; the thread is
+    abandoned, and being a daemon it never blocks interpreter exit.
+    """
+    if not timeout:
+        return fn()
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="kg-sparql", daemon=True).start()
+    if not done.wait(timeout):
+        if cancel is not None:
+            cancel.set()
+        raise error("query_timeout", seconds=f"{timeout:g}")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _collect(results: Any, max_rows: int | None, cancel: threading.Event) -> Answer:
+    import pyoxigraph as ox
+
+    if isinstance(results, ox.QueryBoolean):
+        return Answer("ask", boolean=bool(results))
+    answer = Answer("graph") if isinstance(results, ox.QueryTriples) else Answer("select")
+    if answer.kind == "select":
+        answer.variables = [v.value for v in results.variables]
+    target = answer.triples if answer.kind == "graph" else answer.rows
+    width = len(answer.variables)
+    for item in results:
+        if cancel.is_set():
+            break
+        if max_rows is not None and len(target) >= max_rows:
+            answer.truncated = True
+            break
+        target.append(item if answer.kind == "graph" else tuple(item[i] for i in range(width)))
+    return answer
+
+
+def _check_query(sparql: str) -> None:
+    if not sparql or not sparql.strip():
+        raise error("bad_query", reason="the query is empty")
+    if is_update(sparql):
+        raise error("sparql_update")
+
+
+def evaluate(
+    store: Any,
+    sparql: str,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> Answer:
+    """Evaluate ``sparql`` on an Oxigraph store with a time limit and a row cap.
+
+    Parameters
+    ----------
+    store
+        A ``pyoxigraph.Store`` (see :func:`open_store`).
+    sparql
+        A SELECT, ASK, CONSTRUCT or DESCRIBE query (SPARQL Update is refused).
+    timeout
+        Seconds before :class:`~kg.errors.KGError` ``query_timeout``; ``None`` = no limit.
+    max_rows
+        Keep at most this many rows / triples and set ``Answer.truncated``.
+    default_graphs, named_graphs
+        Graph IRIs of the SPARQL Protocol ``default-graph-uri`` and
+        ``named-graph-uri`` parameters; by default the union of all graphs.
+
+    Examples
+    --------
+    >>> from kg.rdf.convert import to_rdf
+    >>> from kg.rdf.sample import sample_graph
+    >>> store = open_store(to_rdf(sample_graph()))
+    >>> evaluate(store, "ASK { ?x kg:visits ent:Q881 }").boolean
+    True
+    >>> evaluate(store, "SELECT ?s WHERE { ?s a kg:Person }", max_rows=2).truncated
+    True
+    """
+    import pyoxigraph as ox
+
+    _check_query(sparql)
+    options: dict[str, Any] = {"prefixes": PREFIXES}
+    if default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    cancel = threading.Event()
+
+    def work() -> Answer:
+        try:
+            results = store.query(sparql, **options)
+        except SyntaxError as exc:
+            raise error("bad_query", reason=" ".join(str(exc).split())) from None
+        return _collect(results, max_rows, cancel)
+
+    try:
+        return call_with_timeout(work, timeout, cancel)
+    except (OSError, ValueError) as exc:  # evaluation errors reported by Oxigraph
+        raise KGError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
+
+
+def to_rdflib_term(term: Any) -> Any:
+    """Convert a pyoxigraph term to the equivalent rdflib term (``None`` stays ``None``)."""
+    import pyoxigraph as ox
+
+    if term is None or isinstance(term, URIRef | BNode | Literal):
+        return term
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")  # RDF-star triples are not produced by kg
+
+
+def _as_result(answer: Answer) -> Result:
+    if answer.kind == "ask":
+        result = Result("ASK")
+        result.askAnswer = answer.boolean
+        return result
+    if answer.kind == "graph":
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for t in answer.triples:
+            graph.add((to_rdflib_term(t.subject), to_rdflib_term(t.predicate), to_rdflib_term(t.object)))
+        result.graph = graph
+        return result
+    result = Result("SELECT")
+    names = [Variable(v) for v in answer.variables]
+    result.vars = names
+    result.bindings = [
+        {n: to_rdflib_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+        for row in answer.rows
+    ]
+    return result
+
+
+def _rdflib_query(graph: Graph, sparql: str, timeout: float | None) -> Result:
+    from pyparsing import ParseException
+
+    _check_query(sparql)
+    if isinstance(graph, Dataset) and not graph.default_union:
+        union = Dataset(store=graph.store, default_union=True)
+        union.namespace_manager = graph.namespace_manager
+        graph = union
+    cancel = threading.Event()
+
+    def work() -> Result:
+        try:
+            result = graph.query(sparql, initNs=PREFIXES)
+        except ParseException as exc:
+            raise error("bad_query", reason=" ".join(str(exc).split())) from None
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018 - evaluate inside the worker thread
+        return result
+
+    return call_with_timeout(work, timeout, cancel)
+
+
+def run_query(
+    graph: Graph | Any | str | Path,
+    sparql: str,
+    *,
+    engine: str = "auto",
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> Result:
+    """Run a SPARQL query and return an rdflib ``Result``.
+
+    Parameters
+    ----------
+    graph
+        An rdflib ``Graph``/``Dataset``, a ``pyoxigraph.Store``, a graph file
+        or a ``kg build`` output folder.
+    sparql
+        The query; kg prefixes are predeclared; the default graph is the union
+        of all graphs.
+    engine
+        ``"rdflib"``, ``"oxigraph"`` or ``"auto"``: Oxigraph for stores, files
+        and rdflib graphs over 20,000 triples (copied once and cached), rdflib
+        otherwise.
+    timeout
+        Seconds before :class:`~kg.errors.KGError` ``query_timeout``.
+    max_rows
+        Oxigraph only: keep at most this many rows.
+
+    Returns
+    -------
+    rdflib.query.Result
+        Iterate rows (``row.var``), or use ``.askAnswer`` / ``.graph``.
+
+    Raises
+    ------
+    KGError
+        For an unparsable query, an update request or a timeout.
+
+    Examples
+    --------
+    >>> from kg.rdf.convert import to_rdf
+    >>> from kg.rdf.sample import sample_graph
+    >>> ds = to_rdf(sample_graph())
+    >>> run_query(ds, "ASK { ent:Q159 kg:signsAgreementWith ent:Q423 }").askAnswer
+    True
+    >>> run_query(ds, "SELECT ?x WHERE {", engine="rdflib")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: SPARQL query could not be parsed: ...
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if isinstance(graph, str | Path):
+        graph = open_store(graph)
+    if isinstance(graph, Graph):
+        if engine == "rdflib" or (engine == "auto" and len(graph) < AUTO_OXIGRAPH_TRIPLES
+                                  and not isinstance(graph, Dataset)) or (
+            engine == "auto" and isinstance(graph, Dataset)
+            and sum(len(g) for g in graph.graphs()) < AUTO_OXIGRAPH_TRIPLES
+        ):  # fmt: skip
+            return _rdflib_query(graph, sparql, timeout)
+        graph = _oxigraph_for(graph)
+    elif engine == "rdflib":
+        raise ValueError("engine='rdflib' needs an rdflib graph")
+    return _as_result(evaluate(graph, sparql, timeout=timeout, max_rows=max_rows))
