@@ -84,7 +84,10 @@ _FIND_NODE = """() => {
   const ids = kgViewer.nodeView.getIds(), pos = net.getPositions(ids);
   let best = null, bestD = Infinity;
   const c = net.DOMtoCanvas({x: box.width / 2, y: box.height / 2});
-  for (const id of ids) { const d = (pos[id].x - c.x) ** 2 + (pos[id].y - c.y) ** 2; if (d < bestD) { bestD = d; best = id; } }
+  for (const id of ids) {
+    const d = (pos[id].x - c.x) ** 2 + (pos[id].y - c.y) ** 2;
+    if (d < bestD) { bestD = d; best = id; }
+  }
   const p = net.canvasToDOM(pos[best]);
   return [box.left + p.x, box.top + p.y, best];
 }"""

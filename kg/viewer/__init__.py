@@ -22,12 +22,11 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.atomic import atomic_write_bytes
 from kg.errors import error
 from kg.viewer.render import LAYOUT_THRESHOLD, render_html
 
@@ -42,8 +41,8 @@ def write_html(kg: KnowledgeGraph, path: str | os.PathLike[str], *,
     """Write the viewer page for ``kg`` to ``path`` atomically.
 
     The page goes to a temporary file in the same directory first and is
-    then moved onto ``path`` with :func:`os.replace`, so a reader never sees
-    a half-written file. The same graph always gives a byte-identical file.
+    then moved onto ``path`` with :func:`os.replace` (:mod:`kg.atomic`), so a
+    reader never sees a half-written file. The same graph always gives a byte-identical file.
 
     Parameters
     ----------
@@ -61,18 +60,7 @@ def write_html(kg: KnowledgeGraph, path: str | os.PathLike[str], *,
     """
     target = Path(path)
     data = render_html(kg, layout_threshold).encode("utf-8")
-    tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        atomic_write_bytes(target, data)
     except OSError as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         raise error("viewer_write", path=target, reason=exc.strerror or exc) from exc

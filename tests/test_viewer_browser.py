@@ -1,0 +1,174 @@
+"""The viewer in a real headless Chromium: drawing, panel, language, search, filters, safety.
+
+Run with ``pytest -m browser``; they skip without Chromium unless ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import XSS_LABEL, XSS_SENTENCE
+
+from kg.graph import KnowledgeGraph
+from kg.records import Entity, Relation
+from kg.viewer import write_html
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def seed_page(seed_graph: KnowledgeGraph, tmp_path: Path, open_page: Any) -> tuple[Any, Any]:
+    path = tmp_path / "graph.html"
+    write_html(seed_graph, path)
+    return open_page(path)
+
+
+def _click_node(page: Any, node_id: str) -> None:
+    x, y = page.evaluate("""(id) => {
+        const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        return [box.left + p.x, box.top + p.y];
+    }""", node_id)
+    page.mouse.click(x, y)
+
+
+def _click_edge(page: Any, edge_id: str) -> None:
+    x, y = page.evaluate("""(id) => {
+        const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
+        const edge = net.body.edges[id], mid = edge.edgeType.getPoint(0.4);
+        const p = net.canvasToDOM(mid);
+        return [box.left + p.x, box.top + p.y];
+    }""", edge_id)
+    page.mouse.click(x, y)
+
+
+def _panel(page: Any) -> str:
+    return page.inner_text("#kg-panel")
+
+
+def _edge_id(graph: KnowledgeGraph, predicate: str) -> str:
+    return f"e{[r.predicate for r in graph.relations].index(predicate)}"
+
+
+def test_draws_every_node_and_edge(seed_graph: KnowledgeGraph, seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    drawn = page.evaluate("[kgViewer.network.body.nodeIndices.length, "
+                          "kgViewer.network.body.edgeIndices.length]")
+    assert drawn == [len(seed_graph.entities), len(seed_graph.relations)]
+    assert page.evaluate("kgViewer.network.getPositions()['Q7747'].x") is not None
+    assert page.locator("#kg-legend").inner_text().count("Person") == 1
+    assert log.problems() == []
+
+
+def test_click_node_shows_every_field(seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    _click_node(page, "Q7747")
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    text = _panel(page)
+    for expected in ("Vladimir Putin", "व्लादिमीर पुतिन", "Person", "Q7747", "पुतिन", "रूसी नेता",
+                     "Mentions", "→ visits", "← issuesArrestWarrantFor", "meets (planned)"):
+        assert expected in text
+    assert page.get_attribute("#kg-panel a", "href") == "https://www.wikidata.org/wiki/Q7747"
+    assert log.problems() == []
+
+
+def test_click_edge_shows_evidence_with_mentions(
+    seed_graph: KnowledgeGraph, seed_page: tuple[Any, Any]
+) -> None:
+    page, log = seed_page
+    _click_edge(page, _edge_id(seed_graph, "visits"))
+    page.wait_for_selector("#kg-panel[data-kind=edge]")
+    text = _panel(page)
+    for expected in ("visits", "asserted", "2024-06-20", "Hanoi", "0.92", "Confidence", "Derived", "Role"):
+        assert expected in text
+    assert page.inner_text("#kg-panel mark.kg-subject") == "व्लादिमीर पुतिन"
+    assert page.inner_text("#kg-panel mark.kg-object") == "वियतनाम"
+    page.evaluate(f"kgViewer.showEdge('{_edge_id(seed_graph, 'signsAgreementWith')}')")
+    assert "yes (inferred" in _panel(page)
+    assert log.problems() == []
+
+
+def test_language_toggle_switches_labels(seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    page.click("#kg-lang-hi")
+    assert page.evaluate("kgViewer.nodes.get('Q7747').label") == "व्लादिमीर पुतिन"
+    assert page.get_attribute("#kg-lang-hi", "aria-pressed") == "true"
+    page.click("#kg-lang-en")
+    assert page.evaluate("kgViewer.nodes.get('Q881').label") == "Vietnam"
+    assert log.problems() == []
+
+
+def test_search_in_hindi_and_english(seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    page.fill("#kg-search", "पुतिन")
+    page.wait_for_selector("#kg-results button")
+    assert page.get_attribute("#kg-results button", "data-id") == "Q7747"
+    page.fill("#kg-search", "hanoi")
+    page.wait_for_selector("#kg-results button[data-id=Q1858]")
+    page.click("#kg-results button[data-id=Q1858]")
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert "Hanoi" in _panel(page) and page.evaluate("kgViewer.network.getSelectedNodes()") == ["Q1858"]
+    page.fill("#kg-search", "रूसी नेता")  # an alias
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("kgViewer.network.getSelectedNodes()") == ["Q7747"]
+    assert log.problems() == []
+
+
+def test_filters_focus_and_reset(seed_graph: KnowledgeGraph, seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    total = {"nodes": len(seed_graph.entities), "edges": len(seed_graph.relations)}
+    page.locator("#kg-types label", has_text="City").locator("input").uncheck()
+    counts = page.evaluate("kgViewer.counts()")
+    assert counts["nodes"] == total["nodes"] - 2 and counts["edges"] == total["edges"]
+    page.locator("#kg-types label", has_text="Person").locator("input").uncheck()
+    assert page.evaluate("kgViewer.counts()")["edges"] == 1  # only Russia -> North Korea is left
+    page.click("#kg-reset")
+    page.locator("#kg-predicates label", has_text="leads").locator("input").uncheck()
+    assert page.evaluate("kgViewer.counts()")["edges"] == total["edges"] - 2
+    page.click("#kg-reset")
+    _click_node(page, "Q56226")  # Kim Jong Un: leads North Korea, Putin signs with him
+    page.click("#kg-focus")
+    counts = page.evaluate("kgViewer.counts()")
+    assert counts["nodes"] == 3 and counts["edges"] == 2
+    page.click("#kg-reset")
+    counts = page.evaluate("kgViewer.counts()")
+    assert (counts["nodes"], counts["edges"]) == (total["nodes"], total["edges"])
+    assert log.problems() == []
+
+
+def test_hostile_text_runs_nothing(xss_graph: KnowledgeGraph, tmp_path: Path, open_page: Any) -> None:
+    path = tmp_path / "xss.html"
+    write_html(xss_graph, path)
+    page, log = open_page(path)
+    _click_node(page, "evil-<x>")
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert XSS_LABEL in _panel(page)
+    assert page.locator("#kg-panel a").count() == 0  # the javascript: "QID" is shown as text
+    page.evaluate(f"kgViewer.showEdge('{_edge_id(xss_graph, 'criticizes')}')")
+    assert XSS_SENTENCE.replace("\u2028", "").split("<img")[0].strip() in _panel(page).replace("\u2028", "")
+    page.fill("#kg-search", "<img")
+    page.wait_for_selector("#kg-results button")
+    page.click("#kg-lang-hi")
+    page.mouse.move(10, 10)
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, svg[onload]').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+    assert log.problems() == []
+
+
+def test_big_graph_uses_precomputed_layout(tmp_path: Path, open_page: Any) -> None:
+    rng = random.Random(5)
+    ents = [Entity(f"n{i}", f"Node {i}", f"नोड {i}", "Country") for i in range(350)]
+    rels = [Relation(ents[rng.randrange(350)], "meets", ents[rng.randrange(350)]) for _ in range(700)]
+    path = tmp_path / "big.html"
+    write_html(KnowledgeGraph([], ents, rels), path)
+    page, log = open_page(path)
+    assert page.evaluate("kgViewer.network.physics.physicsEnabled") is False
+    assert page.evaluate("kgViewer.network.body.nodeIndices.length") == 350
+    _click_node(page, "n0")
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert "Node 0" in _panel(page)
+    assert log.problems() == []
