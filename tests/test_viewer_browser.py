@@ -26,13 +26,21 @@ def seed_page(seed_graph: KnowledgeGraph, tmp_path: Path, open_page: Any) -> tup
     return open_page(path)
 
 
+def _hover_node(page: Any, node_id: str) -> None:
+    page.mouse.move(5, 5)
+    page.mouse.move(*_node_xy(page, node_id), steps=3)
+
+
 def _click_node(page: Any, node_id: str) -> None:
-    x, y = page.evaluate("""(id) => {
+    page.mouse.click(*_node_xy(page, node_id))
+
+
+def _node_xy(page: Any, node_id: str) -> tuple[float, float]:
+    return page.evaluate("""(id) => {
         const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
         const p = net.canvasToDOM(net.getPositions([id])[id]);
         return [box.left + p.x, box.top + p.y];
     }""", node_id)
-    page.mouse.click(x, y)
 
 
 def _click_edge(page: Any, edge_id: str) -> None:
@@ -84,8 +92,8 @@ def test_click_edge_shows_evidence_with_mentions(
     text = _panel(page)
     for expected in ("visits", "asserted", "2024-06-20", "Hanoi", "0.92", "Confidence", "Derived", "Role"):
         assert expected in text
-    assert page.inner_text("#kg-panel mark.kg-subject") == "व्लादिमीर पुतिन"
-    assert page.inner_text("#kg-panel mark.kg-object") == "वियतनाम"
+    assert page.inner_text(".kg-evidence mark.kg-subject") == "व्लादिमीर पुतिन"
+    assert page.inner_text(".kg-evidence mark.kg-object") == "वियतनाम"
     page.evaluate(f"kgViewer.showEdge('{_edge_id(seed_graph, 'signsAgreementWith')}')")
     assert "yes (inferred" in _panel(page)
     assert log.problems() == []
@@ -96,8 +104,13 @@ def test_language_toggle_switches_labels(seed_page: tuple[Any, Any]) -> None:
     page.click("#kg-lang-hi")
     assert page.evaluate("kgViewer.nodes.get('Q7747').label") == "व्लादिमीर पुतिन"
     assert page.get_attribute("#kg-lang-hi", "aria-pressed") == "true"
+    _hover_node(page, "Q881")
+    page.wait_for_selector("#kg-tip:not([hidden])")
+    assert page.inner_text("#kg-tip").startswith("Vietnam")  # the other language on hover
     page.click("#kg-lang-en")
     assert page.evaluate("kgViewer.nodes.get('Q881').label") == "Vietnam"
+    _hover_node(page, "Q7747")
+    page.wait_for_function("document.getElementById('kg-tip').textContent.startsWith('व्लादिमीर पुतिन')")
     assert log.problems() == []
 
 

@@ -227,6 +227,12 @@
     panel.appendChild(dl);
     panel.appendChild(el("h3", null, "Evidence (" + e.evidence.length + ")"));
     if (!e.evidence.length) { panel.appendChild(el("p", "kg-muted", "no evidence sentence")); }
+    else {
+      var key = el("p", "kg-muted", "Marked: ");
+      key.appendChild(el("mark", "kg-subject", "subject")); key.appendChild(document.createTextNode(" "));
+      key.appendChild(el("mark", "kg-object", "object"));
+      panel.appendChild(key);
+    }
     e.evidence.forEach(function (ev) { panel.appendChild(evidenceBlock(ev)); });
   }
   function showOverview() {
