@@ -43,6 +43,7 @@ class KnowledgeGraph:
         self.documents = list(documents)
         self.entities = sorted(entities, key=lambda e: e.id)
         self.relations = sorted(relations, key=lambda r: r.key())
+        self.warnings: list[str] = []  # inputs that were skipped, one line each
         self._rdf: rdflib.Dataset | None = None
         self._nx: nx.MultiDiGraph | None = None
 

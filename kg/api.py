@@ -1,0 +1,121 @@
+"""The Python API: :func:`build` turns Hindi news into a :class:`~kg.graph.KnowledgeGraph`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+
+from kg.extract import annotate, doc_to_records, merge_entities, merge_relations
+from kg.graph import KnowledgeGraph
+from kg.inputs import document_from_text, read_documents
+from kg.nlp.normalize import has_devanagari
+from kg.nlp.pipeline import get_nlp
+from kg.records import Document, Entity, Relation
+
+__all__ = ["build", "build_documents", "CHUNK_CHARS"]
+
+CHUNK_CHARS = 100_000
+Source = str | os.PathLike[str] | Document | Sequence[str | os.PathLike[str]]
+
+
+def build(source: Source, *, date: str | None = None, model: bool = True,
+          nlp: Language | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of Hindi text, an article file, a folder or several paths.
+
+    Parameters
+    ----------
+    source : str, path, Document or list of paths
+        Hindi text (anything with Devanagari that is not an existing path), or
+        ``.txt`` articles / folders of them (with optional ``.meta.json``).
+    date : str, optional
+        The article date (YYYY-MM-DD) for text given directly; files take
+        theirs from the metadata sidecar. Used to resolve weekdays.
+    model : bool
+        Use the statistical NER model along with the lexicon and rules.
+    nlp : Language, optional
+        A pipeline made by :func:`kg.nlp.pipeline.make_nlp` (default: shared one).
+
+    Returns
+    -------
+    KnowledgeGraph
+        Files that could not be read are skipped and listed in ``.warnings``.
+
+    Examples
+    --------
+    >>> g = build("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान का दौरा किया।", model=False)
+    >>> [(r.subject.label, r.predicate, r.object.label) for r in g.relations if r.predicate == "visits"]
+    [('Narendra Modi', 'visits', 'Japan')]
+    """
+    documents, warnings = _documents(source, date)
+    graph = build_documents(documents, nlp=nlp or get_nlp(model))
+    graph.warnings = warnings
+    return graph
+
+
+def _documents(source: Source, date: str | None) -> tuple[list[Document], list[str]]:
+    if isinstance(source, Document):
+        return [source], []
+    if isinstance(source, str) and _is_text(source):
+        return [document_from_text(source, date=date)], []
+    paths = [source] if isinstance(source, str | os.PathLike) else list(source)
+    return read_documents(paths)
+
+
+def _is_text(source: str) -> bool:
+    if "\n" in source or len(source) > 1024 or not has_devanagari(source):
+        return has_devanagari(source) or not Path(source).exists()
+    return not Path(source).exists()
+
+
+def build_documents(documents: Iterable[Document], nlp: Language,
+                    progress: Callable[[Document], None] | None = None) -> KnowledgeGraph:
+    """Run the pipeline over documents and merge everything into one graph."""
+    docs, entities, relations = [], [], []
+    for document in documents:
+        ents, rels = extract_document(nlp, document)
+        entities += ents
+        relations += rels
+        docs.append(document)
+        if progress:
+            progress(document)
+    merged = merge_entities(entities)
+    return KnowledgeGraph(docs, merged, merge_relations(relations, {e.id: e for e in merged}))
+
+
+def extract_document(nlp: Language, document: Document) -> tuple[list[Entity], list[Relation]]:
+    """Entities and relations of one document (long texts are read in paragraph chunks)."""
+    entities: list[Entity] = []
+    relations: list[Relation] = []
+    for offset, chunk in _chunks(document.text):
+        part = Document(document.id, chunk, date=document.date)
+        ents, rels = doc_to_records(annotate(nlp, part), part)
+        entities += [_shift_entity(e, offset, document) for e in ents]
+        relations += [_shift_relation(r, offset) for r in rels]
+    return entities, relations
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = text.rfind("\n", start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
+        if cut < 0:
+            cut = text.rfind("।", start + CHUNK_CHARS // 2, start + CHUNK_CHARS)
+        end = (cut + 1) if cut >= 0 else start + CHUNK_CHARS
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def _shift_entity(ent: Entity, offset: int, document: Document) -> Entity:
+    if offset:
+        ent.mentions = [type(m)(m.doc, m.start + offset, m.end + offset, m.text) for m in ent.mentions]
+    return ent
+
+
+def _shift_relation(rel: Relation, offset: int) -> Relation:
+    if offset:
+        rel.evidence = [type(e)(e.doc, e.start + offset, e.end + offset, e.sentence) for e in rel.evidence]
+    return rel

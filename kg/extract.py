@@ -1,0 +1,127 @@
+"""From an annotated spaCy ``Doc`` to records, and merging records of many documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.args import ARGS
+from kg.nlp.canonical import ENTITIES, EntityInfo
+from kg.nlp.normalize import Normalized
+from kg.nlp.pipeline import NORM_KEY
+from kg.nlp.rel import RELATIONS, RelRec
+from kg.nlp.relations import DATE_KEY
+from kg.records import Document, Entity, Evidence, Mention, Relation
+
+__all__ = ["annotate", "doc_to_records", "merge_entities", "merge_relations"]
+
+_NOT_ALIAS = {"pronoun", "group", "event"}
+
+
+def annotate(nlp: Language, document: Document) -> Doc:
+    """Run the pipeline on a document, with its date available to the time rules."""
+    doc = nlp.make_doc(document.text)
+    if document.date:
+        doc.user_data[DATE_KEY] = dt.date.fromisoformat(document.date)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _entity(info: EntityInfo) -> Entity:
+    return Entity(info.key, info.label, info.label_hi, info.type, info.wikidata)
+
+
+def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Relation]]:
+    """Entities (with mentions) and relations (with evidence) of one annotated document.
+
+    Offsets in the records point into ``document.text``, the original text.
+    """
+    norm: Normalized = doc.user_data[NORM_KEY]
+    infos: dict[str, EntityInfo] = doc.user_data.get(ENTITIES, {})
+    entities = {key: _entity(info) for key, info in infos.items()}
+    for arg in doc.user_data.get(ARGS, []):
+        if arg.kind == "event" or len(arg.keys) != 1 or arg.keys[0] not in entities:
+            continue
+        span = doc[arg.start:arg.end]
+        start, end = norm.span(span.start_char, span.end_char)
+        text = document.text[start:end]
+        ent = entities[arg.keys[0]]
+        ent.mentions.append(Mention(document.id, start, end, text))
+        if arg.kind not in _NOT_ALIAS:
+            ent.aliases.append(text)
+    relations = [_relation(rec, entities, norm, document) for rec in doc.user_data.get(RELATIONS, [])]
+    used = {e.id for r in relations for e in (r.subject, r.object, r.place) if e is not None}
+    kept = [e for e in entities.values() if e.mentions or e.id in used]
+    return kept, relations
+
+
+def _relation(rec: RelRec, entities: dict[str, Entity], norm: Normalized, document: Document) -> Relation:
+    start, end = norm.span(rec.sent_start, rec.sent_end)
+    sentence = document.text[start:end]
+    stripped = sentence.strip()
+    start += len(sentence) - len(sentence.lstrip())
+    end = start + len(stripped)
+    return Relation(
+        subject=entities[rec.subject], predicate=rec.predicate, object=entities[rec.object],
+        modality=rec.modality, time=rec.time, place=entities.get(rec.place) if rec.place else None,
+        confidence=rec.confidence, derived=rec.derived,
+        evidence=[Evidence(document.id, start, end, stripped)], role=rec.role,
+    )
+
+
+def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per id: mentions and aliases are pooled."""
+    merged: dict[str, Entity] = {}
+    for ent in entities:
+        known = merged.setdefault(ent.id, Entity(ent.id, ent.label, ent.label_hi, ent.type, ent.wikidata))
+        known.mentions.extend(ent.mentions)
+        known.aliases.extend(ent.aliases)
+    for ent in merged.values():
+        ent.mentions = sorted(set(ent.mentions))
+        ent.aliases = sorted(set(ent.aliases))
+    return sorted(merged.values(), key=lambda e: e.id)
+
+
+def merge_relations(relations: Iterable[Relation], entities: dict[str, Entity]) -> list[Relation]:
+    """Merge repeated statements of one fact (same key); pool their evidence.
+
+    An undated statement joins the dated one when exactly one dated variant of
+    the same fact exists.
+    """
+    merged: dict[tuple, Relation] = {}
+    for rel in relations:
+        rel.subject, rel.object = entities[rel.subject.id], entities[rel.object.id]
+        if rel.place is not None:
+            rel.place = entities.get(rel.place.id, rel.place)
+        known = merged.get(rel.key())
+        if known is None:
+            merged[rel.key()] = rel
+            continue
+        _absorb(known, rel)
+    return _join_undated(list(merged.values()))
+
+
+def _absorb(known: Relation, rel: Relation) -> None:
+    known.evidence = sorted(set(known.evidence) | set(rel.evidence))
+    known.confidence = max(known.confidence, rel.confidence)
+    known.place = known.place or rel.place
+    known.role = known.role or rel.role
+
+
+def _join_undated(relations: list[Relation]) -> list[Relation]:
+    dated: dict[tuple, list[Relation]] = {}
+    for rel in relations:
+        if rel.time:
+            dated.setdefault(rel.key()[:4] + rel.key()[5:], []).append(rel)
+    out = []
+    for rel in relations:
+        family = dated.get(rel.key()[:4] + rel.key()[5:], [])
+        if not rel.time and len(family) == 1:
+            _absorb(family[0], rel)
+        else:
+            out.append(rel)
+    return sorted(out, key=lambda r: r.key())

@@ -1,0 +1,135 @@
+"""Canonicalization: every mention of one real entity becomes one entity key.
+
+Lexicon mentions already carry their key. New names (from title cues, head
+nouns or the statistical model) get a key from their romanized English label,
+and a later short form (``पुतिन``) joins an earlier full name (``व्लादिमीर पुतिन``)
+that ends with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.entities import MENTIONS
+from kg.nlp.lexicon import Lexicon, slugify
+
+__all__ = ["ENTITIES", "ORGANS", "EntityInfo", "Canonicalizer", "english_label", "with_article"]
+
+ENTITIES = "kg_entities"
+ORGANS = "kg_organs"
+
+
+@dataclass
+class EntityInfo:
+    """What the pipeline knows of one entity of a document."""
+
+    key: str
+    label: str
+    label_hi: str
+    type: str
+    wikidata: str | None = None
+
+
+def english_label(text: str) -> str:
+    """A readable English label for a Devanagari name (romanized, schwa deleted).
+
+    Examples
+    --------
+    >>> english_label("Putin")
+    'Putin'
+    """
+    try:
+        from kg.romanize import romanize
+    except ImportError:  # pragma: no cover - romanizer not installed yet
+        return text
+    return romanize(text).strip() or text
+
+
+class Canonicalizer:
+    """Give every mention in ``doc.spans["kg_mentions"]`` its entity key.
+
+    Results: ``span.kb_id_`` on each mention and ``doc.user_data["kg_entities"]``
+    (key -> :class:`EntityInfo`); state organs such as ``अमेरिकी दूतावास`` are
+    recorded in ``doc.user_data["kg_organs"]`` (organ key -> state key).
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: dict[str, EntityInfo] = {}
+        organs: dict[str, str] = {}
+        names: dict[tuple[str, ...], str] = {}  # token norms of new names -> key
+        resolved = []
+        for span in doc.spans.get(MENTIONS, []):
+            key = self._key(span, entities, organs, names)
+            resolved.append(Span(doc, span.start, span.end, label=entities[key].type,
+                                 kb_id=key, span_id=span.id_))
+        doc.spans[MENTIONS] = resolved
+        doc.user_data[ENTITIES] = entities
+        doc.user_data[ORGANS] = organs
+        return doc
+
+    def _key(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str],
+             names: dict[tuple[str, ...], str]) -> str:
+        if span.id_ == "organ":
+            return self._organ(span, entities, organs)
+        if span.kb_id_ and span.kb_id_ in self.lexicon.entries:
+            entry = self.lexicon.entries[span.kb_id_]
+            entities.setdefault(entry.key, EntityInfo(entry.key, entry.label, entry.label_hi,
+                                                      entry.type, entry.wikidata))
+            return entry.key
+        norms = tuple(t.norm_ for t in span)
+        key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
+        if key is None:
+            label = english_label(span.text)
+            key = self._lexicon_key(label, span.label_) or slugify(label)
+            entities.setdefault(key, EntityInfo(key, label, span.text, span.label_))
+        names[norms] = key
+        info = entities[key]
+        if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
+            info.label_hi = span.text
+        return key
+
+    def _lexicon_key(self, label: str, etype: str) -> str | None:
+        """A new name whose English label is a known entity's label is that entity."""
+        entry = self.lexicon.entries.get(slugify(label))
+        return entry.key if entry and entry.type == etype else None
+
+    @staticmethod
+    def _short_form(norms: tuple[str, ...], etype: str, names: dict[tuple[str, ...], str],
+                    entities: dict[str, EntityInfo]) -> str | None:
+        for known, key in names.items():
+            if entities[key].type != etype or len(known) <= len(norms):
+                continue
+            if etype == "Person" and known[-len(norms):] == norms:
+                return key
+        return None
+
+    def _organ(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str]) -> str:
+        country_key, head = span.kb_id_.split("|", 1)
+        country = self.lexicon.entries[country_key]
+        label = f"{head[:1].upper()}{head[1:]} of {with_article(country.label)}"
+        key = slugify(label)
+        organs[key] = country.key
+        entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
+                                                    country.type, country.wikidata))
+        entities.setdefault(key, EntityInfo(key, label, span.text, "Organization"))
+        return key
+
+
+_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Maldives", "Gambia", "Czech Republic",
+        "Central African Republic", "Dominican Republic", "Democratic Republic")
+
+
+def with_article(country: str) -> str:
+    """Prefix "the" where English uses it with a country name.
+
+    Examples
+    --------
+    >>> with_article("United States"), with_article("India")
+    ('the United States', 'India')
+    """
+    return f"the {country}" if country.startswith(_THE) else country

@@ -1,0 +1,219 @@
+"""Turn mentions into relation arguments and resolve references for news Hindi.
+
+Builds ``doc.user_data["kg_args"]`` (a list of :class:`~kg.nlp.args.Arg`) and
+``doc.user_data["kg_titles"]`` (:class:`~kg.nlp.args.TitleLink`):
+
+- a title between a modifier and a name (``रूसी राष्ट्रपति व्लादिमीर पुतिन``,
+  ``कम्युनिस्ट पार्टी के महासचिव गुयेन फु ट्रोंग``) links the person to the
+  modifier; a demonym used that way is not an argument itself;
+- role nouns without a name (``रूसी नेता``) resolve to the person known to hold
+  the role, from the article or the curated lexicon;
+- personal pronouns (``वे``, ``उन्होंने``) resolve to the latest person;
+- ``दोनों देश`` resolves to the latest coordinated pair;
+- a bare head noun (``न्यायालय``, ``देश``) resolves to the latest matching
+  organization, or to the dateline's country for ``देश``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
+from kg.nlp.canonical import ENTITIES
+from kg.nlp.entities import MENTIONS
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.sentences import dateline
+
+__all__ = ["Coreference", "is_leader_role", "PRONOUNS"]
+
+PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उन्हें", "उनका", "उनके", "उनकी", "उन्हों"}
+_PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
+_LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "secretary-general",
+                 "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
+                 "mayor", "emir", "premier", "sultan")
+_NOT_LEADER = ("vice", "deputy", "former", "spokes")
+_GROUP_NOUNS = {"देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person"}
+
+
+def is_leader_role(role: str) -> bool:
+    """Whether an English role title means leading the body it is held in.
+
+    Examples
+    --------
+    >>> is_leader_role("President"), is_leader_role("Vice President"), is_leader_role("analyst")
+    (True, False, False)
+    """
+    low = role.lower()
+    return any(w in low for w in _LEADER_WORDS) and not any(w in low for w in _NOT_LEADER)
+
+
+class Coreference:
+    """Build relation arguments from mentions and resolve references (see module doc)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
+        self._max_title = max((len(k) for k in self._titles), default=1)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sent_of = _sentence_index(doc)
+        args = [self._from_mention(m, sent_of) for m in doc.spans.get(MENTIONS, [])]
+        titles = self._link_titles(doc, args)
+        args = [a for a in args if not a.extra.get("modifier")]
+        args += self._references(doc, args, titles, sent_of)
+        args.sort(key=lambda a: (a.start, a.end))
+        doc.user_data[ARGS] = args
+        doc.user_data[TITLES] = titles
+        return doc
+
+    def _from_mention(self, span: Span, sent_of: list[int]) -> Arg:
+        return Arg(span.start, span.end, (span.kb_id_,), span.label_, span.id_, sent_of[span.start])
+
+    def _title_before(self, doc: Doc, end: int) -> tuple[int, str] | None:
+        """A person title ending at token ``end`` (exclusive): (start, English role)."""
+        for size in range(self._max_title, 0, -1):
+            start = end - size
+            if start >= 0 and (words := tuple(t.norm_ for t in doc[start:end])) in self._titles:
+                return start, self._titles[words]
+        return None
+
+    def _link_titles(self, doc: Doc, args: list[Arg]) -> list[TitleLink]:
+        by_end = {a.end: a for a in args}
+        links = []
+        for arg in args:
+            if arg.type != "Person" or arg.kind not in {"name", "title", "model"}:
+                continue
+            found = self._title_before(doc, arg.start)
+            if found is None:
+                continue
+            start, role = found
+            while start > 0 and doc[start - 1].norm_ in _PRE_TITLE:
+                start -= 1
+            anchor = self._anchor(doc, start, by_end)
+            if anchor is not None and anchor.kind == "demonym":
+                start = anchor.start
+            links.append(TitleLink(arg.keys[0], role, anchor.keys[0] if anchor else None,
+                                   anchor.type if anchor else None, start, arg.end, is_leader_role(role)))
+        return links
+
+    @staticmethod
+    def _anchor(doc: Doc, title_start: int, by_end: dict[int, Arg]) -> Arg | None:
+        """The demonym, country or organization that a title is held in, if stated."""
+        i = title_start
+        if i in by_end and by_end[i].kind == "demonym":
+            by_end[i].extra["modifier"] = True
+            return by_end[i]
+        if i > 0 and doc[i - 1].norm_ in {"के", "की", "का"} and (i - 1) in by_end:
+            return by_end[i - 1]
+        return None
+
+    def _references(self, doc: Doc, args: list[Arg], titles: list[TitleLink],
+                    sent_of: list[int]) -> list[Arg]:
+        taken = {i for a in args for i in range(a.start, a.end)}
+        found: list[Arg] = []
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            ref = self._resolve(doc, tok.i, args, titles, sent_of)
+            if ref is not None:
+                found.append(ref)
+                taken.update(range(ref.start, ref.end))
+        return found
+
+    def _resolve(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
+                 sent_of: list[int]) -> Arg | None:
+        norm = doc[i].norm_
+        before = [a for a in args if a.end <= i and sent_of[i] - a.sent <= 3]
+        if norm in PRONOUNS:
+            people = [a for a in before if a.type == "Person" and len(a.keys) == 1]
+            return Arg(i, i + 1, people[-1].keys, "Person", "pronoun", sent_of[i]) if people else None
+        if norm == "दोनों":
+            return self._group(doc, i, before, sent_of)
+        if norm in self.lexicon.org_heads or norm == "देश":
+            return self._definite(doc, i, before, sent_of)
+        return self._role(doc, i, args, titles, sent_of)
+
+    def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
+        nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        etype = _GROUP_NOUNS.get(nxt)
+        pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
+                and a.type != "Event"]
+        keys: list[str] = []
+        for arg in reversed(pool):
+            if arg.keys[0] not in keys:
+                keys.insert(0, arg.keys[0])
+            if len(keys) == 2:
+                break
+        if len(keys) < 2:
+            return None
+        end = i + 2 if etype else i + 1
+        return Arg(i, end, tuple(keys), etype or pool[-1].type, "group", sent_of[i])
+
+    def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
+        norm = doc[i].norm_
+        if i > 0 and doc[i - 1].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
+            return None
+        if norm == "देश":
+            key = self._dateline_country(doc) or next(
+                (a.keys[0] for a in reversed(before) if a.type == "Country" and len(a.keys) == 1), None)
+            return Arg(i, i + 1, (key,), "Country", "definite", sent_of[i]) if key else None
+        entities = doc.user_data.get(ENTITIES, {})
+        for arg in reversed(before):
+            if arg.type == "Organization" and len(arg.keys) == 1 and doc[arg.end - 1].norm_ == norm:
+                return Arg(i, i + 1, arg.keys, "Organization", "definite", sent_of[i])
+            info = entities.get(arg.keys[0])
+            if arg.type == "Organization" and info and info.label_hi.endswith(doc[i].text):
+                return Arg(i, i + 1, arg.keys, "Organization", "definite", sent_of[i])
+        return None
+
+    def _dateline_country(self, doc: Doc) -> str | None:
+        line = dateline(doc)
+        if not line:
+            return None
+        for span in doc.spans.get(MENTIONS, []):
+            if line[0] <= span.start < line[1]:
+                entry = self.lexicon.entries.get(span.kb_id_)
+                if entry and entry.type == "Country":
+                    return entry.key
+                country = self.lexicon.country(entry.country if entry else None)
+                if country:
+                    return country.key
+        return None
+
+    def _role(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
+              sent_of: list[int]) -> Arg | None:
+        """``रूसी नेता`` with no name after it: the person holding that role."""
+        demonym = next((a for a in args if a.end == i and a.kind == "demonym"), None)
+        if demonym is None:
+            return None
+        found = self._title_at(doc, i)
+        if found is None:
+            return None
+        end, role = found
+        if any(a.start == end and a.type == "Person" for a in args):
+            return None
+        country = demonym.keys[0]
+        person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader
+                       and t.start < i), None)
+        if person is None and is_leader_role(role):
+            entry = self.lexicon.leader_of(country)
+            person = entry.key if entry else None
+        if person is None:
+            return None
+        args.remove(demonym)
+        return Arg(demonym.start, end, (person,), "Person", "role", sent_of[i])
+
+    def _title_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        for size in range(self._max_title, 0, -1):
+            words = tuple(t.norm_ for t in doc[i:i + size])
+            if len(words) == size and words in self._titles:
+                return i + size, self._titles[words]
+        return None
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index

@@ -1,0 +1,209 @@
+"""Entity recognition rules: the lexicon ruler and the name-pattern rules.
+
+Both components write to ``doc.spans["kg_mentions"]``: each span's label is
+the entity type, ``kb_id_`` the lexicon key (empty for new names) and ``id_``
+the kind of mention (``name``, ``demonym``, ``metonym``, ``title``, ``orghead``,
+``model``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.lang.hi.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.normalize import match_key
+from kg.nlp.sentences import dateline
+from kg.nlp.timex import MONTHS, WEEKDAYS
+
+__all__ = ["MENTIONS", "LexiconRuler", "NamePatterns", "is_name_like"]
+
+MENTIONS = "kg_mentions"
+LOCATIVE = {"में", "से", "स्थित", "पहुंचे", "पहुंचा", "पहुंची", "पहुंचने", "तक"}
+_STOP = {match_key(w) for w in STOP_WORDS} | {match_key(w) for w in (*MONTHS, *WEEKDAYS)} | {
+    "ने", "को", "से", "में", "पर", "का", "की", "के", "और", "या", "तथा", "एवं", "व", "द्वारा", "लिए",
+}
+MAX_NAME_TOKENS = 4
+
+
+def is_name_like(token_key: str, common: frozenset[str]) -> bool:
+    """Whether a token (given by its match key) can be part of a proper name.
+
+    Examples
+    --------
+    >>> is_name_like("पुतिन", frozenset())
+    True
+    >>> is_name_like("ने", frozenset())
+    False
+    """
+    if not token_key or token_key in _STOP or token_key in common:
+        return False
+    first = token_key[0]
+    return first.isalpha() or "\u0900" <= first <= "\u097f"
+
+
+def set_norms(doc: Doc) -> None:
+    """Store the lexicon match key of every token in ``token.norm_``."""
+    for token in doc:
+        token.norm_ = match_key(token.text)
+
+
+class LexiconRuler:
+    """Mark lexicon names, demonyms and metonyms with a phrase matcher on norms.
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline (its tokenizer splits the lexicon aliases).
+    lexicon : Lexicon
+        The tables to match.
+    """
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._tables = {"name": lexicon.names, "demonym": lexicon.demonyms, "metonym": lexicon.metonyms}
+        for kind, table in self._tables.items():
+            self.matcher.add(kind, list(self._patterns(nlp, table)))
+
+    @staticmethod
+    def _patterns(nlp: Language, table: dict[str, str]) -> Iterable[Doc]:
+        for alias in sorted(table):
+            pattern = nlp.make_doc(alias)
+            set_norms(pattern)
+            yield pattern
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_norms(doc)
+        candidates = [self._span(doc, m, s, e) for m, s, e in self.matcher(doc)]
+        spans = filter_spans([c for c in candidates if c is not None])
+        doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span | None:
+        kind = doc.vocab.strings[match_id]
+        alias = " ".join(t.norm_ for t in doc[start:end])
+        key = self._tables[kind].get(alias) or self._tables[kind].get(match_key(doc[start:end].text))
+        if key is None:
+            return None
+        if kind == "metonym" and alias in self.lexicon.names and self._locative(doc, start, end):
+            return None  # "मास्को में": the city itself, not the government
+        entry = self.lexicon.entries[key]
+        return Span(doc, start, end, label=entry.type, kb_id=key, span_id=kind)
+
+    @staticmethod
+    def _locative(doc: Doc, start: int, end: int) -> bool:
+        line = dateline(doc)
+        if line and line[0] <= start <= line[1]:
+            return True
+        return end < len(doc) and doc[end].norm_ in LOCATIVE
+
+
+class NamePatterns:
+    """Find names the lexicon lacks: after person titles, before organization head nouns.
+
+    Also adds spans predicted by a statistical model (``doc.spans[model_key]``)
+    where no rule or lexicon span overlaps them.
+    """
+
+    def __init__(self, lexicon: Lexicon, model_key: str = "ner_model",
+                 refine: Callable[[Span], str] | None = None) -> None:
+        self.lexicon = lexicon
+        self.model_key = model_key
+        self.refine = refine or (lambda span: "City" if span.label_ == "Location" else span.label_)
+        self._titles = _by_length(lexicon.person_titles)
+        self._heads = _by_length(lexicon.org_heads)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(MENTIONS, []))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        new = self._title_names(doc, taken) + self._org_names(doc, spans, taken)
+        new += [s for s in self._model_spans(doc) if not any(i in taken for i in range(s.start, s.end))]
+        merged = filter_spans([*new, *spans])  # longer spans win; ties keep the earlier
+        doc.spans[MENTIONS] = sorted(merged, key=lambda s: s.start)
+        return doc
+
+    def _title_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        found = []
+        for start, end in _find(doc, self._titles):
+            stop = end
+            while (stop < len(doc) and stop - end < MAX_NAME_TOKENS and stop not in taken
+                   and is_name_like(doc[stop].norm_, self.lexicon.common_words)
+                   and _find_at(doc, stop, self._titles) is None):
+                stop += 1
+            if stop > end:
+                found.append(Span(doc, end, stop, label="Person", span_id="title"))
+                taken.update(range(end, stop))
+        return found
+
+    def _org_names(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+        demonym_end = {s.end: s for s in spans if s.id_ == "demonym"}
+        found = []
+        for start, end in _find(doc, self._heads):
+            if any(i in taken for i in range(start, end)):
+                continue
+            if start in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
+                dem = demonym_end[start]
+                head = self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]
+                found.append(Span(doc, dem.start, end, label="Organization", kb_id=f"{dem.kb_id_}|{head}",
+                                  span_id="organ"))
+                continue
+            left = start
+            while (start - left < MAX_NAME_TOKENS and left - 1 >= 0 and left - 1 not in taken
+                   and _org_word(doc[left - 1])):
+                left -= 1
+            if left < start:
+                found.append(Span(doc, left, end, label="Organization", span_id="orghead"))
+                taken.update(range(left, end))
+        return found
+
+    def _model_spans(self, doc: Doc) -> list[Span]:
+        out = []
+        for span in doc.spans.get(self.model_key, []):
+            if span.label_ in {"Person", "Organization", "Location"}:
+                out.append(Span(doc, span.start, span.end, label=self.refine(span), span_id="model"))
+        return out
+
+
+def _org_word(token) -> bool:
+    key = token.norm_
+    if not key or key in _STOP or token.is_punct and token.text != "-":
+        return False
+    return key[0].isalpha() or "\u0900" <= key[0] <= "\u097f" or token.text == "-"
+
+
+Phrases = dict[str, list[tuple[str, ...]]]
+
+
+def _by_length(table: dict[str, str]) -> Phrases:
+    """Index multi-word keys by their first word, longest first."""
+    index: Phrases = {}
+    for phrase in sorted({tuple(k.split()) for k in table}, key=lambda p: (-len(p), p)):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _find_at(doc: Doc, i: int, phrases: Phrases) -> int | None:
+    for phrase in phrases.get(doc[i].norm_, ()):
+        end = i + len(phrase)
+        if end <= len(doc) and tuple(t.norm_ for t in doc[i:end]) == phrase:
+            return end
+    return None
+
+
+def _find(doc: Doc, phrases: Phrases) -> list[tuple[int, int]]:
+    hits = []
+    i = 0
+    while i < len(doc):
+        end = _find_at(doc, i, phrases)
+        if end is not None:
+            hits.append((i, end))
+            i = end
+        else:
+            i += 1
+    return hits

@@ -1,0 +1,106 @@
+"""Relation frames: how Hindi news states each relation of the inventory.
+
+A frame names the trigger (words in order, ``*`` = any ending, ``a|b`` =
+alternatives, at most ``GAP`` tokens apart) and the postposition that marks
+each argument (``""`` = no postposition, the bare nominative). Hindi is
+verb-final, so arguments are looked for to the left of the trigger.
+
+The frames are data: adding a way of saying a relation means adding a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Frame", "FRAMES", "PLACES", "AGENTS", "DERIVE_STATE", "EVENT_KINDS"]
+
+PLACES = frozenset({"Country", "City", "Region"})
+AGENTS = frozenset({"Person", "Organization", "Country", "City"})
+ANY = frozenset({"Person", "Organization", "Country", "City", "Region", "Event"})
+ERG = frozenset({"ने", ""})
+GEN = frozenset({"का", "की", "के"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way of stating ``predicate``."""
+
+    predicate: str
+    trigger: str
+    obj: frozenset[str]
+    subj: frozenset[str] = ERG
+    obj_types: frozenset[str] = ANY
+    subj_types: frozenset[str] = AGENTS
+    confidence: float = 0.85
+    symmetric: bool = False
+    swap: bool = False  # the marked "object" is the semantic subject
+    event: str | None = None  # kind of event the relation creates (for इसे / यह यात्रा)
+
+
+def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
+    """Shorthand constructor used by the table below."""
+    for name in ("subj", "obj_types", "subj_types"):
+        if name in kw:
+            kw[name] = frozenset(kw[name])  # type: ignore[arg-type]
+    return Frame(predicate, trigger, frozenset(obj), **kw)  # type: ignore[arg-type]
+
+
+_VISIT_SUBJ = ERG | GEN
+FRAMES: tuple[Frame, ...] = (
+    F("visits", "दौरा|दौरे|दौरों", {"का", "के", "की"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
+    F("visits", "यात्रा|यात्राएं|यात्राओं|यात्राएँ", {"की", "के", "", "का"}, subj=_VISIT_SUBJ,
+      obj_types=PLACES, event="visit"),
+    F("visits", "पहुंच*|पहुँच*", {"", "में"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
+    F("arrivesFrom", "आए|आये|आया|आई|आईं|लौटे|लौटा|लौटी|पहुंचे|पहुंचा|पहुंची", {"से"},
+      subj=ERG | {"के"}, obj_types=PLACES, subj_types={"Person", "Organization"}),
+    F("meets", "मिल*", {"से"}, subj_types={"Person", "Organization", "Country"},
+      obj_types={"Person", "Organization", "Country"}),
+    F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ"},
+      subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
+    F("seeksTiesWith", "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी + मजबूत|बढ़ा*|बेहतर|गहरा*|प्रगाढ़|सुधार*",
+      {"के साथ", "से", "में"}, subj=ERG | {"के", "की"}),
+    F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा",
+      {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),
+    F("signsAgreementWith", "हस्ताक्षर*", {"के साथ", "से"}, symmetric=True, event="agreement"),
+    F("criticizes", "आलोचना|निंदा|फटकार|भर्त्सना", {"की", "को", "के"}, confidence=0.8),
+    F("accuses", "आरोप + लगा*", {"पर"}, obj_types={"Person", "Organization", "Country", "City"}),
+    F("accuses", "दोषी + ठहरा*", {"को"}),
+    F("issuesArrestWarrantFor", "वारंट + जारी", {"के लिए", "के खिलाफ", "के विरुद्ध", "को", "का", "की"},
+      obj_types={"Person"}, subj_types={"Organization", "Country", "Person"}, event="warrant",
+      confidence=0.9),
+    F("rejects", "खारिज|अस्वीकार|ठुकरा*|नकार*", {"को", ""}, subj_types=AGENTS),
+    F("rejects", "मान्यता + नहीं", {"को", "के"}, subj_types=AGENTS, obj_types={"Organization"},
+      confidence=0.7),
+    F("sanctions", "प्रतिबंध*|पाबंदी*|पाबंदियां + लगा*|थोप*|लगाए|लगाया|लगाने", {"पर"}),
+    F("sanctions", "प्रतिबंध* + सामना", {""}, subj={"के", "के नेतृत्व वाले", "के नेतृत्व में", "द्वारा"},
+      swap=True, confidence=0.8),
+    F("attacks", "हमल*|आक्रमण|चढ़ाई", {"पर"}, subj=ERG | GEN, confidence=0.8),
+    F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, confidence=0.7),
+    F("expressesConcernAbout", "चिंता + व्यक्त|जता*|जाहिर|प्रकट", {"पर", "के बारे में", "को लेकर"},
+      confidence=0.75),
+    F("providesMilitaryAid", "हथियार*|गोला-बारूद|सैन्य + प्रदान|दे*|दिए|भेज*|आपूर्ति|सप्लाई", {"को"},
+      obj_types={"Country", "Organization", "Person", "City"}, confidence=0.8),
+    F("providesEconomicAid", "आर्थिक|वित्तीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए", {"को"},
+      confidence=0.8),
+    F("denies", "इनकार|इंकार|खंडन", {"के आरोपों से", "के दावों से", "के आरोप", "के दावे"},
+      confidence=0.75),
+    F("supports", "समर्थन", {"का", "के"}, confidence=0.75),
+    F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),
+    F("invites", "आमंत्रित|न्योता|निमंत्रण", {"को"}, confidence=0.8),
+    F("awards", "सम्मानित", {"को"}, obj_types={"Person", "Organization"}, confidence=0.8),
+    F("awards", "पुरस्कार|सम्मान|पदक + प्रदान|दिया|दी|दिए", {"को"}, obj_types={"Person", "Organization"},
+      confidence=0.75),
+    F("releases", "रिहा|रिहाई", {"को", "की"}, obj_types={"Person", "Organization"}, confidence=0.8),
+    F("memberOf", "सदस्य", {"का", "के", "की"}, subj=frozenset({""}), obj_types={"Organization"},
+      confidence=0.7),
+    F("partOf", "हिस्सा|अंग", {"का", "के"}, subj=frozenset({""}), confidence=0.7),
+)
+
+# Predicates that, stated between leaders, also hold between their states.
+DERIVE_STATE = frozenset({"signsAgreementWith"})
+
+EVENT_KINDS = {
+    "visit": ("यात्रा", "दौरा", "दौरे", "यात्राओं", "यात्राएं"),
+    "warrant": ("वारंट",),
+    "agreement": ("समझौता", "समझौते", "संधि", "करार"),
+}

@@ -1,0 +1,101 @@
+"""Postposition markers of arguments, coordination groups and clause boundaries.
+
+Hindi marks an argument's role with the postposition after it (``ने``, ``को``,
+``से``, ``के साथ`` ...). Coordinated arguments (``चीन और उत्तर कोरिया की``,
+``गुयेन फु ट्रोंग, नए राष्ट्रपति टो लैम और अन्य अधिकारियों से``) share the
+marker of the last one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from kg.nlp.args import Arg
+
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start"]
+
+POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
+    "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
+    "के साथ", "के लिए", "के खिलाफ", "के ख़िलाफ़", "के विरुद्ध", "के बीच", "के बारे में", "को लेकर",
+    "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
+    "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
+)), key=len, reverse=True))
+_FUSED = {"उन्होंने": "ने", "उसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
+          "उनका": "का", "उनकी": "की", "उनके": "के", "उसका": "का", "उसकी": "की", "उसके": "के"}
+_CONJ = {",", "और", "तथा", "एवं", "व", "या", "अथवा"}
+_COORD = _CONJ | {"अब", "फिर", "भी"}
+BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क्योंकि", "जबकि", "लेकिन", "परंतु", "किंतु", "मगर",
+              "जिसमें", "जिससे", "जिसका", "जिसकी", "जिसके", "जिन्होंने", "बल्कि", "ताकि", "हालांकि",
+              ";", "।"}
+
+
+def marker_at(doc: Doc, i: int) -> str:
+    """The longest postposition starting at token ``i`` (``""`` if none).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("hi")("वियतनाम के साथ संबंध")
+    >>> marker_at(doc, 1)
+    'के साथ'
+    """
+    for phrase in POSTPOSITIONS:
+        end = i + len(phrase)
+        if end <= len(doc) and tuple(t.norm_ or t.text for t in doc[i:end]) == phrase:
+            return " ".join(phrase)
+    return ""
+
+
+def _own_marker(doc: Doc, arg: Arg) -> str:
+    if arg.kind == "pronoun" and doc[arg.start].text in _FUSED:
+        return _FUSED[doc[arg.start].text]
+    return marker_at(doc, arg.end) if arg.end < len(doc) else ""
+
+
+def _joined(doc: Doc, left: Arg, right: Arg, skip: set[int]) -> bool:
+    between = range(left.end, right.start)
+    if not between or doc[left.end].text not in _CONJ:
+        return False
+    return all(doc[i].text in _COORD or i in skip for i in between)
+
+
+def _tail_marker(doc: Doc, arg: Arg) -> str:
+    """``... और अन्य अधिकारियों से``: the marker after a trailing 'and other X'."""
+    i = arg.end
+    if i + 2 < len(doc) and doc[i].text == "और" and doc[i + 1].text in {"अन्य", "दूसरे", "कई"}:
+        return marker_at(doc, i + 3)
+    return ""
+
+
+def assign_markers(doc: Doc, args: Sequence[Arg], skip: set[int]) -> None:
+    """Set ``marker`` and ``group`` on ``args`` (sorted, one sentence).
+
+    ``skip`` holds token indices that may stand between coordinated arguments
+    (title words, modifiers), e.g. ``नए राष्ट्रपति`` in a list of names.
+    """
+    group_id = 0
+    members: list[Arg] = []
+    for n, arg in enumerate(args):
+        arg.marker = _own_marker(doc, arg)
+        members.append(arg)
+        nxt = args[n + 1] if n + 1 < len(args) else None
+        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(doc, arg, nxt, skip):
+            continue
+        last = members[-1].marker or _tail_marker(doc, members[-1])
+        for member in members:
+            if len(members) > 1:
+                member.group = group_id
+            if not member.marker or member is members[-1]:
+                member.marker = last
+        group_id += 1
+        members = []
+
+
+def clause_start(doc: Doc, sent_start: int, i: int) -> int:
+    """First token of the clause that token ``i`` is in (after the last boundary word)."""
+    for j in range(i - 1, sent_start - 1, -1):
+        if doc[j].text in BOUNDARIES:
+            return j + 1
+    return sent_start

@@ -1,0 +1,70 @@
+"""Assemble the Hindi pipeline: normalizing tokenizer plus kg's components."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.normalize import normalize
+from kg.nlp.tokenizer import blank_hindi
+
+__all__ = ["NORM_KEY", "COMPONENTS", "NormalizingTokenizer", "make_nlp", "get_nlp"]
+
+NORM_KEY = "kg_norm"
+COMPONENTS = ("kg_sentences", "kg_lexicon", "kg_patterns", "kg_canonical", "kg_coref", "kg_relations")
+
+
+class NormalizingTokenizer:
+    """Tokenize the normalized text, keeping the map back to original offsets.
+
+    ``doc.user_data["kg_norm"]`` holds the :class:`~kg.nlp.normalize.Normalized`.
+    """
+
+    def __init__(self, tokenizer) -> None:  # noqa: ANN001 - spaCy's Tokenizer
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        norm = normalize(text)
+        doc = self.tokenizer(norm.text)
+        doc.user_data[NORM_KEY] = norm
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001, ANN201
+        for text in texts:
+            yield self(text)
+
+
+def make_nlp(model: bool = True, max_length: int = 30_000_000) -> Language:
+    """A fresh pipeline; ``model=False`` leaves out the statistical NER.
+
+    Examples
+    --------
+    >>> nlp = make_nlp(model=False)
+    >>> nlp.pipe_names
+    ['kg_sentences', 'kg_lexicon', 'kg_patterns', 'kg_canonical', 'kg_coref', 'kg_relations']
+    """
+    import kg.factories  # noqa: F401  (registers the factories)
+
+    nlp = blank_hindi()
+    nlp.max_length = max_length
+    nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+        if name == "kg_lexicon" and model:
+            _add_model(nlp)
+    return nlp
+
+
+def _add_model(nlp: Language) -> None:
+    try:
+        nlp.add_pipe("kg_ner_model")
+    except (ValueError, OSError, ImportError):  # model not built or not installed
+        return
+
+
+@functools.cache
+def get_nlp(model: bool = True) -> Language:
+    """The shared pipeline of this process (built once)."""
+    return make_nlp(model=model)

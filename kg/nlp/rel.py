@@ -1,0 +1,26 @@
+"""The relation record produced inside the pipeline (entity keys, token offsets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+__all__ = ["RELATIONS", "RelRec", "replace"]
+
+RELATIONS = "kg_relations"
+
+
+@dataclass(frozen=True)
+class RelRec:
+    """A relation between entity keys, with its sentence as ``[sent_start, sent_end)`` chars."""
+
+    subject: str
+    predicate: str
+    object: str
+    modality: str
+    time: str | None
+    place: str | None
+    confidence: float
+    sent_start: int
+    sent_end: int
+    derived: bool = False
+    role: str | None = None

@@ -1,0 +1,276 @@
+"""The relation extractor: frames applied to each sentence's arguments.
+
+For each trigger of a :class:`~kg.nlp.frames.Frame` in a sentence, the object
+is the nearest argument to its left (same clause) carrying one of the frame's
+object postpositions, the subject the preferred argument left of the object
+carrying a subject postposition (``ने`` first). Coordinated arguments expand
+into one relation each. An object left unsaid but pointed at (``इसे``,
+``इस यात्रा``) is the latest event of that kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.args import ARGS, TITLES, Arg
+from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
+from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
+from kg.nlp.lexicon import Lexicon, slugify
+from kg.nlp.markers import assign_markers, clause_start
+from kg.nlp.modality import modality, time_of
+from kg.nlp.normalize import match_key
+from kg.nlp.rel import RELATIONS, RelRec
+from kg.nlp.sentences import dateline
+from kg.nlp.structural import (
+    derived_relations,
+    exchange_relations,
+    located_relations,
+    organ_relations,
+    title_relations,
+)
+
+__all__ = ["RelationExtractor", "DATE_KEY"]
+
+DATE_KEY = "kg_date"
+GAP = 5
+_ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
+_DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
+_REFLEXIVES = {"अपनी", "अपने", "अपना"}
+_EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
+
+Trigger = tuple[tuple[tuple[str, bool], ...], ...]
+
+
+def parse_trigger(text: str) -> Trigger:
+    """Parse ``"संबंध*|रिश्त* + मजबूत"`` into parts of (word, is_prefix) alternatives.
+
+    Examples
+    --------
+    >>> parse_trigger("वारंट + जारी")
+    ((('वारंट', False),), (('जारी', False),))
+    """
+    return tuple(
+        tuple((match_key(alt.rstrip("*")), alt.endswith("*")) for alt in part.strip().split("|"))
+        for part in text.split("+")
+    )
+
+
+def _hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
+    return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    sent: Span
+    args: list[Arg]
+    entities: dict[str, EntityInfo]
+    events: list[tuple[str, str]]
+    date: dt.date | None
+
+
+class RelationExtractor:
+    """Extract typed relations into ``doc.user_data["kg_relations"]``.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        Used for derived state-level relations (who leads which state).
+    frames : sequence of Frame
+        The relation frames to apply.
+    """
+
+    def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES) -> None:
+        self.lexicon = lexicon
+        self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
+
+    def __call__(self, doc: Doc) -> Doc:
+        args: list[Arg] = doc.user_data.get(ARGS, [])
+        titles = doc.user_data.get(TITLES, [])
+        entities = doc.user_data.setdefault(ENTITIES, {})
+        skip = {i for t in titles for i in range(t.start, t.end)}
+        events: list[tuple[str, str]] = []
+        out: list[RelRec] = []
+        for sent in doc.sents:
+            sargs = [a for a in args if sent.start <= a.start < sent.end]
+            assign_markers(doc, sargs, skip)
+            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY))
+            found: list[RelRec] = []
+            for frame, start, end in self._triggers(doc, sent, sargs):
+                found.extend(self._apply(ctx, frame, start, end))
+            out += found + exchange_relations(sent, found)
+        out += title_relations(doc, titles, args)
+        out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}))
+        out += located_relations(doc, args)
+        types = {k: e.type for k, e in entities.items()}
+        out += derived_relations(out, types, titles, self.lexicon)
+        doc.user_data[RELATIONS] = out
+        return doc
+
+    def _triggers(self, doc: Doc, sent: Span, args: list[Arg]) -> Iterable[tuple[Frame, int, int]]:
+        taken = {i for a in args for i in range(a.start, a.end)}
+        used: dict[str, set[int]] = {}  # trigger tokens already read, per predicate
+        for frame, parts in self.frames:
+            seen = used.setdefault(frame.predicate, set())
+            i = sent.start
+            while i < sent.end:
+                end = self._match(doc, i, sent.end, parts) if i not in taken else None
+                if end is None or seen & set(range(i, end)):
+                    i += 1
+                    continue
+                seen.update(range(i, end))
+                yield frame, i, end
+                i = end
+
+    @staticmethod
+    def _match(doc: Doc, i: int, limit: int, parts: Trigger) -> int | None:
+        if not _hit(doc[i].norm_, parts[0]):
+            return None
+        pos = i
+        for part in parts[1:]:
+            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if _hit(doc[j].norm_, part)), -1)
+            if pos < 0:
+                return None
+        return pos + 1
+
+    def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
+        doc = ctx.doc
+        if frame.event and start > 0 and doc[start - 1].norm_ in _DEMONSTRATIVES:
+            return []  # "यह यात्रा": a reference to an event, not a new statement
+        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(doc, ctx.sent.start, start)]
+        objects = self._objects(frame, left, start)
+        place: str | None = None
+        if not objects:
+            objects, place = self._implicit_object(ctx, frame, start, end)
+        subjects = self._subjects(frame, left, objects, start)
+        if not subjects and doc[start - 1].norm_ in _REFLEXIVES if start else False:
+            subjects = self._subjects_after(ctx, frame, end)
+        pairs = [(s, o) for s in subjects for o in objects]
+        if not pairs and frame.symmetric:
+            pairs = self._symmetric_pairs(left, subjects)
+        return self._emit(ctx, frame, start, end, pairs, place)
+
+    @staticmethod
+    def _objects(frame: Frame, left: list[Arg], start: int) -> list[Arg]:
+        for arg in reversed(left):
+            if arg.marker not in frame.obj or arg.type not in frame.obj_types:
+                continue
+            if arg.marker == "" and not frame.swap and start - arg.end > 1:
+                continue
+            if arg.group < 0:
+                return [arg]
+            return [a for a in left if a.group == arg.group and a.type in frame.obj_types]
+        return []
+
+    @staticmethod
+    def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
+        limit = min((o.start for o in objects if o in left), default=start)
+        pool = [a for a in left if a not in objects and a.marker in frame.subj and a.type in frame.subj_types
+                and (frame.swap or a.end <= limit)]
+        if not pool:
+            return []
+        best = next((a for a in pool if a.marker == "ने"), None) or pool[0]
+        if best.group >= 0:
+            return [a for a in pool if a.group == best.group]
+        return [best]
+
+    @staticmethod
+    def _subjects_after(ctx: _Ctx, frame: Frame, end: int) -> list[Arg]:
+        for arg in ctx.args:
+            if arg.start >= end and arg.marker in {"को", "ने", ""} and arg.type in frame.subj_types:
+                return [Arg(arg.start, arg.end, arg.keys, arg.type, "pronoun", arg.sent)]
+        return []
+
+    @staticmethod
+    def _symmetric_pairs(left: list[Arg], subjects: list[Arg]) -> list[tuple[Arg, Arg]]:
+        between = next((a for a in reversed(left) if a.marker == "के बीच" and a.group >= 0), None)
+        group = [a for a in left if between and a.group == between.group] or subjects
+        return [(group[0], other) for other in group[1:]]
+
+    def _implicit_object(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> tuple[list[Arg], str | None]:
+        doc = ctx.doc
+        if frame.event is None:
+            event = self._event_reference(ctx, start)
+            return ([event] if event else []), None
+        if frame.predicate == "visits" and end + 1 < len(doc) and doc[end].norm_ == "पर" \
+                and doc[end + 1].norm_.startswith(("आ", "पहुं")):
+            return self._dateline_place(ctx)
+        return [], None
+
+    def _event_reference(self, ctx: _Ctx, start: int) -> Arg | None:
+        doc = ctx.doc
+        for i in range(start - 1, ctx.sent.start - 1, -1):
+            norm = doc[i].norm_
+            kind = None
+            if norm in _DEMONSTRATIVES and i + 1 < len(doc) and doc[i + 1].norm_ in _EVENT_NOUN:
+                kind = _EVENT_NOUN[doc[i + 1].norm_]
+            elif norm not in _ANAPHORS:
+                continue
+            for event_kind, key in reversed(ctx.events):
+                if kind in (None, event_kind):
+                    return Arg(i, i + 1, (key,), "Event", "event", ctx.args[0].sent if ctx.args else 0)
+            return None
+        return None
+
+    def _dateline_place(self, ctx: _Ctx) -> tuple[list[Arg], str | None]:
+        line = dateline(ctx.doc)
+        if not line:
+            return [], None
+        for key, info in ctx.entities.items():
+            entry = self.lexicon.entries.get(key)
+            mention = next((s for s in ctx.doc.spans["kg_mentions"] if s.kb_id_ == key
+                            and line[0] <= s.start <= line[1]), None)
+            if mention is None or entry is None:
+                continue
+            country = self.lexicon.country(entry.country)
+            if info.type == "City" and country:
+                ctx.entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
+                                                                country.type, country.wikidata))
+                return [Arg(line[0], line[1], (country.key,), "Country", "definite")], key
+        return [], None
+
+    def _emit(self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]],
+              place: str | None) -> list[RelRec]:
+        out = []
+        mode = modality(ctx.doc, ctx.sent, start, end, frame.predicate)
+        when = time_of(ctx.doc, ctx.sent, start, ctx.date, mode == "planned")
+        used = {k for s, o in pairs for k in (*s.keys, *o.keys)}
+        place = place or self._place(ctx, start, used)
+        for subj, obj in pairs:
+            conf = round(frame.confidence * subj.confidence * obj.confidence, 3)
+            for s in subj.keys:
+                for o in obj.keys:
+                    if s == o:
+                        continue
+                    rec = RelRec(s, frame.predicate, o, mode, when, place, conf,
+                                 ctx.sent.start_char, ctx.sent.end_char)
+                    out.append(rec)
+                    if frame.event:
+                        self._register_event(ctx, frame.event, rec)
+        return out
+
+    @staticmethod
+    def _place(ctx: _Ctx, start: int, used: set[str]) -> str | None:
+        places = [a for a in ctx.args if a.type == "City" and a.marker == "में" and a.keys[0] not in used]
+        if not places:
+            return None
+        return min(places, key=lambda a: abs(a.start - start)).keys[0]
+
+    @staticmethod
+    def _register_event(ctx: _Ctx, kind: str, rec: RelRec) -> None:
+        subj, obj = ctx.entities.get(rec.subject), ctx.entities.get(rec.object)
+        if subj is None or obj is None:
+            return
+        label, label_hi = {
+            "visit": (f"visit of {subj.label} to {obj.label}", f"{subj.label_hi} की {obj.label_hi} यात्रा"),
+            "warrant": (f"arrest warrant for {obj.label}", f"{obj.label_hi} के लिए गिरफ्तारी वारंट"),
+            "agreement": (f"agreement between {subj.label} and {obj.label}",
+                          f"{subj.label_hi} और {obj.label_hi} के बीच समझौता"),
+        }[kind]
+        key = "event-" + slugify(label)
+        ctx.entities.setdefault(key, EntityInfo(key, label, label_hi, "Event"))
+        ctx.events.append((kind, key))

@@ -1,0 +1,147 @@
+"""Relations stated by the shape of a noun phrase, not by a verb.
+
+- ``रूसी राष्ट्रपति व्लादिमीर पुतिन`` → ``leads`` (role President);
+  ``ISEAS ... संस्थान के विश्लेषक गुयेन खाक गियांग`` → ``affiliatedWith``;
+- ``अमेरिकी दूतावास`` → ``partOf`` the United States;
+- ``हेग में अंतर्राष्ट्रीय आपराधिक न्यायालय`` → ``locatedIn``;
+- a relation between leaders in :data:`~kg.nlp.frames.DERIVE_STATE` → the same
+  relation between their states, flagged ``derived``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.args import Arg, TitleLink
+from kg.nlp.coref import is_leader_role
+from kg.nlp.frames import DERIVE_STATE, PLACES
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.rel import RelRec, replace
+
+__all__ = [
+    "title_relations", "organ_relations", "located_relations", "derived_relations",
+    "exchange_relations", "CITIZEN_ROLES",
+]
+
+CITIZEN_ROLES = {"journalist", "citizen", "national", "writer", "activist", "businessman",
+                 "student", "tourist", "scientist", "player", "author"}
+HEAD_OF_STATE = ("president", "prime minister", "king", "queen", "chancellor", "emir", "premier")
+_GEN = {"के", "की", "का"}
+
+
+def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
+         role: str | None = None) -> RelRec:
+    return RelRec(subject, predicate, obj, "asserted", None, None, confidence,
+                  sent.start_char, sent.end_char, role=role)
+
+
+def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) -> list[RelRec]:
+    """``leads`` / ``affiliatedWith`` / ``citizenOf`` from title links."""
+    out = []
+    for link in titles:
+        sent = doc[link.start].sent
+        anchor, conf = link.anchor, 0.85
+        if anchor is None and link.leader and link.role.lower().startswith(HEAD_OF_STATE):
+            anchor, conf = _nearest_country(sent, args, link.start), 0.6
+        if anchor is None or anchor == link.person:
+            continue
+        role = link.role
+        if link.leader:
+            predicate = "leads"
+        elif role.lower() in CITIZEN_ROLES and link.anchor_type == "Country":
+            predicate, role = "citizenOf", None
+        else:
+            predicate = "affiliatedWith"
+        out.append(_rec(link.person, predicate, anchor, sent, conf, role))
+    return out
+
+
+def _nearest_country(sent: Span, args: Sequence[Arg], before: int) -> str | None:
+    for arg in reversed(args):
+        if sent.start <= arg.start and arg.end <= before and arg.type == "Country" \
+                and arg.marker in _GEN and len(arg.keys) == 1:
+            return arg.keys[0]
+    return None
+
+
+def organ_relations(doc: Doc, args: Sequence[Arg], organs: dict[str, str]) -> list[RelRec]:
+    """``partOf``: a state organ (``अमेरिकी दूतावास``) belongs to its state."""
+    seen: set[str] = set()
+    out = []
+    for arg in args:
+        key = arg.keys[0]
+        if arg.kind == "organ" and key in organs and key not in seen:
+            seen.add(key)
+            out.append(_rec(key, "partOf", organs[key], doc[arg.start].sent, 0.9))
+    return out
+
+
+def located_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
+    """``locatedIn``: a place in ``में`` / ``के`` / ``स्थित`` right before an organization."""
+    out = []
+    for place, org in zip(args, args[1:], strict=False):
+        if place.type not in PLACES or org.type != "Organization" or len(place.keys) != 1:
+            continue
+        if place.marker not in {"में", "के", "की", "का"} or place.sent != org.sent:
+            continue
+        gap = org.start - place.end - len(place.marker.split())
+        if gap == 0 or (gap == 1 and doc[org.start - 1].text in {"स्थित", "स्थापित"}):
+            out.append(_rec(org.keys[0], "locatedIn", place.keys[0], doc[org.start].sent, 0.8))
+    return out
+
+
+def _state_of(key: str, titles: Sequence[TitleLink], lexicon: Lexicon) -> str | None:
+    for link in titles:
+        if link.person == key and link.leader and link.anchor_type == "Country" and link.anchor:
+            return link.anchor
+    entry = lexicon.entries.get(key)
+    if entry and entry.type == "Person" and entry.role and is_leader_role(entry.role):
+        country = lexicon.country(entry.country)
+        return country.key if country else None
+    return None
+
+
+def derived_relations(relations: Sequence[RelRec], types: dict[str, str], titles: Sequence[TitleLink],
+                      lexicon: Lexicon) -> list[RelRec]:
+    """State-level copies of relations between leaders (``derived=True``)."""
+    out = []
+    for rel in relations:
+        if rel.predicate not in DERIVE_STATE or rel.derived:
+            continue
+        ends = []
+        for key in (rel.subject, rel.object):
+            state = _state_of(key, titles, lexicon) if types.get(key) == "Person" else None
+            ends.append(state or (key if types.get(key) == "Country" else None))
+        if None in ends or ends == [rel.subject, rel.object] or ends[0] == ends[1]:
+            continue
+        out.append(replace(rel, subject=ends[0], object=ends[1], derived=True,
+                           confidence=round(rel.confidence * 0.9, 3)))
+    return out
+
+
+_AID = {"providesMilitaryAid", "providesEconomicAid"}
+_EXCHANGE_GOODS = {
+    "providesEconomicAid": ("आर्थिक", "वित्तीय", "प्रौद्योगिकी", "तकनीक", "धन", "पैसे"),
+    "providesMilitaryAid": ("हथियार", "सैन्य", "गोला"),
+}
+
+
+def exchange_relations(sent: Span, relations: Sequence[RelRec]) -> list[RelRec]:
+    """``X, Y को हथियार देता है ... आर्थिक सहायता के बदले में``: Y gives X the aid named.
+
+    An aid relation in a sentence with ``के बदले`` (in exchange for) implies aid
+    flowing back; its kind is read from the words before ``के बदले``.
+    """
+    norms = [t.norm_ for t in sent]
+    if "बदले" not in norms:
+        return []
+    before = norms[max(0, norms.index("बदले") - 7):norms.index("बदले")]
+    kinds = [p for p, words in _EXCHANGE_GOODS.items() if any(w.startswith(words) for w in before)]
+    out = []
+    for rel in relations:
+        if rel.predicate in _AID and not rel.derived:
+            out += [replace(rel, subject=rel.object, object=rel.subject, predicate=kind,
+                            confidence=round(rel.confidence * 0.9, 3)) for kind in kinds]
+    return out
