@@ -92,11 +92,11 @@ class KnowledgeGraph:
         write_html(self, path)
         return path
 
-    def save(self, out_dir: str | Path, formats: Iterable[str] = ("ttl",)) -> list[Path]:
+    def save(self, out_dir: str | Path, formats: Iterable[str] = ("ttl",), html: bool = True) -> list[Path]:
         """Write all output files into ``out_dir`` (atomically) and return their paths."""
         from kg.output import save_all
 
-        return save_all(self, Path(out_dir), tuple(formats))
+        return save_all(self, Path(out_dir), tuple(formats), html=html)
 
     def to_records(self) -> dict[str, list[dict[str, Any]]]:
         """The JSON-ready records: ``documents``, ``entities`` and ``triples``."""

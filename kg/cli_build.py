@@ -1,0 +1,90 @@
+"""``kg build`` and ``kg eval``: thin wrappers over :mod:`kg.api` and :mod:`kg.evaluate`."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KGError
+
+__all__ = ["build", "eval_cmd", "one_line_errors"]
+
+
+def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn errors into a one-line message and exit status 1 (no traceback).
+
+    Set ``KG_DEBUG=1`` to see the traceback of an unexpected error.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.Abort, SystemExit):
+            raise
+        except MemoryError:
+            raise click.ClickException("out of memory; split the input into smaller files") from None
+        except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
+            if os.environ.get("KG_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
+
+    return wrapper
+
+
+@click.command(epilog="\b\nExamples:\n  kg build seeds/ --out output/\n"
+                      "  kg build a.txt b.txt --format ttl --format jsonld --no-model")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Directory for the output files.")
+@click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
+              type=click.Choice(["ttl", "trig", "jsonld", "nt", "nq"]), help="RDF format(s) to write.")
+@click.option("--no-model", is_flag=True, help="Lexicon and rules only (no statistical NER).")
+@click.option("--no-html", is_flag=True, help="Do not write the HTML viewer.")
+@one_line_errors
+def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_model: bool,
+          no_html: bool) -> None:
+    """Build one graph from Hindi articles (files or folders of .txt) into OUT.
+
+    Writes triples.jsonl, entities.jsonl, documents.jsonl, graph.<format>,
+    graph.graphml and graph.html. Unreadable inputs are reported and skipped.
+    """
+    from tqdm import tqdm
+
+    from kg.api import build_documents
+    from kg.inputs import read_documents
+    from kg.nlp.pipeline import get_nlp
+
+    documents, problems = read_documents(list(inputs))
+    for problem in problems:
+        click.echo(f"kg: skipped: {problem}", err=True)
+    with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
+        graph = build_documents(documents, get_nlp(not no_model), progress=lambda _doc: bar.update())
+    written = graph.save(out_dir, formats=formats, html=not no_html)
+    click.echo(f"{len(graph.entities)} entities, {len(graph.relations)} relations "
+               f"from {len(documents)} document(s)", err=True)
+    for path in written:
+        click.echo(str(path))
+
+
+@click.command("eval", epilog="\b\nExample:\n  kg eval tests/gold/000_f11f25e23ec2aca4.gold.json output/")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@one_line_errors
+def eval_cmd(gold: Path, out_dir: Path, as_json: bool) -> None:
+    """Score a `kg build` output directory against a gold file (precision/recall/F1)."""
+    import json
+
+    from kg.evaluate import evaluate_dir, format_report
+
+    report = evaluate_dir(gold, out_dir)
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else format_report(report))
