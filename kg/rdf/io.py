@@ -168,20 +168,24 @@ def resolve_graph_path(path: str | Path) -> tuple[Path, str]:
     """Find what to load for ``path``: ``(file, format)`` or ``(dir, "records")``.
 
     A directory is a ``kg build`` output: a full dataset file (``graph.trig``,
-    ``graph.nq``) is preferred, then the JSON Lines records, then flat graphs.
+    ``graph.nq``, ``graph.jsonld``, also looked for in ``rdf/``) is preferred,
+    then the JSON Lines records, then flat graphs (``graph.ttl``, ``graph.nt``).
     """
     path = Path(path)
     if not path.exists():
         raise error("missing", path=path)
     if path.is_dir():
+        folders = [path, path / "rdf"]
         for name in _DIR_FILES[:3]:
-            if (path / name).is_file():
-                return path / name, guess_format(name) or "ttl"
+            for folder in folders:
+                if (folder / name).is_file():
+                    return folder / name, guess_format(name) or "ttl"
         if (path / "triples.jsonl").is_file() or (path / "entities.jsonl").is_file():
             return path, "records"
         for name in _DIR_FILES[3:]:
-            if (path / name).is_file():
-                return path / name, guess_format(name) or "ttl"
+            for folder in folders:
+                if (folder / name).is_file():
+                    return folder / name, guess_format(name) or "ttl"
         raise error("no_graph", path=path)
     fmt = guess_format(path)
     if fmt is None:

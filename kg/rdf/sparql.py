@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,17 @@ from kg.rdf.namespace import PREFIXES
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
-__all__ = ["ENGINES", "Answer", "call_with_timeout", "evaluate", "is_update", "open_store", "run_query"]
+__all__ = [
+    "ENGINES",
+    "Answer",
+    "QueryTimeout",
+    "UpdateRefused",
+    "call_with_timeout",
+    "evaluate",
+    "is_update",
+    "open_store",
+    "run_query",
+]
 
 ENGINES = ("auto", "rdflib", "oxigraph")
 #: Above this many triples ``engine="auto"`` copies an rdflib graph into Oxigraph.
@@ -44,7 +55,22 @@ _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
 _UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+class QueryTimeout(KGError):
+    """A query ran over its time limit."""
+
+
+class UpdateRefused(KGError):
+    """A SPARQL Update request (kg graphs are read-only)."""
+
+
 _store_cache: dict[int, tuple[weakref.ref[Graph], int, Any]] = {}
+
+
+def _oneline(exc: BaseException, limit: int = 160) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def is_update(sparql: str) -> bool:
@@ -82,7 +108,7 @@ def _load_into(store: Any, source: Graph | str | Path) -> None:
     try:
         store.bulk_load(path=str(path), format=formats[fmt])
     except (SyntaxError, ValueError) as exc:
-        raise error("bad_graph", path=path, fmt=fmt, reason=" ".join(str(exc).split())[:200]) from None
+        raise error("bad_graph", path=path, fmt=fmt, reason=_oneline(exc)) from None
 
 
 def open_store(*sources: Graph | str | Path) -> pyoxigraph.Store:
@@ -127,15 +153,26 @@ class Answer:
     truncated: bool = False
 
 
-def call_with_timeout(fn: Any, timeout: float | None, cancel: threading.Event | None = None) -> Any:
+def call_with_timeout(
+    fn: Any,
+    timeout: float | None,
+    cancel: threading.Event | None = None,
+    on_done: Callable[[], None] | None = None,
+) -> Any:
     """Run ``fn()`` in a daemon thread and wait at most ``timeout`` seconds.
 
     On timeout ``cancel`` is set (evaluation loops check it between rows) and
     :class:`~kg.errors.KGError` ``query_timeout`` is raised; the thread is
     abandoned, and being a daemon it never blocks interpreter exit.
+    ``on_done`` is called when ``fn`` really ends (also after a timeout), so a
+    server can bound the number of running evaluations.
     """
     if not timeout:
-        return fn()
+        try:
+            return fn()
+        finally:
+            if on_done is not None:
+                on_done()
     box: dict[str, Any] = {}
     done = threading.Event()
 
@@ -146,12 +183,14 @@ def call_with_timeout(fn: Any, timeout: float | None, cancel: threading.Event | 
             box["error"] = exc
         finally:
             done.set()
+            if on_done is not None:
+                on_done()
 
     threading.Thread(target=work, name="kg-sparql", daemon=True).start()
     if not done.wait(timeout):
         if cancel is not None:
             cancel.set()
-        raise error("query_timeout", seconds=f"{timeout:g}")
+        raise error("query_timeout", QueryTimeout, seconds=f"{timeout:g}")
     if "error" in box:
         raise box["error"]
     return box["value"]
@@ -181,7 +220,7 @@ def _check_query(sparql: str) -> None:
     if not sparql or not sparql.strip():
         raise error("bad_query", reason="the query is empty")
     if is_update(sparql):
-        raise error("sparql_update")
+        raise error("sparql_update", UpdateRefused)
 
 
 def evaluate(
@@ -192,6 +231,7 @@ def evaluate(
     max_rows: int | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    on_done: Callable[[], None] | None = None,
 ) -> Answer:
     """Evaluate ``sparql`` on an Oxigraph store with a time limit and a row cap.
 
@@ -208,6 +248,8 @@ def evaluate(
     default_graphs, named_graphs
         Graph IRIs of the SPARQL Protocol ``default-graph-uri`` and
         ``named-graph-uri`` parameters; by default the union of all graphs.
+    on_done
+        Called once the evaluation has really finished (see :func:`call_with_timeout`).
 
     Examples
     --------
@@ -221,27 +263,34 @@ def evaluate(
     """
     import pyoxigraph as ox
 
-    _check_query(sparql)
-    options: dict[str, Any] = {"prefixes": PREFIXES}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        _check_query(sparql)
+        options: dict[str, Any] = {"prefixes": PREFIXES}
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            options["use_default_graph_as_union"] = True
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    except (KGError, ValueError) as exc:
+        if on_done is not None:
+            on_done()
+        if isinstance(exc, ValueError):
+            raise error("bad_query", reason=f"bad graph IRI ({exc})") from None
+        raise
     cancel = threading.Event()
 
     def work() -> Answer:
         try:
             results = store.query(sparql, **options)
         except SyntaxError as exc:
-            raise error("bad_query", reason=" ".join(str(exc).split())) from None
+            raise error("bad_query", reason=_oneline(exc)) from None
         return _collect(results, max_rows, cancel)
 
     try:
-        return call_with_timeout(work, timeout, cancel)
+        return call_with_timeout(work, timeout, cancel, on_done)
     except (OSError, ValueError) as exc:  # evaluation errors reported by Oxigraph
-        raise KGError(f"SPARQL query failed: {' '.join(str(exc).split())}") from None
+        raise KGError(f"SPARQL query failed: {_oneline(exc)}") from None
 
 
 def to_rdflib_term(term: Any) -> Any:
@@ -300,7 +349,7 @@ def _rdflib_query(graph: Graph, sparql: str, timeout: float | None) -> Result:
         try:
             result = graph.query(sparql, initNs=PREFIXES)
         except ParseException as exc:
-            raise error("bad_query", reason=" ".join(str(exc).split())) from None
+            raise error("bad_query", reason=_oneline(exc)) from None
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate inside the worker thread
         return result
