@@ -124,9 +124,10 @@ def _options(net: Network, big: bool) -> dict[str, Any]:
     if big:
         net.toggle_physics(False)
     else:
-        net.barnes_hut(gravity=-9000, central_gravity=0.25, spring_length=190,
-                       spring_strength=0.02, damping=0.3, overlap=0.4)
+        net.barnes_hut(gravity=-3000, central_gravity=0.5, spring_length=110,
+                       spring_strength=0.04, damping=0.35, overlap=0.6)
         net.options.physics.stabilization.iterations = 400
+        net.options.physics.stabilization.fit = False  # the page fits, with room for labels
     options = json.loads(net.options.to_json())
     options["edges"].update({
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},

@@ -285,7 +285,7 @@
     clear(document.getElementById("kg-results"));
     refresh();
     network.unselectAll();
-    network.fit({ animation: false });
+    fitAll();
     showOverview();
   }
   var INDEX = DATA.nodes.map(function (n) {
@@ -368,6 +368,10 @@
     document.getElementById("kg-lang-hi").addEventListener("click", function () { setLang("hi"); });
     document.getElementById("kg-reset").addEventListener("click", resetAll);
   }
+  function fitAll() {
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.85, animation: false });  // room for labels
+  }
   function markReady() {
     var stable = !(DATA.vis.options.physics && DATA.vis.options.physics.enabled) || DATA.nodes.length === 0;
     function done() {
@@ -376,8 +380,9 @@
       document.body.setAttribute("data-ready", "1");
     }
     network.once("stabilizationIterationsDone", function () {
-      stable = true;
       network.setOptions({ physics: { enabled: false } });
+      fitAll();
+      stable = true;
       network.redraw();
     });
     network.on("afterDrawing", function () { if (stable) { done(); } });
