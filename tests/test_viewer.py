@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 from conftest import XSS_ALIAS, XSS_LABEL, XSS_LINK, XSS_SENTENCE
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.errors import KGError
 from kg.graph import KnowledgeGraph
 from kg.records import Entity, Relation
 from kg.viewer import render_html, write_html
 from kg.viewer.model import build_model
-from kg.viewer.render import vis_data
+from kg.viewer.render import safe_json, vis_data
 
 
 def _blocks(page: str, tag: str) -> list[str]:
@@ -146,3 +148,18 @@ def test_unwritable_path_is_a_kg_error(seed_graph: KnowledgeGraph, tmp_path: Pat
     (tmp_path / "file").write_text("x")
     with pytest.raises(KGError, match="cannot write the HTML viewer"):
         write_html(seed_graph, tmp_path / "file" / "graph.html")
+
+
+@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                    max_leaves=20))
+def test_safe_json_never_contains_markup_and_round_trips(value: object) -> None:
+    text = safe_json(value)
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text) == value
+
+
+def test_non_finite_confidence_is_dropped() -> None:
+    a = Entity("a", "A", "ए", "Person")
+    page = render_html(KnowledgeGraph([], [a], [Relation(a, "visits", a, confidence=float("nan"))]))
+    assert _data(page)["edges"][0]["confidence"] is None

@@ -8,6 +8,7 @@ embedded and shown with ``textContent`` in the page).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -140,11 +141,20 @@ def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[s
         "modality": rel.modality if rel.modality in MODALITIES else str(rel.modality),
         "time": rel.time,
         "place": _ref(place),
-        "confidence": round(float(rel.confidence), 3),
+        "confidence": _confidence(rel.confidence),
         "derived": bool(rel.derived),
         "role": rel.role,
         "evidence": [_evidence(ev, subj, obj, docs) for ev in sorted(set(rel.evidence))],
     }
+
+
+def _confidence(value: Any) -> float | None:
+    """``value`` rounded to 3 places, or ``None`` when it is not a finite number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return round(number, 3) if math.isfinite(number) else None
 
 
 def _node(ent: Entity, degree: int) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from kg.viewer.style import FONT, edge_style, node_size, node_style, ui_config
 if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
-__all__ = ["LAYOUT_THRESHOLD", "render_html", "safe_json"]
+__all__ = ["LAYOUT_THRESHOLD", "render_html", "safe_json", "vis_data"]
 
 LAYOUT_THRESHOLD = 300
 """Above this many nodes, positions are precomputed and physics is off."""
@@ -145,7 +145,17 @@ def _options(net: Network, big: bool) -> dict[str, Any]:
 
 
 def vis_data(model: ViewModel, layout_threshold: int = LAYOUT_THRESHOLD) -> dict[str, Any]:
-    """Nodes, edges and options for vis-network, built with pyvis."""
+    """Nodes, edges and options for vis-network, built with pyvis.
+
+    Examples
+    --------
+    >>> from kg.graph import KnowledgeGraph
+    >>> from kg.records import Entity, Relation
+    >>> a, b = Entity("a", "A", "ए", "Person"), Entity("b", "B", "बी", "City")
+    >>> vis = vis_data(build_model(KnowledgeGraph([], [a, b], [Relation(a, "visits", b)])))
+    >>> [(n["id"], n["shape"]) for n in vis["nodes"]], vis["edges"][0]["label"], vis["big"]
+    ([('a', 'dot'), ('b', 'triangle')], 'visits', False)
+    """
     big = len(model.nodes) > layout_threshold
     positions = {}
     if big:
