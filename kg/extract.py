@@ -9,7 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.args import ARGS
-from kg.nlp.canonical import ENTITIES, EntityInfo
+from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
+from kg.nlp.entities import MENTIONS
 from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
 from kg.nlp.rel import RELATIONS, RelRec
@@ -43,20 +44,33 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
     norm: Normalized = doc.user_data[NORM_KEY]
     infos: dict[str, EntityInfo] = doc.user_data.get(ENTITIES, {})
     entities = {key: _entity(info) for key, info in infos.items()}
-    for arg in doc.user_data.get(ARGS, []):
-        if arg.kind == "event" or len(arg.keys) != 1 or arg.keys[0] not in entities:
+    for start, end, key, kind in _mentions(doc):
+        if key not in entities:
             continue
-        span = doc[arg.start:arg.end]
-        start, end = norm.span(span.start_char, span.end_char)
-        text = document.text[start:end]
-        ent = entities[arg.keys[0]]
-        ent.mentions.append(Mention(document.id, start, end, text))
-        if arg.kind not in _NOT_ALIAS:
-            ent.aliases.append(text)
+        span = doc[start:end]
+        first, last = norm.span(span.start_char, span.end_char)
+        text = document.text[first:last]
+        entities[key].mentions.append(Mention(document.id, first, last, text))
+        if kind not in _NOT_ALIAS:
+            entities[key].aliases.append(text)
     relations = [_relation(rec, entities, norm, document) for rec in doc.user_data.get(RELATIONS, [])]
     used = {e.id for r in relations for e in (r.subject, r.object, r.place) if e is not None}
     kept = [e for e in entities.values() if e.mentions or e.id in used]
     return kept, relations
+
+
+def _mentions(doc: Doc) -> set[tuple[int, int, str, str]]:
+    """Token spans of every mention: names (modifiers included) and resolved references."""
+    organs = doc.user_data.get(ORGANS, {})
+    found = set()
+    for span in doc.spans.get(MENTIONS, []):
+        found.add((span.start, span.end, span.kb_id_, span.id_))
+        if span.id_ == "organ" and span.kb_id_ in organs and len(span) > 1:
+            found.add((span.start, span.end - 1, organs[span.kb_id_], "demonym"))
+    for arg in doc.user_data.get(ARGS, []):
+        if arg.kind != "event" and len(arg.keys) == 1:
+            found.add((arg.start, arg.end, arg.keys[0], arg.kind))
+    return found
 
 
 def _relation(rec: RelRec, entities: dict[str, Entity], norm: Normalized, document: Document) -> Relation:

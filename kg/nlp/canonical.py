@@ -84,7 +84,7 @@ class Canonicalizer:
         norms = tuple(t.norm_ for t in span)
         key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
         if key is None:
-            label = english_label(span.text)
+            label = self._org_label(span) if span.id_ == "orghead" else english_label(span.text)
             key = self._lexicon_key(label, span.label_) or slugify(label)
             entities.setdefault(key, EntityInfo(key, label, span.text, span.label_))
         names[norms] = key
@@ -92,6 +92,12 @@ class Canonicalizer:
         if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
             info.label_hi = span.text
         return key
+
+    def _org_label(self, span: Span) -> str:
+        """``कम्युनिस्ट पार्टी`` → "Communist Party": glossed words, romanized names, English head."""
+        words = [self.lexicon.org_words.get(t.norm_) or english_label(t.text) for t in span[:-1]]
+        head = self.lexicon.org_heads.get(span[-1].norm_, english_label(span[-1].text))
+        return " ".join([*words, head.title()]).replace(" - ", "-").replace(" -", "-")
 
     def _lexicon_key(self, label: str, etype: str) -> str | None:
         """A new name whose English label is a known entity's label is that entity."""

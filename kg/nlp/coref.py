@@ -21,30 +21,14 @@ from spacy.tokens import Doc, Span
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES
 from kg.nlp.entities import MENTIONS
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.sentences import dateline
 
-__all__ = ["Coreference", "is_leader_role", "PRONOUNS"]
+__all__ = ["Coreference", "PRONOUNS"]
 
 PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उन्हें", "उनका", "उनके", "उनकी", "उन्हों"}
 _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
-_LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "secretary-general",
-                 "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
-                 "mayor", "emir", "premier", "sultan")
-_NOT_LEADER = ("vice", "deputy", "former", "spokes")
 _GROUP_NOUNS = {"देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person"}
-
-
-def is_leader_role(role: str) -> bool:
-    """Whether an English role title means leading the body it is held in.
-
-    Examples
-    --------
-    >>> is_leader_role("President"), is_leader_role("Vice President"), is_leader_role("analyst")
-    (True, False, False)
-    """
-    low = role.lower()
-    return any(w in low for w in _LEADER_WORDS) and not any(w in low for w in _NOT_LEADER)
 
 
 class Coreference:
@@ -90,7 +74,7 @@ class Coreference:
             while start > 0 and doc[start - 1].norm_ in _PRE_TITLE:
                 start -= 1
             anchor = self._anchor(doc, start, by_end)
-            if anchor is not None and anchor.kind == "demonym":
+            if anchor is not None and anchor.extra.get("modifier"):
                 start = anchor.start
             links.append(TitleLink(arg.keys[0], role, anchor.keys[0] if anchor else None,
                                    anchor.type if anchor else None, start, arg.end, is_leader_role(role)))
@@ -100,8 +84,8 @@ class Coreference:
     def _anchor(doc: Doc, title_start: int, by_end: dict[int, Arg]) -> Arg | None:
         """The demonym, country or organization that a title is held in, if stated."""
         i = title_start
-        if i in by_end and by_end[i].kind == "demonym":
-            by_end[i].extra["modifier"] = True
+        if i in by_end and (by_end[i].kind == "demonym" or by_end[i].type in {"Organization", "Country"}):
+            by_end[i].extra["modifier"] = True  # "रूसी राष्ट्रपति", "संयुक्त राष्ट्र महासचिव"
             return by_end[i]
         if i > 0 and doc[i - 1].norm_ in {"के", "की", "का"} and (i - 1) in by_end:
             return by_end[i - 1]

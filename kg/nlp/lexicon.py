@@ -18,7 +18,24 @@ from pathlib import Path
 
 from kg.nlp.normalize import match_key
 
-__all__ = ["DATA_DIR", "LexEntry", "Lexicon", "load_lexicon", "slugify"]
+__all__ = ["DATA_DIR", "LexEntry", "Lexicon", "load_lexicon", "slugify", "is_leader_role"]
+
+_LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "secretary-general",
+                 "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
+                 "mayor", "emir", "premier", "sultan")
+_NOT_LEADER = ("vice", "deputy", "former", "spokes")
+
+
+def is_leader_role(role: str) -> bool:
+    """Whether an English role title means leading the body it is held in.
+
+    Examples
+    --------
+    >>> is_leader_role("President"), is_leader_role("Vice President"), is_leader_role("analyst")
+    (True, False, False)
+    """
+    low = role.lower()
+    return any(w in low for w in _LEADER_WORDS) and not any(w in low for w in _NOT_LEADER)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _QID = re.compile(r"^Q\d+$")
@@ -68,6 +85,7 @@ class Lexicon:
     org_heads: dict[str, str] = field(default_factory=dict)  # head noun key -> English head
     countries: dict[str, str] = field(default_factory=dict)  # ISO2 -> entry key
     common_words: frozenset[str] = frozenset()
+    org_words: dict[str, str] = field(default_factory=dict)  # word key -> English gloss
 
     def add(self, entry: LexEntry, aliases: list[str]) -> None:
         """Register ``entry`` (first registration of a key wins) under ``aliases``."""
@@ -82,13 +100,12 @@ class Lexicon:
         key = self.countries.get(iso2 or "")
         return self.entries.get(key) if key else None
 
-    def leader_of(self, country_key: str, role: str | None = None) -> LexEntry | None:
-        """The curated person who holds ``role`` (any leading role if None) in a country."""
+    def leader_of(self, country_key: str) -> LexEntry | None:
+        """The curated person who leads a country (first listed with a leading role)."""
         iso = self.entries[country_key].country if country_key in self.entries else None
         for entry in self.entries.values():
-            if entry.type == "Person" and entry.country == iso and entry.role:
-                if role is None or entry.role.lower() == role.lower():
-                    return entry
+            if entry.type == "Person" and entry.country == iso and entry.role and is_leader_role(entry.role):
+                return entry
         return None
 
 
@@ -153,6 +170,8 @@ def _load_cues(lex: Lexicon) -> None:
     for row in _rows("titles.tsv"):
         table = lex.org_heads if row["kind"] == "org_head" else lex.person_titles
         table[match_key(row["title_hi"])] = row["role_en"]
+    for row in _rows("org_words.tsv"):
+        lex.org_words[match_key(row["word_hi"])] = row["word_en"]
     path = DATA_DIR / "common_words.txt"
     if path.exists():
         words = path.read_text(encoding="utf-8").split()

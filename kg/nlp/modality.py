@@ -24,7 +24,8 @@ def _after(doc: Doc, sent: Span, end: int) -> list[str]:
     return [t.norm_ for t in doc[end:min(end + _WINDOW, sent.end)]]
 
 
-def modality(doc: Doc, sent: Span, start: int, end: int, predicate: str) -> str:
+def modality(doc: Doc, sent: Span, start: int, end: int, predicate: str,
+             trigger_words: frozenset[str] = frozenset()) -> str:
     """The modality of a relation whose trigger is tokens ``[start, end)``.
 
     ``negated`` when a negation follows the trigger, ``denied`` when a denial
@@ -32,9 +33,9 @@ def modality(doc: Doc, sent: Span, start: int, end: int, predicate: str) -> str:
     ``alleged`` for allegation and possibility words in the sentence.
     """
     after = _after(doc, sent, end)
-    trigger = {t.norm_ for t in doc[start:end]}
+    inside = {t.norm_ for t in doc[start:end]}
     intrinsic = _INTRINSIC.get(predicate, set())
-    if NEGATIONS & set(after) and not NEGATIONS & trigger:
+    if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words:
         return "negated"
     if predicate != "denies" and DENIAL_WORDS & {t.norm_ for t in doc[end:sent.end]}:
         return "denied"

@@ -87,6 +87,7 @@ class RelationExtractor:
     def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES) -> None:
         self.lexicon = lexicon
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
+        self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in self.frames}
 
     def __call__(self, doc: Doc) -> Doc:
         args: list[Arg] = doc.user_data.get(ARGS, [])
@@ -236,7 +237,7 @@ class RelationExtractor:
     def _emit(self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]],
               place: str | None) -> list[RelRec]:
         out = []
-        mode = modality(ctx.doc, ctx.sent, start, end, frame.predicate)
+        mode = modality(ctx.doc, ctx.sent, start, end, frame.predicate, self._words[frame])
         when = time_of(ctx.doc, ctx.sent, start, ctx.date, mode == "planned")
         used = {k for s, o in pairs for k in (*s.keys, *o.keys)}
         place = place or self._place(ctx, start, used)

@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg, TitleLink
-from kg.nlp.coref import is_leader_role
 from kg.nlp.frames import DERIVE_STATE, PLACES
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.rel import RelRec, replace
 
 __all__ = [
