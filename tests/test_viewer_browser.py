@@ -38,17 +38,26 @@ def _click_node(page: Any, node_id: str) -> None:
 def _node_xy(page: Any, node_id: str) -> tuple[float, float]:
     return page.evaluate("""(id) => {
         const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
-        const p = net.canvasToDOM(net.getPositions([id])[id]);
-        return [box.left + p.x, box.top + p.y];
+        const c = net.canvasToDOM(net.getPositions([id])[id]);
+        for (const [dx, dy] of [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]]) {
+            const p = {x: c.x + dx, y: c.y + dy};
+            if (net.getNodeAt(p) === id) { return [box.left + p.x, box.top + p.y]; }
+        }
+        throw new Error('node ' + id + ' is covered');
     }""", node_id)
 
 
 def _click_edge(page: Any, edge_id: str) -> None:
+    """Click a point of the edge where nothing else (node, other edge) is hit."""
     x, y = page.evaluate("""(id) => {
         const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
-        const edge = net.body.edges[id], mid = edge.edgeType.getPoint(0.4);
-        const p = net.canvasToDOM(mid);
-        return [box.left + p.x, box.top + p.y];
+        for (const t of [0.4, 0.3, 0.6, 0.35, 0.65, 0.25, 0.7, 0.2, 0.8]) {
+            const p = net.canvasToDOM(net.body.edges[id].edgeType.getPoint(t));
+            if (net.getNodeAt(p) === undefined && net.getEdgeAt(p) === id) {
+                return [box.left + p.x, box.top + p.y];
+            }
+        }
+        throw new Error('no clickable point on edge ' + id);
     }""", edge_id)
     page.mouse.click(x, y)
 
