@@ -81,14 +81,16 @@ CITY_LABEL_EN = {"Gaza": "Gaza City"}
 _PLAIN = str.maketrans({"ā": "a", "ī": "i", "ū": "u", "ē": "e", "ō": "o", "Ā": "A", "Ī": "I", "Ū": "U",
                         "ḩ": "h", "Ḩ": "H", "ṭ": "t", "ḍ": "d", "ṇ": "n", "ṣ": "s", "ẕ": "z", "ẖ": "h",
                         "‘": "", "’": "'"})
-# Aliases that are ordinary Hindi words (or too ambiguous), never emitted.
+# City aliases that are ordinary Hindi words or personal names (too ambiguous), never emitted.
 COMMON_WORDS = {
     "सोल", "भारत", "राज्य", "देश", "शहर", "नगर", "गांव", "गाँव", "जिला", "मण्डल", "सागर", "बीड", "चीनी",
     # found by checking single-word aliases against ordinary (O-tagged) NER tokens and by reading
     # every short alias
     "आनंद", "आनन्द", "काली", "गुना", "गुणा", "बारी", "बरि", "सारी", "सार", "भावना", "मान", "मोबाइल", "मरी",
     "चीता", "पेच", "चमन", "कील", "गाओ", "वान", "बान", "रोमा", "हसन", "जोस", "लीज", "काया", "कारा", "तुला",
-    "डंडी", "मेस", "हिन्दी", "हिंदी", "सना", "चस", "हैल", "कां", "बो", "मौ",
+    "डंडी", "मेस", "हिन्दी", "हिंदी", "सना", "चस", "हैल", "कां", "बो", "मौ", "वर्ना", "तांगा", "मिलान",
+    # personal names that are also (mostly US) city names
+    "लिंकन", "हैमिल्टन", "हॅमिल्टन", "जैक्सन", "ऑस्टिन", "विक्टोरिया", "व्हिक्टोरिया", "मेडिसन",
 }
 # Short aliases (< 3 code points) kept anyway because they are unambiguous city names.
 KEEP_SHORT = {"मऊ"}
@@ -182,6 +184,12 @@ def _clean_cldr(name: str) -> list[str]:
     return [name]
 
 
+def _label_rank(alias: str) -> tuple[int, int, str]:
+    """Prefer Hindi-looking spellings for ``label_hi`` (Marathi/Nepali letters last), then short ones."""
+    marked = sum(ch in "ॅॲळऍङञ" for ch in alias) + ("झ" in alias)
+    return (marked, len(alias), alias)
+
+
 def _identity(place: Place) -> tuple[str, str, str]:
     return (place.label_en, place.type, place.country)
 
@@ -243,7 +251,7 @@ def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
         deva = [a for a in deva if not a.endswith("्")]  # Sanskrit/Nepali halant-final forms
         if not deva:
             continue
-        label_hi = min(deva, key=lambda a: (len(a), a))
+        label_hi = min(deva, key=_label_rank)
         label = CITY_LABEL_EN.get(city["name"], city["name"]).translate(_PLAIN)
         place = Place(label, label_hi, "City", capital_ids.get(gid, ""),
                       city["countrycode"], 3 if is_capital else 4 if city["countrycode"] == "IN" else 5)

@@ -163,3 +163,17 @@ def test_alias_words_start_with_a_letter(name: str) -> None:
         for alias in row[alias_col].split("|"):
             for word in re.split(r"[ \-–]+", alias):
                 assert word and unicodedata.category(word[0])[0] != "M", (alias, row)
+
+
+def test_places_tsv_is_up_to_date() -> None:
+    """``places.tsv`` is exactly what ``scripts/build_lexicon.py`` generates."""
+    import importlib.util
+
+    path = DATA.parent.parent / "scripts" / "build_lexicon.py"
+    spec = importlib.util.spec_from_file_location("build_lexicon", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows, _ = module.build_places()
+    expected = ["\t".join(module.COLUMNS)] + ["\t".join(r) for r in rows]
+    assert (DATA / "places.tsv").read_text(encoding="utf-8").splitlines() == expected
