@@ -65,9 +65,13 @@ def _documents(source: Source, date: str | None) -> tuple[list[Document], list[s
 
 
 def _is_text(source: str) -> bool:
-    if "\n" in source or len(source) > 1024 or not has_devanagari(source):
-        return has_devanagari(source) or not Path(source).exists()
-    return not Path(source).exists()
+    """Hindi text given directly, rather than a path (a path may also hold Devanagari)."""
+    if has_devanagari(source) and (any(c.isspace() for c in source) or len(source.encode()) > 255):
+        return True
+    try:
+        return has_devanagari(source) and not Path(source).exists()
+    except OSError:
+        return True
 
 
 def build_documents(documents: Iterable[Document], nlp: Language,

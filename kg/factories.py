@@ -40,10 +40,12 @@ def create_lexicon() -> Lexicon:
     return load_lexicon()
 
 
-@Language.factory("kg_sentences", default_config={})
-def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+@Language.factory("kg_sentences", default_config=_LEXICON)
+def make_sentences(nlp: Language, name: str, lexicon: Lexicon) -> SentenceSplitter:
     """Sentence splitter for Hindi news (dandas, headlines, datelines)."""
-    return SentenceSplitter()
+    places = frozenset(alias for alias, key in lexicon.names.items()
+                       if lexicon.entries[key].type in {"City", "Country", "Region"})
+    return SentenceSplitter(places=places)
 
 
 @Language.factory("kg_lexicon", default_config=_LEXICON)

@@ -74,8 +74,8 @@ class Coreference:
             while start > 0 and doc[start - 1].norm_ in _PRE_TITLE:
                 start -= 1
             anchor = self._anchor(doc, start, by_end)
-            if anchor is not None and anchor.extra.get("modifier"):
-                start = anchor.start
+            if anchor is not None:
+                start = anchor.start  # the title phrase starts at its anchor
             links.append(TitleLink(arg.keys[0], role, anchor.keys[0] if anchor else None,
                                    anchor.type if anchor else None, start, arg.end, is_leader_role(role)))
         return links
@@ -88,6 +88,7 @@ class Coreference:
             by_end[i].extra["modifier"] = True  # "रूसी राष्ट्रपति", "संयुक्त राष्ट्र महासचिव"
             return by_end[i]
         if i > 0 and doc[i - 1].norm_ in {"के", "की", "का"} and (i - 1) in by_end:
+            by_end[i - 1].extra["anchor"] = True  # "भारत के प्रधानमंत्री ...": not the clause subject
             return by_end[i - 1]
         return None
 

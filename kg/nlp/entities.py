@@ -157,6 +157,10 @@ class NamePatterns:
             while (start - left < MAX_NAME_TOKENS and left - 1 >= 0 and left - 1 not in taken
                    and _org_word(doc[left - 1])):
                 left -= 1
+            place = next((s for s in spans if s.end == left and s.label_ in {"City", "Country", "Region"}), None)
+            if place is not None and left < start and place.id_ in {"name", "metonym"}:
+                left = place.start  # "इस्लामाबाद उच्च न्यायालय": the place is part of the name
+                spans.remove(place)
             if left < start:
                 found.append(Span(doc, left, end, label="Organization", span_id="orghead"))
                 taken.update(range(left, end))

@@ -75,10 +75,12 @@ def assign_markers(doc: Doc, args: Sequence[Arg], skip: set[int]) -> None:
     ``skip`` holds token indices that may stand between coordinated arguments
     (title words, modifiers), e.g. ``नए राष्ट्रपति`` in a list of names.
     """
+    for arg in args:
+        arg.marker = _own_marker(doc, arg)
+    args = [a for a in args if not a.extra.get("anchor")]  # "जापान के प्रधानमंत्री X": part of a title
     group_id = 0
     members: list[Arg] = []
     for n, arg in enumerate(args):
-        arg.marker = _own_marker(doc, arg)
         members.append(arg)
         nxt = args[n + 1] if n + 1 < len(args) else None
         if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(doc, arg, nxt, skip):
@@ -93,9 +95,12 @@ def assign_markers(doc: Doc, args: Sequence[Arg], skip: set[int]) -> None:
         members = []
 
 
-def clause_start(doc: Doc, sent_start: int, i: int) -> int:
-    """First token of the clause that token ``i`` is in (after the last boundary word)."""
+def clause_start(doc: Doc, sent_start: int, i: int, inside: frozenset[int] = frozenset()) -> int:
+    """First token of the clause that token ``i`` is in (after the last boundary word).
+
+    Tokens in ``inside`` (parts of names, like ``जो`` in ``जो बाइडेन``) are not boundaries.
+    """
     for j in range(i - 1, sent_start - 1, -1):
-        if doc[j].text in BOUNDARIES:
+        if doc[j].text in BOUNDARIES and j not in inside:
             return j + 1
     return sent_start

@@ -17,7 +17,7 @@ ALLEGED_WORDS = {"आरोप", "आरोपों", "कथित", "सं�
 PLANNED_WORDS = {"योजना", "प्रस्तावित", "जाएंगे", "जाएगा", "जाएगी", "कार्यक्रम"}
 _FUTURE = re.compile(r"(ेंगे|ेंगी|ेगा|ेगी|एंगे|एगा|एगी|ऊंगा|ूंगा|ओगे)$")
 _WINDOW = 6
-_INTRINSIC = {"denies": DENIAL_WORDS, "accuses": ALLEGED_WORDS}
+_INTRINSIC = {"denies": DENIAL_WORDS | ALLEGED_WORDS, "accuses": ALLEGED_WORDS}
 
 
 def _after(doc: Doc, sent: Span, end: int) -> list[str]:
@@ -39,7 +39,7 @@ def modality(doc: Doc, sent: Span, start: int, end: int, predicate: str,
         return "negated"
     if predicate != "denies" and DENIAL_WORDS & {t.norm_ for t in doc[end:sent.end]}:
         return "denied"
-    if _planned(after):
+    if _planned([doc[end - 1].norm_, *after]):
         return "planned"
     words = {t.norm_ for t in sent}
     if (ALLEGED_WORDS - intrinsic) & words:

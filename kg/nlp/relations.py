@@ -142,7 +142,8 @@ class RelationExtractor:
         doc = ctx.doc
         if frame.event and start > 0 and doc[start - 1].norm_ in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
-        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(doc, ctx.sent.start, start)]
+        inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
+        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(doc, ctx.sent.start, start, inside)]
         objects = self._objects(frame, left, start)
         place: str | None = None
         if not objects:
@@ -171,7 +172,7 @@ class RelationExtractor:
     def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
         limit = min((o.start for o in objects if o in left), default=start)
         pool = [a for a in left if a not in objects and a.marker in frame.subj and a.type in frame.subj_types
-                and (frame.swap or a.end <= limit)]
+                and (frame.swap or a.end <= limit) and not a.extra.get("anchor")]
         if not pool:
             return []
         best = next((a for a in pool if a.marker == "ने"), None) or pool[0]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.normalize import match_key
+
 __all__ = ["SentenceSplitter", "DATELINE_KEY", "dateline"]
 
 DATELINE_KEY = "kg_dateline"
@@ -26,12 +28,18 @@ def _skip_space(doc: Doc, i: int) -> int:
     return i
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
-    """Index of the ':' closing a dateline that starts at ``start``, if any."""
+def _dateline_end(doc: Doc, start: int, places: frozenset[str]) -> int | None:
+    """Index of the ':' closing a dateline that starts at ``start``, if any.
+
+    A dateline is a short run of words before ':' that starts with an upper-case
+    Latin word (``HANOI``) or is a known place name (``नई दिल्ली``).
+    """
     for i in range(start, min(start + _MAX_DATELINE_TOKENS + 1, len(doc))):
         tok = doc[i]
-        if tok.text in {":", "-", "—"} and i > start:
-            return i if tok.text == ":" or doc[i - 1].text.isupper() else None
+        if tok.text in {":", "—"} and i > start:
+            words = [t.text for t in doc[start:i]]
+            key = match_key(" ".join(w for w in words if not w.isascii()))
+            return i if words[0].isupper() and words[0].isalpha() or key in places else None
         if tok.is_punct or tok.is_space or tok.like_num:
             return None
     return None
@@ -44,10 +52,13 @@ class SentenceSplitter:
     ----------
     enders : set of str
         Tokens that end a sentence.
+    places : frozenset of str
+        Match keys of place names, to recognize datelines without Latin words.
     """
 
-    def __init__(self, enders: set[str] | None = None) -> None:
+    def __init__(self, enders: set[str] | None = None, places: frozenset[str] = frozenset()) -> None:
         self.enders = set(enders or _ENDERS)
+        self.places = places
 
     def __call__(self, doc: Doc) -> Doc:
         starts = self._starts(doc)
@@ -61,7 +72,7 @@ class SentenceSplitter:
         for i, tok in enumerate(doc):
             if paragraph_start and not tok.is_space:
                 paragraph_start = False
-                end = _dateline_end(doc, i)
+                end = _dateline_end(doc, i, self.places)
                 if end is not None and end + 1 < len(doc):
                     starts.add(i)
                     starts.add(end + 1)

@@ -60,16 +60,16 @@ def query(
     max_rows: int | None,
 ) -> None:
     """Run a SPARQL query on GRAPH (a graph file or a `kg build` output folder)."""
-    from kg.rdf.results import render
-    from kg.rdf.sparql import evaluate, open_store
+    from kg.rdf.results import execute
+    from kg.rdf.sparql import open_store
 
     try:
         sparql = _read_query(query_text, query_file)
-        answer = evaluate(open_store(graph), sparql, timeout=timeout or None, max_rows=max_rows)
-        data = render(answer, fmt)
+        store = open_store(graph)
+        answer = execute(store, sparql, lambda kind: fmt, timeout=timeout or None, max_rows=max_rows)
     except KGError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(data, nl=False)
+    click.echo(answer.body, nl=False)
     if answer.truncated and fmt != "table":
         click.echo(f"warning: stopped at {max_rows} rows (--max-rows)", err=True)
 

@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, Graph]
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
@@ -166,21 +167,34 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def _entity_triples(ent: Entity) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+def _labels(ent: Entity) -> tuple[str, str, list[str]]:
+    """English label, Hindi label and aliases; a Devanagari ``label`` counts as Hindi."""
+    english, hindi, aliases = ent.label, ent.label_hi, list(ent.aliases)
+    if english and _DEVANAGARI.search(english):
+        if not hindi:
+            hindi = english
+        elif english != hindi:
+            aliases.append(english)
+        english = ""
+    return english, hindi, aliases
+
+
+def _entity_triples(ent: Entity) -> Iterator[Triple]:
     node = entity_iri(ent)
+    english, hindi, aliases = _labels(ent)
     yield node, RDF.type, _term(ent.type)
-    if ent.label:
-        yield node, RDFS.label, Literal(ent.label, lang="en")
-    if ent.label_hi:
-        yield node, RDFS.label, Literal(ent.label_hi, lang="hi")
+    if english:
+        yield node, RDFS.label, Literal(english, lang="en")
+    if hindi:
+        yield node, RDFS.label, Literal(hindi, lang="hi")
     if ent.wikidata and _QID.fullmatch(ent.wikidata):
         yield node, OWL.sameAs, WD[ent.wikidata]
-    for alias in ent.aliases:
-        if alias and alias not in (ent.label, ent.label_hi):
+    for alias in aliases:
+        if alias and alias not in (english, hindi):
             yield node, SKOS.altLabel, _text(alias)
 
 
-def _document_triples(doc: Document, run: URIRef) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+def _document_triples(doc: Document, run: URIRef) -> Iterator[Triple]:
     node, graph = document_iri(doc.id), graph_iri(doc.id)
     yield node, RDF.type, KG.Document
     yield node, DCTERMS.identifier, Literal(doc.id)
@@ -198,9 +212,6 @@ def _document_triples(doc: Document, run: URIRef) -> Iterator[tuple[URIRef, URIR
     yield graph, RDF.type, PROV.Bundle
     yield graph, PROV.wasDerivedFrom, node
     yield graph, PROV.wasGeneratedBy, run
-
-
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 def _statement_core(rel: Relation, stmt: URIRef, run: URIRef) -> Iterator[Triple]:

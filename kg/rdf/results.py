@@ -24,15 +24,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from kg.errors import error
+from kg.errors import KGError, error
 from kg.rdf.namespace import PREFIXES
-from kg.rdf.sparql import Answer
+from kg.rdf.sparql import (
+    Answer,
+    _collect,
+    _oneline,
+    call_with_timeout,
+    check_query,
+    query_options,
+    start_query,
+)
 
-__all__ = ["GRAPH_FORMATS", "SELECT_FORMATS", "render"]
+__all__ = ["GRAPH_FORMATS", "SELECT_FORMATS", "Rendered", "execute", "render"]
 
 #: Result format name -> media type, for SELECT and ASK queries.
 SELECT_FORMATS = {
@@ -110,7 +121,7 @@ def _json(answer: Answer) -> bytes:
             for row in answer.rows
         ]
         data = {"head": {"vars": answer.variables}, "results": {"bindings": rows}}
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _xml_term(term: Any) -> str:
@@ -226,3 +237,92 @@ def render(answer: Answer, fmt: str) -> bytes:
     if fmt not in writers:
         raise error("bad_result_format", fmt=fmt, kind="SELECT/ASK", choices=", ".join(SELECT_FORMATS))
     return writers[fmt](answer)
+
+
+@dataclass
+class Rendered:
+    """A serialized answer: query form (``select``/``ask``/``graph``), format, bytes, whether cut."""
+
+    kind: str
+    fmt: str
+    body: bytes
+    truncated: bool = False
+
+
+def _row_upper_bound(body: bytes, fmt: str) -> int:
+    """At least the number of rows in a native serialization (exact for XML)."""
+    if fmt == "json":
+        return body.count(b"},{") + 1
+    if fmt == "xml":
+        return body.count(b"<result>")
+    return body.count(b"\n")
+
+
+def _native_select(
+    store: Any, results: Any, fmt: str, redo: Callable[[], Answer], max_rows: int | None
+) -> Rendered:
+    import pyoxigraph as ox
+
+    native = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+              "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}  # fmt: skip
+    body = results.serialize(format=native[fmt])
+    if max_rows is None or _row_upper_bound(body, fmt) <= max_rows:
+        return Rendered("select", fmt, body)
+    answer = redo()  # possibly over the cap: evaluate again, keeping max_rows rows
+    return Rendered("select", fmt, render(answer, fmt), answer.truncated)
+
+
+def execute(
+    store: Any,
+    sparql: str,
+    choose: Callable[[str], str],
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+    on_done: Callable[[], None] | None = None,
+) -> Rendered:
+    """Evaluate and serialize in one go, with Oxigraph's own serializers where possible.
+
+    ``choose(kind)`` picks the format once the query form is known (``kind`` is
+    ``"select"``, ``"ask"`` or ``"graph"``); it may raise :class:`~kg.errors.KGError`.
+    Other parameters are those of :func:`kg.rdf.sparql.evaluate`.
+
+    Examples
+    --------
+    >>> from kg.rdf.sparql import open_store
+    >>> from kg.rdf.convert import to_rdf
+    >>> from kg.rdf.sample import sample_graph
+    >>> store = open_store(to_rdf(sample_graph()))
+    >>> execute(store, "SELECT ?o WHERE { ent:Q7747 kg:visits ?o }", lambda kind: "csv").body
+    b'o\\r\\nhttps://w3id.org/kg-hindi/entity/Q881\\r\\n'
+    """
+    try:
+        check_query(sparql)
+        options = query_options(default_graphs, named_graphs)
+    except KGError:
+        if on_done is not None:
+            on_done()
+        raise
+    cancel = threading.Event()
+
+    def work() -> Rendered:
+        import pyoxigraph as ox
+
+        results = start_query(store, sparql, options)
+        if isinstance(results, ox.QueryBoolean):
+            fmt = choose("ask")
+            return Rendered("ask", fmt, render(Answer("ask", boolean=bool(results)), fmt))
+        kind = "graph" if isinstance(results, ox.QueryTriples) else "select"
+        fmt = choose(kind)
+        if kind == "select" and fmt in ("json", "xml", "csv", "tsv"):
+            redo = lambda: _collect(start_query(store, sparql, options), max_rows, cancel)  # noqa: E731
+            return _native_select(store, results, fmt, redo, max_rows)
+        answer = _collect(results, max_rows, cancel)
+        return Rendered(kind, fmt, render(answer, fmt), answer.truncated)
+
+    try:
+        return call_with_timeout(work, timeout, cancel, on_done)
+    except (OSError, ValueError) as exc:  # evaluation errors reported by Oxigraph
+        raise KGError(f"SPARQL query failed: {_oneline(exc)}") from None

@@ -28,8 +28,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import MESSAGES, KGError, error
-from kg.rdf.results import GRAPH_FORMATS, SELECT_FORMATS, render
-from kg.rdf.sparql import QueryTimeout, UpdateRefused, evaluate
+from kg.rdf.results import GRAPH_FORMATS, SELECT_FORMATS, execute
+from kg.rdf.sparql import QueryTimeout, UpdateRefused
 
 __all__ = ["SparqlServer", "make_server", "negotiate"]
 
@@ -58,6 +58,10 @@ _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg 
 SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT 10</textarea><br>
 <input type="hidden" name="format" value="json"><button>Run</button></form></body></html>
 """
+
+
+class _NotAcceptable(KGError):
+    """No offered media type matches the Accept header."""
 
 
 def negotiate(accept: str | None, kind: str) -> str | None:
@@ -236,11 +240,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(HTTPStatus.SERVICE_UNAVAILABLE, "server busy: too many queries running, retry later")
             return
         try:
-            answer = evaluate(
-                srv.store, queries[0], timeout=srv.timeout_s, max_rows=srv.max_rows,
-                default_graphs=params.get("default-graph-uri"), named_graphs=params.get("named-graph-uri"),
-                on_done=srv.slots.release,
+            answer = execute(
+                srv.store, queries[0], lambda kind: self._choose(kind, params), timeout=srv.timeout_s,
+                max_rows=srv.max_rows, default_graphs=params.get("default-graph-uri"),
+                named_graphs=params.get("named-graph-uri"), on_done=srv.slots.release,
             )  # fmt: skip
+        except _NotAcceptable as exc:
+            self._fail(HTTPStatus.NOT_ACCEPTABLE, str(exc))
+            return
         except QueryTimeout as exc:
             self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
             return
@@ -250,21 +257,19 @@ class _Handler(BaseHTTPRequestHandler):
         except KGError as exc:
             self._fail(HTTPStatus.BAD_REQUEST, str(exc))
             return
-        self._answer(answer, params)
+        formats = GRAPH_FORMATS if answer.kind == "graph" else SELECT_FORMATS
+        extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
+        self._send(HTTPStatus.OK, answer.body, formats[answer.fmt], extra)
 
-    def _answer(self, answer: Any, params: dict[str, list[str]]) -> None:
-        kind = "graph" if answer.kind == "graph" else "select"
+    def _choose(self, kind: str, params: dict[str, list[str]]) -> str:
+        kind = "graph" if kind == "graph" else "select"
         formats = GRAPH_FORMATS if kind == "graph" else SELECT_FORMATS
-        fmt = None
         for key in ("format", "output", "results"):
             wanted = _FORMAT_PARAM.get((params.get(key) or [""])[0].lower())
             if wanted in formats:
-                fmt = wanted
-                break
-        fmt = fmt or negotiate(self.headers.get("Accept"), kind)
+                return wanted
+        fmt = negotiate(self.headers.get("Accept"), kind)
         if fmt is None:
             offered = ", ".join(media for _, media in _OFFERS[kind])
-            self._fail(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce the Accept-ed type; offered: {offered}")
-            return
-        extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
-        self._send(HTTPStatus.OK, render(answer, fmt), formats[fmt], extra)
+            raise _NotAcceptable(f"cannot produce the Accept-ed type; offered: {offered}")
+        return fmt

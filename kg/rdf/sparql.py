@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from kg.errors import KGError, error
@@ -40,18 +40,19 @@ __all__ = [
     "QueryTimeout",
     "UpdateRefused",
     "call_with_timeout",
+    "check_query",
     "evaluate",
     "is_update",
     "open_store",
+    "query_options",
     "run_query",
+    "start_query",
 ]
 
 ENGINES = ("auto", "rdflib", "oxigraph")
 #: Above this many triples ``engine="auto"`` copies an rdflib graph into Oxigraph.
 AUTO_OXIGRAPH_TRIPLES = 20_000
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
 _UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
@@ -216,11 +217,39 @@ def _collect(results: Any, max_rows: int | None, cancel: threading.Event) -> Ans
     return answer
 
 
-def _check_query(sparql: str) -> None:
+def check_query(sparql: str) -> None:
+    """Refuse empty queries and SPARQL Update (:class:`UpdateRefused`)."""
     if not sparql or not sparql.strip():
         raise error("bad_query", reason="the query is empty")
     if is_update(sparql):
         raise error("sparql_update", UpdateRefused)
+
+
+def query_options(
+    default_graphs: list[str] | None = None, named_graphs: list[str] | None = None
+) -> dict[str, Any]:
+    """Keyword arguments of ``pyoxigraph.Store.query``: kg prefixes; union default graph or given graphs."""
+    import pyoxigraph as ox
+
+    options: dict[str, Any] = {"prefixes": PREFIXES}
+    try:
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            options["use_default_graph_as_union"] = True
+        if named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    except ValueError as exc:
+        raise error("bad_query", reason=f"bad graph IRI ({_oneline(exc)})") from None
+    return options
+
+
+def start_query(store: Any, sparql: str, options: dict[str, Any]) -> Any:
+    """``store.query`` with a parse error turned into :class:`~kg.errors.KGError` ``bad_query``."""
+    try:
+        return store.query(sparql, **options)
+    except SyntaxError as exc:
+        raise error("bad_query", reason=_oneline(exc)) from None
 
 
 def evaluate(
@@ -261,31 +290,17 @@ def evaluate(
     >>> evaluate(store, "SELECT ?s WHERE { ?s a kg:Person }", max_rows=2).truncated
     True
     """
-    import pyoxigraph as ox
-
     try:
-        _check_query(sparql)
-        options: dict[str, Any] = {"prefixes": PREFIXES}
-        if default_graphs:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            options["use_default_graph_as_union"] = True
-        if named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-    except (KGError, ValueError) as exc:
+        check_query(sparql)
+        options = query_options(default_graphs, named_graphs)
+    except KGError:
         if on_done is not None:
             on_done()
-        if isinstance(exc, ValueError):
-            raise error("bad_query", reason=f"bad graph IRI ({exc})") from None
         raise
     cancel = threading.Event()
 
     def work() -> Answer:
-        try:
-            results = store.query(sparql, **options)
-        except SyntaxError as exc:
-            raise error("bad_query", reason=_oneline(exc)) from None
-        return _collect(results, max_rows, cancel)
+        return _collect(start_query(store, sparql, options), max_rows, cancel)
 
     try:
         return call_with_timeout(work, timeout, cancel, on_done)
@@ -293,52 +308,10 @@ def evaluate(
         raise KGError(f"SPARQL query failed: {_oneline(exc)}") from None
 
 
-def to_rdflib_term(term: Any) -> Any:
-    """Convert a pyoxigraph term to the equivalent rdflib term (``None`` stays ``None``)."""
-    import pyoxigraph as ox
-
-    if term is None or isinstance(term, URIRef | BNode | Literal):
-        return term
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-    raise TypeError(f"unsupported term {term!r}")  # RDF-star triples are not produced by kg
-
-
-def _as_result(answer: Answer) -> Result:
-    if answer.kind == "ask":
-        result = Result("ASK")
-        result.askAnswer = answer.boolean
-        return result
-    if answer.kind == "graph":
-        result = Result("CONSTRUCT")
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for t in answer.triples:
-            graph.add((to_rdflib_term(t.subject), to_rdflib_term(t.predicate), to_rdflib_term(t.object)))
-        result.graph = graph
-        return result
-    result = Result("SELECT")
-    names = [Variable(v) for v in answer.variables]
-    result.vars = names
-    result.bindings = [
-        {n: to_rdflib_term(t) for n, t in zip(names, row, strict=True) if t is not None}
-        for row in answer.rows
-    ]
-    return result
-
-
 def _rdflib_query(graph: Graph, sparql: str, timeout: float | None) -> Result:
     from pyparsing import ParseException
 
-    _check_query(sparql)
+    check_query(sparql)
     if isinstance(graph, Dataset) and not graph.default_union:
         union = Dataset(store=graph.store, default_union=True)
         union.namespace_manager = graph.namespace_manager
@@ -420,4 +393,6 @@ def run_query(
         graph = _oxigraph_for(graph)
     elif engine == "rdflib":
         raise ValueError("engine='rdflib' needs an rdflib graph")
-    return _as_result(evaluate(graph, sparql, timeout=timeout, max_rows=max_rows))
+    from kg.rdf.terms import as_result
+
+    return as_result(evaluate(graph, sparql, timeout=timeout, max_rows=max_rows))

@@ -5,8 +5,9 @@
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var QID = /^Q[0-9]+$/;
-  var NODES = {}, EDGES = {}, ADJ = {};
-  var state = { lang: "en", types: {}, predicates: {}, modalities: {}, derived: true, focus: null };
+  function dict() { return Object.create(null); }  // ids come from articles: no prototype keys
+  var NODES = dict(), EDGES = dict(), ADJ = dict();
+  var state = { lang: "en", types: dict(), predicates: dict(), modalities: dict(), derived: true, focus: null };
   var api = { ready: false, readyAt: null, clicks: 0, state: state };
   window.kgViewer = api;
 
@@ -104,7 +105,7 @@
     return box;
   }
   function tally(list, key) {
-    var out = {};
+    var out = dict();
     list.forEach(function (x) { out[x[key]] = (out[x[key]] || 0) + 1; });
     return out;
   }
@@ -270,7 +271,7 @@
     showEdge(id);
   }
   function focusOn(id) {
-    var keep = {}; keep[id] = true;
+    var keep = dict(); keep[id] = true;
     ADJ[id].forEach(function (eid) { keep[EDGES[eid].from] = true; keep[EDGES[eid].to] = true; });
     state.focus = keep;
     refresh();
@@ -279,7 +280,8 @@
   }
   function syncChecks() { CHECKS.forEach(function (c) { c.box.checked = c.get(); }); }
   function resetAll() {
-    state.types = {}; state.predicates = {}; state.modalities = {}; state.derived = true; state.focus = null;
+    state.types = dict(); state.predicates = dict(); state.modalities = dict();
+    state.derived = true; state.focus = null;
     syncChecks();
     document.getElementById("kg-search").value = "";
     clear(document.getElementById("kg-results"));

@@ -1,0 +1,117 @@
+"""Relation rules on sentences written for these tests (not from the seed article).
+
+Each sentence uses a construction Hindi news uses for the relation, with other
+actors than the seed article, so the rules are checked beyond one article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+CASES = [
+    # another leader visits another country: X ने Y का दौरा किया
+    ("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान का दौरा किया।", "Narendra Modi", "visits", "Japan", "asserted"),
+    # X Y पहुंचे, weekday resolved against the article date
+    ("फ्रांस के राष्ट्रपति इमैनुएल मैक्रों सोमवार को नई दिल्ली पहुंचे।", "Emmanuel Macron", "visits", "New Delhi",
+     "asserted"),
+    ("जर्मन चांसलर ओलाफ शोल्ज़ ने चीन की यात्रा की।", "Olaf Scholz", "visits", "China", "asserted"),
+    # X और Y के बीच समझौता
+    ("भारत और ऑस्ट्रेलिया के बीच व्यापार समझौता हुआ।", "India", "signsAgreementWith", "Australia", "asserted"),
+    # another pact, coordinated subjects
+    ("जापान और दक्षिण कोरिया ने रक्षा समझौते पर हस्ताक्षर किए।", "Japan", "signsAgreementWith", "South Korea",
+     "asserted"),
+    # X ने Y पर प्रतिबंध लगाए
+    ("अमेरिका ने ईरान पर नए प्रतिबंध लगाए।", "United States", "sanctions", "Iran", "asserted"),
+    ("भारत ने रूस पर प्रतिबंध नहीं लगाए।", "India", "sanctions", "Russia", "negated"),
+    # X ने Y पर आरोप लगाया
+    ("चीन ने अमेरिका पर जासूसी का आरोप लगाया।", "China", "accuses", "United States", "asserted"),
+    ("पाकिस्तान ने भारत पर आरोप लगाया।", "Pakistan", "accuses", "India", "asserted"),
+    # another court's warrant (a court the lexicon does not know)
+    ("इस्लामाबाद उच्च न्यायालय ने पूर्व प्रधानमंत्री इमरान खान के खिलाफ गिरफ्तारी वारंट जारी किया।",
+     "Islamabad High Court", "issuesArrestWarrantFor", "Imran Khan", "asserted"),
+    ("अंतर्राष्ट्रीय आपराधिक न्यायालय ने इजरायली प्रधानमंत्री बेंजामिन नेतन्याहू के लिए गिरफ्तारी वारंट जारी किया।",
+     "International Criminal Court", "issuesArrestWarrantFor", "Benjamin Netanyahu", "asserted"),
+    # a denial
+    ("रूस ने अमेरिका के आरोपों से इनकार किया।", "Russia", "denies", "United States", "asserted"),
+    ("उत्तर कोरिया ने रूस को हथियार देने से इनकार किया।", "North Korea", "providesMilitaryAid", "Russia", "denied"),
+    ("अमेरिका का आरोप है कि उत्तर कोरिया ने रूस को हथियार दिए।", "North Korea", "providesMilitaryAid", "Russia",
+     "alleged"),
+    # a planned meeting
+    ("प्रधानमंत्री मोदी अगले सप्ताह वाशिंगटन में राष्ट्रपति जो बाइडेन से मिलेंगे।", "Narendra Modi", "meets",
+     "Joe Biden", "planned"),
+    ("मंगोलिया के राष्ट्रपति उखनागिन खुरेलसुख ने कहा कि वे जल्द ही भारत का दौरा करेंगे।", "Ukhnagin Khurelsukh",
+     "visits", "India", "planned"),
+    ("संयुक्त राष्ट्र महासचिव एंटोनियो गुटेरेस ने इजरायल की आलोचना की।", "António Guterres", "criticizes", "Israel",
+     "asserted"),
+    ("भारत ने पाकिस्तान से आतंकवाद पर कार्रवाई करने का आग्रह किया।", "India", "urges", "Pakistan", "asserted"),
+    ("अमेरिका ने यूक्रेन का समर्थन किया।", "United States", "supports", "Ukraine", "asserted"),
+    ("प्रधानमंत्री मोदी ने राष्ट्रपति पुतिन को भारत आने के लिए आमंत्रित किया।", "Narendra Modi", "invites",
+     "Vladimir Putin", "asserted"),
+    ("रूस ने यूक्रेन पर हमला किया।", "Russia", "attacks", "Ukraine", "asserted"),
+    # leads / affiliatedWith from titles, including names no lexicon has
+    ("मंगोलिया के राष्ट्रपति उखनागिन खुरेलसुख ने भाषण दिया।", "Ukhnagin Khurelsukh", "leads", "Mongolia", "asserted"),
+    ("विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने बयान जारी किया।", "Randhir Jaiswal", "affiliatedWith",
+     "Foreign Ministry", "asserted"),
+]
+
+
+def _facts(text: str) -> set[tuple[str, str, str, str]]:
+    graph = kg.build(text, model=False, date="2024-06-20")
+    return {(r.subject.label, r.predicate, r.object.label, r.modality) for r in graph.relations}
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj", "modality"), CASES)
+def test_construction(text: str, subject: str, predicate: str, obj: str, modality: str) -> None:
+    assert (subject, predicate, obj, modality) in _facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "यह यात्रा ऐसे समय में हो रही है।",  # a reference to a visit, not a new one
+    "ईरान ने दो ब्रिटिश नागरिकों को रिहा किया।",  # no named object
+    "मौसम आज साफ रहेगा और तापमान बढ़ेगा।",
+])
+def test_no_relation_without_named_arguments(text: str) -> None:
+    assert _facts(text) == set()
+
+
+def test_weekday_resolved_against_article_date() -> None:
+    graph = kg.build("फ्रांस के राष्ट्रपति इमैनुएल मैक्रों सोमवार को नई दिल्ली पहुंचे।", model=False,
+                     date="2024-06-20")
+    visit = next(r for r in graph.relations if r.predicate == "visits")
+    assert visit.time == "2024-06-17"  # the Monday before Thursday 20 June 2024
+
+
+def test_planned_meeting_has_place() -> None:
+    graph = kg.build("प्रधानमंत्री मोदी अगले सप्ताह वाशिंगटन में राष्ट्रपति जो बाइडेन से मिलेंगे।", model=False)
+    meet = next(r for r in graph.relations if r.predicate == "meets")
+    assert meet.place is not None and meet.place.label.startswith("Washington")
+
+
+def test_derived_state_relation_for_leaders() -> None:
+    text = "भारत के प्रधानमंत्री नरेंद्र मोदी और जापान के प्रधानमंत्री फुमियो किशिदा ने एक समझौते पर हस्ताक्षर किए।"
+    graph = kg.build(text, model=False)
+    derived = {(r.subject.label, r.object.label) for r in graph.relations if r.derived}
+    assert ("India", "Japan") in derived
+    stated = [r for r in graph.relations if r.predicate == "signsAgreementWith" and not r.derived]
+    assert stated and all(not r.subject.type == "Country" for r in stated)
+
+
+def test_event_reference_resolves_to_warrant() -> None:
+    text = ("2023 में अंतर्राष्ट्रीय आपराधिक न्यायालय ने इजरायली प्रधानमंत्री बेंजामिन नेतन्याहू के लिए गिरफ्तारी वारंट "
+            "जारी किया। इजरायल ने इसे खारिज कर दिया।")
+    graph = kg.build(text, model=False)
+    rejects = [r for r in graph.relations if r.predicate == "rejects"]
+    assert [(r.subject.label, r.object.type, r.object.label) for r in rejects] == [
+        ("Israel", "Event", "arrest warrant for Benjamin Netanyahu")]
+    warrant = next(r for r in graph.relations if r.predicate == "issuesArrestWarrantFor")
+    assert warrant.time == "2023"
+
+
+def test_pronoun_and_role_noun_coreference() -> None:
+    text = ("रूसी राष्ट्रपति व्लादिमीर पुतिन बुधवार को बीजिंग पहुंचे। वे मंगोलिया से आए हैं। "
+            "रूसी नेता चीनी राष्ट्रपति शी जिनपिंग से मिलने वाले हैं।")
+    facts = _facts(text)
+    assert ("Vladimir Putin", "arrivesFrom", "Mongolia", "asserted") in facts
+    assert ("Vladimir Putin", "meets", "Xi Jinping", "planned") in facts
