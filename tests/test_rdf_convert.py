@@ -187,3 +187,12 @@ def test_same_bytes_across_processes() -> None:
         for seed in ("1", "2")
     }  # fmt: skip
     assert len(outs) == 1
+
+
+def test_devanagari_label_counts_as_hindi() -> None:
+    only_hi = Entity("x-1", "गुयेन खाक गियांग", "गुयेन खाक गियांग", "Person")
+    two_hi = Entity("x-2", "गुयेन खाक", "गुयेन खाक गियांग", "Person")
+    default = to_rdf(KnowledgeGraph([], [only_hi, two_hi], [])).default_graph
+    assert set(default.objects(ENTITY["x-1"], RDFS.label)) == {Literal("गुयेन खाक गियांग", lang="hi")}
+    assert set(default.objects(ENTITY["x-2"], RDFS.label)) == {Literal("गुयेन खाक गियांग", lang="hi")}
+    assert set(default.objects(ENTITY["x-2"], SKOS.altLabel)) == {Literal("गुयेन खाक", lang="hi")}
