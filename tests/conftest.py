@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,19 @@ def browser_context() -> Iterator[Any]:
         ctx.close()
 
 
+def wait_until(page: Any, expression: str, timeout: float = 30.0) -> None:
+    """Poll ``expression`` from Python until it is truthy.
+
+    ``page.wait_for_function`` polls with ``eval`` inside the page, which the
+    viewer's Content-Security-Policy (rightly) refuses.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.05)
+
+
 class PageLog:
     """Console messages, page errors, dialogs and requests seen by one page."""
 
@@ -177,7 +191,7 @@ def open_page(browser_context: Any) -> Iterator[Any]:
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
                    else route.abort())
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.kgViewer && window.kgViewer.ready === true", timeout=30_000)
+        wait_until(page, "window.kgViewer && window.kgViewer.ready === true")
         return page, log
 
     yield _open

@@ -105,7 +105,7 @@ def test_styles_by_type_and_modality(seed_graph: KnowledgeGraph) -> None:
     model = build_model(seed_graph)
     vis = vis_data(model)
     shapes = {n["id"]: n["shape"] for n in vis["nodes"]}
-    assert shapes["Q7747"] == "dot" and shapes["Q881"] == "diamond" and shapes["Q47488"] == "square"
+    assert shapes["n:Q7747"] == "dot" and shapes["n:Q881"] == "diamond" and shapes["n:Q47488"] == "square"
     by_id = {e["id"]: e for e in vis["edges"]}
     for edge in model.edges:
         style = by_id[edge["id"]]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import XSS_LABEL, XSS_SENTENCE
+from conftest import XSS_LABEL, XSS_SENTENCE, wait_until
 
 from kg.graph import KnowledgeGraph
 from kg.records import Entity, Relation
@@ -38,10 +38,10 @@ def _click_node(page: Any, node_id: str) -> None:
 def _node_xy(page: Any, node_id: str) -> tuple[float, float]:
     return page.evaluate("""(id) => {
         const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
-        const c = net.canvasToDOM(net.getPositions([id])[id]);
+        const v = kgViewer.vid(id), c = net.canvasToDOM(net.getPositions([v])[v]);
         for (const [dx, dy] of [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]]) {
             const p = {x: c.x + dx, y: c.y + dy};
-            if (net.getNodeAt(p) === id) { return [box.left + p.x, box.top + p.y]; }
+            if (net.getNodeAt(p) === v) { return [box.left + p.x, box.top + p.y]; }
         }
         throw new Error('node ' + id + ' is covered');
     }""", node_id)
@@ -75,7 +75,7 @@ def test_draws_every_node_and_edge(seed_graph: KnowledgeGraph, seed_page: tuple[
     drawn = page.evaluate("[kgViewer.network.body.nodeIndices.length, "
                           "kgViewer.network.body.edgeIndices.length]")
     assert drawn == [len(seed_graph.entities), len(seed_graph.relations)]
-    assert page.evaluate("kgViewer.network.getPositions()['Q7747'].x") is not None
+    assert page.evaluate("kgViewer.network.getPositions()['n:Q7747'].x") is not None
     assert page.locator("#kg-legend").inner_text().count("Person") == 1
     assert log.problems() == []
 
@@ -111,15 +111,15 @@ def test_click_edge_shows_evidence_with_mentions(
 def test_language_toggle_switches_labels(seed_page: tuple[Any, Any]) -> None:
     page, log = seed_page
     page.click("#kg-lang-hi")
-    assert page.evaluate("kgViewer.nodes.get('Q7747').label") == "व्लादिमीर पुतिन"
+    assert page.evaluate("kgViewer.nodes.get('n:Q7747').label") == "व्लादिमीर पुतिन"
     assert page.get_attribute("#kg-lang-hi", "aria-pressed") == "true"
     _hover_node(page, "Q881")
     page.wait_for_selector("#kg-tip:not([hidden])")
     assert page.inner_text("#kg-tip").startswith("Vietnam")  # the other language on hover
     page.click("#kg-lang-en")
-    assert page.evaluate("kgViewer.nodes.get('Q881').label") == "Vietnam"
+    assert page.evaluate("kgViewer.nodes.get('n:Q881').label") == "Vietnam"
     _hover_node(page, "Q7747")
-    page.wait_for_function("document.getElementById('kg-tip').textContent.startsWith('व्लादिमीर पुतिन')")
+    wait_until(page, "document.getElementById('kg-tip').textContent.startsWith('व्लादिमीर पुतिन')")
     assert log.problems() == []
 
 
@@ -132,10 +132,10 @@ def test_search_in_hindi_and_english(seed_page: tuple[Any, Any]) -> None:
     page.wait_for_selector("#kg-results button[data-id=Q1858]")
     page.click("#kg-results button[data-id=Q1858]")
     page.wait_for_selector("#kg-panel[data-kind=node]")
-    assert "Hanoi" in _panel(page) and page.evaluate("kgViewer.network.getSelectedNodes()") == ["Q1858"]
+    assert "Hanoi" in _panel(page) and page.evaluate("kgViewer.network.getSelectedNodes()") == ["n:Q1858"]
     page.fill("#kg-search", "रूसी नेता")  # an alias
     page.press("#kg-search", "Enter")
-    assert page.evaluate("kgViewer.network.getSelectedNodes()") == ["Q7747"]
+    assert page.evaluate("kgViewer.network.getSelectedNodes()") == ["n:Q7747"]
     assert log.problems() == []
 
 
@@ -193,4 +193,23 @@ def test_big_graph_uses_precomputed_layout(tmp_path: Path, open_page: Any) -> No
     _click_node(page, "n0")
     page.wait_for_selector("#kg-panel[data-kind=node]")
     assert "Node 0" in _panel(page)
+    assert log.problems() == []
+
+
+def test_prototype_like_ids_and_types(tmp_path: Path, open_page: Any) -> None:
+    odd = [Entity(name, name, name, typ) for name, typ in
+           (("__proto__", "toString"), ("constructor", "Person"), ("hasOwnProperty", "__proto__"))]
+    rels = [Relation(odd[0], "constructor", odd[1]), Relation(odd[1], "__proto__", odd[2])]
+    path = tmp_path / "odd.html"
+    write_html(KnowledgeGraph([], odd, rels), path)
+    page, log = open_page(path)
+    assert page.evaluate("kgViewer.counts()") == {"nodes": 3, "edges": 2, "totalNodes": 3, "totalEdges": 2}
+    _click_node(page, "constructor")
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert "→ __proto__" in _panel(page)
+    page.click("#kg-focus")
+    assert page.evaluate("kgViewer.counts()")["nodes"] == 3
+    page.locator("#kg-types label", has_text="toString").locator("input").uncheck()
+    assert page.evaluate("kgViewer.counts()") == {"nodes": 2, "edges": 1, "totalNodes": 3, "totalEdges": 2}
+    assert page.evaluate("kgViewer.search('__proto__')") == ["__proto__"]
     assert log.problems() == []

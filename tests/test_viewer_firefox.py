@@ -178,14 +178,14 @@ def firefox() -> Iterator[Bidi]:
 
 _NODE_XY = """(() => {
   const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
-  const p = net.canvasToDOM(net.getPositions([%s])[%s]);
+  const v = kgViewer.vid(%s), p = net.canvasToDOM(net.getPositions([v])[v]);
   return [Math.round(box.left + p.x), Math.round(box.top + p.y)];
 })()"""
 
 
 def _node_xy(ff: Bidi, node_id: str) -> tuple[int, int]:
     arg = json.dumps(node_id)
-    value = ff.js(_NODE_XY % (arg, arg))
+    value = ff.js(_NODE_XY % arg)
     return value[0]["value"], value[1]["value"]
 
 
@@ -201,7 +201,7 @@ def test_firefox_draws_and_panel_works(firefox: Bidi, seed_graph: KnowledgeGraph
     text = firefox.js("document.getElementById('kg-panel').innerText")
     assert "Vladimir Putin" in text and "व्लादिमीर पुतिन" in text
     firefox.js("document.getElementById('kg-lang-hi').click()")
-    assert firefox.js("kgViewer.nodes.get('Q881').label") == "वियतनाम"
+    assert firefox.js("kgViewer.nodes.get('n:Q881').label") == "वियतनाम"
     assert firefox.js("kgViewer.search('पुतिन')[0]") == "Q7747"
     assert firefox.problems() == []
 

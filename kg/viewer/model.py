@@ -19,7 +19,7 @@ from kg.records import ENTITY_TYPES, MODALITIES, Entity, Evidence, Relation
 if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
-__all__ = ["ViewModel", "build_model", "highlight", "wikidata_url"]
+__all__ = ["ViewModel", "build_model", "highlight", "vid", "wikidata_url"]
 
 _QID = re.compile(r"Q[0-9]+", re.ASCII)
 WIKIDATA_PREFIX = "https://www.wikidata.org/wiki/"
@@ -41,6 +41,21 @@ class ViewModel:
         """All of :data:`kg.records.ENTITY_TYPES`, then any other type present (sorted)."""
         present = Counter(n["type"] for n in self.nodes)
         return list(ENTITY_TYPES) + sorted(t for t in present if t not in ENTITY_TYPES)
+
+
+def vid(entity_id: str) -> str:
+    """The id of an entity's node in the page: the entity id behind a ``n:`` prefix.
+
+    Entity ids come from articles and may be ``__proto__`` or ``constructor``,
+    which break plain JavaScript objects used as maps (vis-network's among
+    them); the prefix makes every node id safe.
+
+    Examples
+    --------
+    >>> vid("__proto__")
+    'n:__proto__'
+    """
+    return "n:" + entity_id
 
 
 def wikidata_url(qid: str | None) -> str | None:
@@ -126,7 +141,7 @@ def _evidence(ev: Evidence, subj: Entity, obj: Entity, docs: dict[str, dict[str,
 def _ref(ent: Entity | None) -> dict[str, Any] | None:
     if ent is None:
         return None
-    return {"id": ent.id, "label": ent.label, "label_hi": ent.label_hi, "type": ent.type}
+    return {"id": ent.id, "vid": vid(ent.id), "label": ent.label, "label_hi": ent.label_hi, "type": ent.type}
 
 
 def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -135,8 +150,10 @@ def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[s
     place = ents.get(rel.place.id, rel.place) if rel.place else None
     return {
         "id": f"e{i}",
-        "from": rel.subject.id,
-        "to": rel.object.id,
+        "from": vid(rel.subject.id),
+        "to": vid(rel.object.id),
+        "subject": rel.subject.id,
+        "object": rel.object.id,
         "predicate": rel.predicate,
         "modality": rel.modality if rel.modality in MODALITIES else str(rel.modality),
         "time": rel.time,
@@ -160,6 +177,7 @@ def _confidence(value: Any) -> float | None:
 def _node(ent: Entity, degree: int) -> dict[str, Any]:
     return {
         "id": ent.id,
+        "vid": vid(ent.id),
         "label": ent.label or ent.label_hi or ent.id,
         "label_hi": ent.label_hi or ent.label or ent.id,
         "type": ent.type,

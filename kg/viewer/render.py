@@ -93,10 +93,10 @@ def _add_nodes(net: Network, model: ViewModel, positions: dict[str, tuple[int, i
     for node in model.nodes:
         color, shape = node_style(node["type"])
         extra: dict[str, Any] = {}
-        if node["id"] in positions:
-            extra["x"], extra["y"] = positions[node["id"]]
+        if node["vid"] in positions:
+            extra["x"], extra["y"] = positions[node["vid"]]
         net.add_node(
-            node["id"], label=node["label"], shape=shape, size=node_size(node["degree"]),
+            node["vid"], label=node["label"], shape=shape, size=node_size(node["degree"]),
             color={"background": color, "border": "#333333",
                    "highlight": {"background": color, "border": "#000000"},
                    "hover": {"background": color, "border": "#000000"}},
@@ -154,13 +154,13 @@ def vis_data(model: ViewModel, layout_threshold: int = LAYOUT_THRESHOLD) -> dict
     >>> a, b = Entity("a", "A", "ए", "Person"), Entity("b", "B", "बी", "City")
     >>> vis = vis_data(build_model(KnowledgeGraph([], [a, b], [Relation(a, "visits", b)])))
     >>> [(n["id"], n["shape"]) for n in vis["nodes"]], vis["edges"][0]["label"], vis["big"]
-    ([('a', 'dot'), ('b', 'triangle')], 'visits', False)
+    ([('n:a', 'dot'), ('n:b', 'triangle')], 'visits', False)
     """
     big = len(model.nodes) > layout_threshold
     positions = {}
     if big:
         pairs = [(e["from"], e["to"]) for e in model.edges]
-        positions = layout_positions([n["id"] for n in model.nodes], pairs)
+        positions = layout_positions([n["vid"] for n in model.nodes], pairs)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     _add_nodes(net, model, positions)
     _add_edges(net, model, curved=not big)

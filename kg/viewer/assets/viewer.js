@@ -11,7 +11,8 @@
   var api = { ready: false, readyAt: null, clicks: 0, state: state };
   window.kgViewer = api;
 
-  DATA.nodes.forEach(function (n) { NODES[n.id] = n; ADJ[n.id] = []; });
+  // Node keys are page ids ("n:" + entity id, see kg/viewer/model.py); n.id is the entity id.
+  DATA.nodes.forEach(function (n) { NODES[n.vid] = n; ADJ[n.vid] = []; });
   DATA.edges.forEach(function (e) {
     EDGES[e.id] = e;
     if (ADJ[e.from]) { ADJ[e.from].push(e.id); }
@@ -145,10 +146,10 @@
   }
   function entityLink(ref) {
     if (!ref) { return null; }
-    if (!NODES[ref.id]) { return el("span", null, ref.label + " / " + ref.label_hi); }
-    var b = el("button", "kg-link", NODES[ref.id].label + " / " + NODES[ref.id].label_hi);
+    if (!NODES[ref.vid]) { return el("span", null, ref.label + " / " + ref.label_hi); }
+    var b = el("button", "kg-link", NODES[ref.vid].label + " / " + NODES[ref.vid].label_hi);
     b.type = "button";
-    b.addEventListener("click", function () { selectNode(ref.id, true); });
+    b.addEventListener("click", function () { selectNode(ref.vid, true); });
     return b;
   }
   function wikidataLink(qid) {
@@ -291,7 +292,7 @@
     showOverview();
   }
   var INDEX = DATA.nodes.map(function (n) {
-    return { id: n.id, keys: [n.label, n.label_hi, n.id, n.wikidata || ""].concat(n.aliases).map(norm) };
+    return { id: n.vid, keys: [n.label, n.label_hi, n.id, n.wikidata || ""].concat(n.aliases).map(norm) };
   });
   function search(query) {
     var q = norm(query).trim(), hits = [];
@@ -313,17 +314,18 @@
     clear(ul);
     ids.forEach(function (id) {
       var n = NODES[id], li = el("li"), b = el("button", null, n.label + " · " + n.label_hi + " (" + n.type + ")");
-      b.type = "button"; b.setAttribute("data-id", id);
+      b.type = "button"; b.setAttribute("data-id", n.id);
       b.addEventListener("click", function () { clear(ul); selectNode(id, true); });
       li.appendChild(b); ul.appendChild(li);
     });
   }
-  api.search = search;
+  api.search = function (query) { return search(query).map(function (v) { return NODES[v].id; }); };
+  api.vid = function (entityId) { return "n:" + entityId; };
   function setLang(lang) {
     state.lang = lang === "hi" ? "hi" : "en";
     document.getElementById("kg-lang-en").setAttribute("aria-pressed", String(state.lang === "en"));
     document.getElementById("kg-lang-hi").setAttribute("aria-pressed", String(state.lang === "hi"));
-    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    nodes.update(DATA.nodes.map(function (n) { return { id: n.vid, label: label(n) }; }));
   }
   api.setLang = setLang;
 
