@@ -51,7 +51,8 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
 
 @click.command(
     "eval-ner",
-    epilog=f"Example:\n\n\b\n  kg eval-ner {HINER} --split dev --seed 0\n  kg eval-ner my_gold.conll --model kg/models/hi_ner",
+    epilog=(f"Example:\n\n\b\n  kg eval-ner {HINER} --split dev --seed 0\n"
+            "  kg eval-ner my_gold.conll --model kg/models/hi_ner"),
 )
 @click.argument("conll", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -86,7 +86,9 @@ class NerModelComponent:
     "kg_ner_model",
     default_config={"model_path": "", "span_key": "ner_model", "labels": list(KG_LABELS)},
 )
-def make_ner_model(nlp: Language, name: str, model_path: str, span_key: str, labels: list[str]) -> NerModelComponent:
+def make_ner_model(
+    nlp: Language, name: str, model_path: str, span_key: str, labels: list[str]
+) -> NerModelComponent:
     """Create the ``kg_ner_model`` component (spaCy factory).
 
     Examples

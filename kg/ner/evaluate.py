@@ -8,7 +8,6 @@ gold and prediction both give it that label.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -85,7 +84,9 @@ def _token_labels(spans: Iterable[Span3], n: int) -> list[str | None]:
     return labels
 
 
-def score_spans(gold: Sequence[Sequence[Span3]], pred: Sequence[Sequence[Span3]], lengths: Sequence[int]) -> Scores:
+def score_spans(
+    gold: Sequence[Sequence[Span3]], pred: Sequence[Sequence[Span3]], lengths: Sequence[int]
+) -> Scores:
     """Compare gold and predicted spans sentence by sentence.
 
     Examples
@@ -137,6 +138,7 @@ def format_scores(scores: Scores, targets: Sequence[str] = TARGET_LABELS) -> str
                  scores.micro("token", targets)))
     rows.append(("micro (all)", scores.micro("span"), scores.micro("token")))
     for name, span, token in rows:
-        cells = "".join(f"{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp + c.fn:7d}" for c in (span, token))
+        cells = "".join(f"{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp + c.fn:7d}"
+                        for c in (span, token))
         lines.append(f"{name:<15}{cells}")
     return "\n".join(lines)
