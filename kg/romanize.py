@@ -19,7 +19,7 @@ table of name words whose conventional spelling cannot be derived from the Hindi
 (गुयेन → Nguyen, ट्रंप → Trump, बनर्जी → Banerjee, …) is consulted first.
 
 Latin letters, digits and punctuation pass through unchanged (Devanagari digits
-become ASCII digits); every romanized word is title-cased.
+become ASCII digits, dandas full stops); every romanized word is title-cased.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ INITIALS: dict[str, str] = {
     "के": "K", "एल": "L", "एम": "M", "एन": "N", "ओ": "O", "पी": "P", "क्यू": "Q", "आर": "R", "एस": "S",
     "टी": "T", "यू": "U", "वी": "V", "डब्ल्यू": "W", "एक्स": "X", "वाई": "Y", "जेड": "Z",
 }
-_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_DIGITS = str.maketrans({**{chr(0x966 + d): str(d) for d in range(10)}, "।": ".", "॥": ".", "॰": "."})
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097F]+")
 
 #: Name words whose usual English spelling cannot be derived by rule (checked first).
@@ -110,6 +110,8 @@ def _parse(word: str) -> list[_Unit]:
             units[-1].vowel, units[-1].inherent, units[-1].halant = "", False, True
         elif ch in _VOWELS:
             units.append(_Unit("", "", _VOWELS[ch]))
+        elif ch == "ॐ":
+            units.append(_Unit("", "", "om"))
         elif ch in (_ANUSVARA, _CANDRABINDU) and units:
             units[-1].nasal = True
         elif ch == _VISARGA and units:

@@ -10,6 +10,8 @@ list as strict ``xfail`` so the reported accuracy stays honest: 60/88 exact (68 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.romanize import INITIALS, WORD_OVERRIDES, romanize, romanize_word
 
@@ -180,3 +182,8 @@ def test_tables_are_consistent() -> None:
 
 def test_precomposed_nukta_letters() -> None:
     assert romanize("\u095b\u093e\u0915\u093f\u0930") == "Zakir"  # U+095B, not NFC
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x900, max_codepoint=0x97F), max_size=12))
+def test_devanagari_always_gives_ascii(text: str) -> None:
+    assert romanize(text).isascii()
