@@ -196,3 +196,11 @@ def test_devanagari_label_counts_as_hindi() -> None:
     assert set(default.objects(ENTITY["x-1"], RDFS.label)) == {Literal("गुयेन खाक गियांग", lang="hi")}
     assert set(default.objects(ENTITY["x-2"], RDFS.label)) == {Literal("गुयेन खाक गियांग", lang="hi")}
     assert set(default.objects(ENTITY["x-2"], SKOS.altLabel)) == {Literal("गुयेन खाक", lang="hi")}
+
+
+def test_include_ontology() -> None:
+    from kg.rdf.namespace import ONTOLOGY
+
+    ds = to_rdf(sample_graph(), include_ontology=True)
+    assert (KG.visits, RDFS.label, Literal("visits", lang="en")) in ds.graph(ONTOLOGY)
+    assert (KG.visits, RDFS.label, None) not in ds.default_graph

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError, error
+from kg.cli_build import one_line_errors
+from kg.errors import error
 
 __all__ = ["query", "serve", "validate"]
 
@@ -51,6 +52,7 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
     "--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped."
 )
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Stop after this many rows.")
+@one_line_errors
 def query(
     graph: Path,
     query_text: str | None,
@@ -63,12 +65,9 @@ def query(
     from kg.rdf.results import execute
     from kg.rdf.sparql import open_store
 
-    try:
-        sparql = _read_query(query_text, query_file)
-        store = open_store(graph)
-        answer = execute(store, sparql, lambda kind: fmt, timeout=timeout or None, max_rows=max_rows)
-    except KGError as exc:
-        raise click.ClickException(str(exc)) from None
+    sparql = _read_query(query_text, query_file)
+    store = open_store(graph)
+    answer = execute(store, sparql, lambda kind: fmt, timeout=timeout or None, max_rows=max_rows)
     click.echo(answer.body, nl=False)
     if answer.truncated and fmt != "table":
         click.echo(f"warning: stopped at {max_rows} rows (--max-rows)", err=True)
@@ -85,6 +84,7 @@ def query(
     default=None,
     help="SHACL shapes (default: ontology/shapes.ttl).",
 )
+@one_line_errors
 def validate(graph: Path, shapes: Path | None) -> None:
     """Check GRAPH (a graph file or `kg build` folder) against the SHACL shapes.
 
@@ -92,10 +92,7 @@ def validate(graph: Path, shapes: Path | None) -> None:
     """
     from kg.rdf.shacl import validate as run_validation
 
-    try:
-        conforms, report = run_validation(graph, shapes)
-    except KGError as exc:
-        raise click.ClickException(str(exc)) from None
+    conforms, report = run_validation(graph, shapes)
     click.echo(report)
     if not conforms:
         sys.exit(1)
@@ -149,19 +146,11 @@ def serve(
     from kg.rdf.sparql import open_store
 
     graphs = graphs or (Path("output"),)
-    try:
-        store = open_store(*graphs)
-        server = make_server(
-            store,
-            host,
-            port,
-            timeout=timeout or None,
-            max_rows=max_rows,
-            html=_viewer_page(graphs),
-            workers=workers,
-        )
-    except KGError as exc:
-        raise click.ClickException(str(exc)) from None
+    store = open_store(*graphs)
+    html = _viewer_page(graphs)
+    server = make_server(
+        store, host, port, timeout=timeout or None, max_rows=max_rows, html=html, workers=workers
+    )
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}: the endpoint is reachable from other machines", err=True)
     click.echo(f"{len(store)} triples; SPARQL endpoint at {server.url}sparql (Ctrl+C to stop)", err=True)

@@ -207,7 +207,8 @@ def _graph(answer: Answer, fmt: str) -> bytes:
     formats = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD,
                "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}  # fmt: skip
     prefixes = PREFIXES if fmt in ("ttl", "rdfxml") else None
-    return ox.serialize(answer.triples, format=formats[fmt], prefixes=prefixes) or b""
+    triples = sorted(answer.triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(triples, format=formats[fmt], prefixes=prefixes) or b""
 
 
 def render(answer: Answer, fmt: str) -> bytes:
