@@ -247,6 +247,9 @@ def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
         if city["countrycode"] not in countries:
             log.append(f"skipped city {city['name']} ({city['countrycode']} not in countries CSV)")
             continue
+        if is_capital and capital_ids[gid] == countries[city["countrycode"]]["wikidata"]:
+            log.append(f"skipped city {city['name']} (city-state: the country row covers it)")
+            continue
         deva = sorted({nfc(a) for a in city["alternatenames"] if DEVANAGARI_ONLY.match(nfc(a))})
         deva = [a for a in deva if not a.endswith("्")]  # Sanskrit/Nepali halant-final forms
         if not deva:

@@ -179,3 +179,16 @@ def test_places_tsv_is_up_to_date() -> None:
     rows, _ = module.build_places()
     expected = ["\t".join(module.COLUMNS)] + ["\t".join(r) for r in rows]
     assert (DATA / "places.tsv").read_text(encoding="utf-8").splitlines() == expected
+
+
+def test_qids_identify_one_entity() -> None:
+    """A QID names one row across people and organizations, and one place identity."""
+    owners: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for name in ("people.tsv", "organizations.tsv"):
+        for row in read(name):
+            if row["wikidata"]:
+                owners[row["wikidata"]].add((name, row["label_en"]))
+    for row in read("places.tsv"):
+        if row["wikidata"]:
+            owners[row["wikidata"]].add(("places.tsv", row["label_en"], row["type"]))
+    assert {q: o for q, o in owners.items() if len(o) > 1} == {}
