@@ -123,7 +123,7 @@ def measure(page_url: str, chromium: str, runs: int) -> list[tuple[float, float]
 # A node near the centre of the canvas, as page coordinates.
 _FIND_NODE = """() => {
   const net = kgViewer.network, box = document.getElementById('kg-network').getBoundingClientRect();
-  const ids = kgViewer.nodeView.getIds(), pos = net.getPositions(ids);
+  const ids = kgViewer.visibleNodeIds(), pos = net.getPositions(ids);
   let best = null, bestD = Infinity;
   const c = net.DOMtoCanvas({x: box.width / 2, y: box.height / 2});
   for (const id of ids) {

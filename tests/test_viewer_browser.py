@@ -62,6 +62,12 @@ def _click_edge(page: Any, edge_id: str) -> None:
     page.mouse.click(x, y)
 
 
+# Nodes and edges vis-network draws (not hidden), straight from its internal state.
+_DRAWN = """(() => { const b = kgViewer.network.body;
+    return [b.nodeIndices.filter(id => !b.nodes[id].options.hidden).length,
+            b.edgeIndices.filter(id => !b.edges[id].options.hidden).length]; })()"""
+
+
 def _panel(page: Any) -> str:
     return page.inner_text("#kg-panel")
 
@@ -75,6 +81,7 @@ def test_draws_every_node_and_edge(seed_graph: KnowledgeGraph, seed_page: tuple[
     drawn = page.evaluate("[kgViewer.network.body.nodeIndices.length, "
                           "kgViewer.network.body.edgeIndices.length]")
     assert drawn == [len(seed_graph.entities), len(seed_graph.relations)]
+    assert page.evaluate(_DRAWN) == drawn
     assert page.evaluate("kgViewer.network.getPositions()['n:Q7747'].x") is not None
     assert page.locator("#kg-legend").inner_text().count("Person") == 1
     assert log.problems() == []
@@ -147,6 +154,7 @@ def test_filters_focus_and_reset(seed_graph: KnowledgeGraph, seed_page: tuple[An
     assert counts["nodes"] == total["nodes"] - 2 and counts["edges"] == total["edges"]
     page.locator("#kg-types label", has_text="Person").locator("input").uncheck()
     assert page.evaluate("kgViewer.counts()")["edges"] == 1  # only Russia -> North Korea is left
+    assert page.evaluate(_DRAWN) == [total["nodes"] - 5, 1]  # what vis-network itself will draw
     page.click("#kg-reset")
     page.locator("#kg-predicates label", has_text="leads").locator("input").uncheck()
     assert page.evaluate("kgViewer.counts()")["edges"] == total["edges"] - 2
@@ -155,6 +163,7 @@ def test_filters_focus_and_reset(seed_graph: KnowledgeGraph, seed_page: tuple[An
     page.click("#kg-focus")
     counts = page.evaluate("kgViewer.counts()")
     assert counts["nodes"] == 3 and counts["edges"] == 2
+    assert page.evaluate(_DRAWN) == [3, 2]
     page.click("#kg-reset")
     counts = page.evaluate("kgViewer.counts()")
     assert (counts["nodes"], counts["edges"]) == (total["nodes"], total["edges"])

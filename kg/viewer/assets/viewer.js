@@ -42,22 +42,39 @@
       (state.derived || !e.derived) && nodeVisible(e.from) && nodeVisible(e.to);
   }
 
+  // Filters set vis' "hidden" flag, and only on items whose visibility changed:
+  // much cheaper than removing and re-adding them (e.g. a DataView) on big graphs.
   var nodes = new vis.DataSet(DATA.vis.nodes);
   var edges = new vis.DataSet(DATA.vis.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeVisible(n.id); } });
-  var edgeView = new vis.DataView(edges, { filter: function (e) { return edgeVisible(e.id); } });
+  var shown = { nodes: dict(), edges: dict(), nodeCount: DATA.nodes.length, edgeCount: DATA.edges.length };
+  DATA.nodes.forEach(function (n) { shown.nodes[n.vid] = true; });
+  DATA.edges.forEach(function (e) { shown.edges[e.id] = true; });
   var container = document.getElementById("kg-network");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.vis.options);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.vis.options);
   api.network = network; api.nodes = nodes; api.edges = edges;
-  api.nodeView = nodeView; api.edgeView = edgeView;
 
   function counts() {
-    return { nodes: nodeView.length, edges: edgeView.length,
+    return { nodes: shown.nodeCount, edges: shown.edgeCount,
       totalNodes: DATA.nodes.length, totalEdges: DATA.edges.length };
   }
   api.counts = counts;
+  api.visibleNodeIds = function () { return DATA.nodes.map(function (n) { return n.vid; }).filter(nodeVisible); };
+  function changes(items, key, map, visible) {
+    var out = [], count = 0;
+    items.forEach(function (item) {
+      var id = item[key], on = visible(id);
+      if (on) { count += 1; }
+      if (map[id] !== on) { map[id] = on; out.push({ id: id, hidden: !on }); }
+    });
+    return { list: out, count: count };
+  }
   function refresh() {
-    nodeView.refresh(); edgeView.refresh();
+    var n = changes(DATA.nodes, "vid", shown.nodes, nodeVisible);
+    var e = changes(DATA.edges, "id", shown.edges, edgeVisible);
+    shown.nodeCount = n.count; shown.edgeCount = e.count;
+    if (n.list.length) { nodes.update(n.list); }
+    if (e.list.length) { edges.update(e.list); }
+    api.lastRefresh = { nodes: n.list.length, edges: e.list.length };
     var c = counts();
     document.getElementById("kg-status").textContent = "Showing " + c.nodes + " of " + c.totalNodes +
       " entities, " + c.edges + " of " + c.totalEdges + " relations" + (state.focus ? " (focused)" : "");
