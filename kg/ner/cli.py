@@ -31,9 +31,11 @@ HINER = "/work/shared/data/hiner/hiner-original-train.conll"
 @click.option("--dev-fraction", type=float, default=0.1, show_default=True, help="Share held out as dev set.")
 @click.option("--epochs", type=int, default=None, help="Override training.max_epochs of the config.")
 @click.option("--limit", type=int, default=0, help="Use only the first N sentences (smoke tests).")
+@click.option("--augment", type=int, default=0, show_default=True,
+              help="Mention-replaced copies of each training sentence with a person or organization.")
 @click.option("--quiet", is_flag=True, help="Do not print the training log.")
 def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fraction: float,
-              epochs: int | None, limit: int, quiet: bool) -> None:
+              epochs: int | None, limit: int, augment: int, quiet: bool) -> None:
     """Train the Hindi NER model on a HiNER-style CoNLL file (token<TAB>BIO-tag).
 
     Deterministic for a given --seed; run it with one thread (OMP_NUM_THREADS=1).
@@ -43,7 +45,8 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
     overrides = {"training.max_epochs": epochs} if epochs is not None else {}
     started = time.perf_counter()
     try:
-        train_model(conll, out, config or DEFAULT_CONFIG, seed, dev_fraction, overrides, limit, quiet)
+        train_model(conll, out, config or DEFAULT_CONFIG, seed, dev_fraction, overrides, limit, quiet,
+                    augment_copies=augment)
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"saved model to {out} ({time.perf_counter() - started:.0f} s)")

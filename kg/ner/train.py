@@ -18,6 +18,7 @@ from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as spacy_train
 from spacy.util import fix_random_seed, load_config
 
+from kg.ner.augment import augment
 from kg.ner.conll import Sentence, read_conll, split_dev, to_doc
 
 __all__ = ["DEFAULT_CONFIG", "write_docbin", "prepare_corpora", "train_model"]
@@ -42,6 +43,7 @@ def prepare_corpora(
     dev_fraction: float = 0.1,
     split_seed: int = 0,
     limit: int = 0,
+    augment_copies: int = 0,
 ) -> tuple[Path, Path]:
     """Split a CoNLL file into train/dev ``DocBin`` files inside ``workdir``.
 
@@ -57,6 +59,9 @@ def prepare_corpora(
         Seed of the split (the same seed always gives the same split).
     limit : int
         If positive, keep only the first ``limit`` sentences (for smoke tests).
+    augment_copies : int
+        Mention-replaced copies added per training sentence with a person or
+        organization (:func:`kg.ner.augment.augment`); the dev set is never augmented.
 
     Returns
     -------
@@ -67,6 +72,8 @@ def prepare_corpora(
     if limit > 0:
         sentences = sentences[:limit]
     train, dev = split_dev(sentences, dev_fraction, split_seed)
+    if augment_copies > 0:
+        train = augment(train, augment_copies, seed=split_seed)
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     return write_docbin(train, workdir / "train.spacy"), write_docbin(dev, workdir / "dev.spacy")
@@ -81,6 +88,7 @@ def train_model(
     overrides: dict[str, Any] | None = None,
     limit: int = 0,
     quiet: bool = False,
+    augment_copies: int = 0,
 ) -> Path:
     """Train the NER pipeline and save it (the last, averaged weights) to ``output``.
 
@@ -105,6 +113,8 @@ def train_model(
         If positive, use only the first ``limit`` sentences.
     quiet : bool
         Do not print the training log.
+    augment_copies : int
+        Mention-replaced copies per training sentence (see :func:`prepare_corpora`).
 
     Returns
     -------
@@ -114,7 +124,7 @@ def train_model(
     output = Path(output)
     fix_random_seed(seed)
     with tempfile.TemporaryDirectory(prefix="kg-ner-") as tmp:
-        train_path, dev_path = prepare_corpora(conll, tmp, dev_fraction, seed, limit)
+        train_path, dev_path = prepare_corpora(conll, tmp, dev_fraction, seed, limit, augment_copies)
         settings = {
             "paths.train": str(train_path),
             "paths.dev": str(dev_path),
