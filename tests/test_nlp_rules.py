@@ -78,7 +78,7 @@ def test_markers_and_coordination() -> None:
     doc = _doc("पुतिन की चीन और अब उत्तर-कोरिया की यात्राएं".split())
     args = [Arg(0, 1, ("p",), "Person", "name"), Arg(2, 3, ("c",), "Country", "name"),
             Arg(5, 6, ("k",), "Country", "name")]
-    assign_markers(doc, args, set())
+    assign_markers([t.norm_ for t in doc], args, set())
     assert [a.marker for a in args] == ["की", "की", "की"]
     assert args[0].group == -1 and args[1].group == args[2].group >= 0
 
@@ -86,14 +86,14 @@ def test_markers_and_coordination() -> None:
 def test_list_with_titles_shares_final_postposition() -> None:
     doc = _doc("ट्रोंग , नए राष्ट्रपति लैम और अन्य अधिकारियों से मिले".split())
     args = [Arg(0, 1, ("t",), "Person", "name"), Arg(4, 5, ("l",), "Person", "name")]
-    assign_markers(doc, args, skip={2, 3})
+    assign_markers([t.norm_ for t in doc], args, skip={2, 3})
     assert [a.marker for a in args] == ["से", "से"]
 
 
 def test_clause_boundary_ignores_names() -> None:
     doc = _doc("उसने कहा कि जो बाइडेन से मिले".split())
-    assert clause_start(doc, 0, 6) == 4
-    assert clause_start(doc, 0, 6, inside=frozenset({3, 4})) == 3
+    assert clause_start([t.norm_ for t in doc], 0, 6) == 4
+    assert clause_start([t.norm_ for t in doc], 0, 6, inside=frozenset({3, 4})) == 3
 
 
 def test_trigger_parsing_folds_spelling() -> None:

@@ -16,7 +16,7 @@ KIND_CONFIDENCE = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class Arg:
     """A possible relation argument over tokens ``[start, end)``.
 

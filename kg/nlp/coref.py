@@ -16,11 +16,13 @@ Builds ``doc.user_data["kg_args"]`` (a list of :class:`~kg.nlp.args.Arg`) and
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES
-from kg.nlp.entities import MENTIONS
+from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.sentences import dateline
 
@@ -28,6 +30,7 @@ __all__ = ["Coreference", "PRONOUNS"]
 
 PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उन्हें", "उनका", "उनके", "उनकी", "उन्हों"}
 _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
+_WINDOW = 40  # arguments looked back at when resolving a reference
 _GROUP_NOUNS = {"देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person"}
 
 
@@ -38,6 +41,7 @@ class Coreference:
         self.lexicon = lexicon
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
+        self._cues = PRONOUNS | {"दोनों", "देश"} | set(lexicon.org_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -55,9 +59,10 @@ class Coreference:
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, str] | None:
         """A person title ending at token ``end`` (exclusive): (start, English role)."""
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
         for size in range(self._max_title, 0, -1):
             start = end - size
-            if start >= 0 and (words := tuple(t.norm_ for t in doc[start:end])) in self._titles:
+            if start >= 0 and (words := tuple(norms[start:end])) in self._titles:
                 return start, self._titles[words]
         return None
 
@@ -95,28 +100,33 @@ class Coreference:
     def _references(self, doc: Doc, args: list[Arg], titles: list[TitleLink],
                     sent_of: list[int]) -> list[Arg]:
         taken = {i for a in args for i in range(a.start, a.end)}
+        demonyms = {a.end: a for a in args if a.kind == "demonym"}
         found: list[Arg] = []
-        for tok in doc:
-            if tok.i in taken:
+        ordered = sorted(args, key=lambda a: a.end)
+        ends = [a.end for a in ordered]
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        for i, norm in enumerate(norms):
+            if i in taken or not (norm in self._cues or i in demonyms):
                 continue
-            ref = self._resolve(doc, tok.i, args, titles, sent_of)
+            k = bisect.bisect_right(ends, i)
+            before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
+            ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of)
             if ref is not None:
                 found.append(ref)
                 taken.update(range(ref.start, ref.end))
         return found
 
-    def _resolve(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
-                 sent_of: list[int]) -> Arg | None:
+    def _resolve(self, doc: Doc, i: int, before: list[Arg], demonym: Arg | None, args: list[Arg],
+                 titles: list[TitleLink], sent_of: list[int]) -> Arg | None:
         norm = doc[i].norm_
-        before = [a for a in args if a.end <= i and sent_of[i] - a.sent <= 3]
+        if demonym is not None:
+            return self._role(doc, i, demonym, args, titles, sent_of)
         if norm in PRONOUNS:
             people = [a for a in before if a.type == "Person" and len(a.keys) == 1]
             return Arg(i, i + 1, people[-1].keys, "Person", "pronoun", sent_of[i]) if people else None
         if norm == "दोनों":
             return self._group(doc, i, before, sent_of)
-        if norm in self.lexicon.org_heads or norm == "देश":
-            return self._definite(doc, i, before, sent_of)
-        return self._role(doc, i, args, titles, sent_of)
+        return self._definite(doc, i, before, sent_of)
 
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
@@ -165,12 +175,9 @@ class Coreference:
                     return country.key
         return None
 
-    def _role(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
+    def _role(self, doc: Doc, i: int, demonym: Arg, args: list[Arg], titles: list[TitleLink],
               sent_of: list[int]) -> Arg | None:
         """``रूसी नेता`` with no name after it: the person holding that role."""
-        demonym = next((a for a in args if a.end == i and a.kind == "demonym"), None)
-        if demonym is None:
-            return None
         found = self._title_at(doc, i)
         if found is None:
             return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import numpy
+from spacy.attrs import NORM
 from spacy.lang.hi.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,7 +20,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.sentences import dateline
+from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.timex import MONTHS, WEEKDAYS
 
 __all__ = ["MENTIONS", "LexiconRuler", "NamePatterns", "is_name_like"]
@@ -47,10 +49,21 @@ def is_name_like(token_key: str, common: frozenset[str]) -> bool:
     return first.isalpha() or "\u0900" <= first <= "\u097f"
 
 
-def set_norms(doc: Doc) -> None:
-    """Store the lexicon match key of every token in ``token.norm_``."""
-    for token in doc:
-        token.norm_ = match_key(token.text)
+NORMS = "kg_norms"
+
+
+def set_norms(doc: Doc) -> list[str]:
+    """Store the lexicon match key of every token in ``token.norm_``.
+
+    The list of keys is also kept in ``doc.user_data["kg_norms"]`` for later
+    components (reading it is much faster than iterating tokens again).
+    """
+    norms = [match_key(text) for text in token_texts(doc)]
+    if norms:
+        hashes = numpy.array([doc.vocab.strings.add(k) for k in norms], dtype="uint64")
+        doc.from_array([NORM], hashes.reshape(-1, 1))
+    doc.user_data[NORMS] = norms
+    return norms
 
 
 class LexiconRuler:
@@ -67,41 +80,43 @@ class LexiconRuler:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._tables = {"name": lexicon.names, "demonym": lexicon.demonyms, "metonym": lexicon.metonyms}
-        for kind, table in self._tables.items():
-            self.matcher.add(kind, list(self._patterns(nlp, table)))
+        tables = {"name": lexicon.names, "demonym": lexicon.demonyms, "metonym": lexicon.metonyms}
+        # Keyed by the aliases' token norms joined with spaces, as matched in a Doc.
+        self._tables: dict[str, dict[str, str]] = {kind: {} for kind in tables}
+        for kind, table in tables.items():
+            self.matcher.add(kind, list(self._patterns(nlp, table, self._tables[kind])))
 
     @staticmethod
-    def _patterns(nlp: Language, table: dict[str, str]) -> Iterable[Doc]:
+    def _patterns(nlp: Language, table: dict[str, str], tokenized: dict[str, str]) -> Iterable[Doc]:
         for alias in sorted(table):
             pattern = nlp.make_doc(alias)
-            set_norms(pattern)
+            tokenized.setdefault(" ".join(set_norms(pattern)), table[alias])
             yield pattern
 
     def __call__(self, doc: Doc) -> Doc:
-        set_norms(doc)
-        candidates = [self._span(doc, m, s, e) for m, s, e in self.matcher(doc)]
+        norms = set_norms(doc)
+        candidates = [self._span(doc, norms, m, s, e) for m, s, e in self.matcher(doc)]
         spans = filter_spans([c for c in candidates if c is not None])
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
         return doc
 
-    def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span | None:
+    def _span(self, doc: Doc, norms: list[str], match_id: int, start: int, end: int) -> Span | None:
         kind = doc.vocab.strings[match_id]
-        alias = " ".join(t.norm_ for t in doc[start:end])
-        key = self._tables[kind].get(alias) or self._tables[kind].get(match_key(doc[start:end].text))
+        alias = " ".join(norms[start:end])
+        key = self._tables[kind].get(alias)
         if key is None:
             return None
-        if kind == "metonym" and alias in self.lexicon.names and self._locative(doc, start, end):
+        if kind == "metonym" and alias in self._tables["name"] and self._locative(doc, norms, start, end):
             return None  # "मास्को में": the city itself, not the government
         entry = self.lexicon.entries[key]
         return Span(doc, start, end, label=entry.type, kb_id=key, span_id=kind)
 
     @staticmethod
-    def _locative(doc: Doc, start: int, end: int) -> bool:
+    def _locative(doc: Doc, norms: list[str], start: int, end: int) -> bool:
         line = dateline(doc)
         if line and line[0] <= start <= line[1]:
             return True
-        return end < len(doc) and doc[end].norm_ in LOCATIVE
+        return end < len(norms) and norms[end] in LOCATIVE
 
 
 class NamePatterns:
@@ -130,11 +145,12 @@ class NamePatterns:
 
     def _title_names(self, doc: Doc, taken: set[int]) -> list[Span]:
         found = []
-        for start, end in _find(doc, self._titles):
+        norms = _norms(doc)
+        for start, end in _find(norms, self._titles):
             stop = end
             while (stop < len(doc) and stop - end < MAX_NAME_TOKENS and stop not in taken
                    and is_name_like(doc[stop].norm_, self.lexicon.common_words)
-                   and _find_at(doc, stop, self._titles) is None):
+                   and _find_at(norms, stop, self._titles) is None):
                 stop += 1
             if stop > end:
                 found.append(Span(doc, end, stop, label="Person", span_id="title"))
@@ -144,7 +160,7 @@ class NamePatterns:
     def _org_names(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         demonym_end = {s.end: s for s in spans if s.id_ == "demonym"}
         found = []
-        for start, end in _find(doc, self._heads):
+        for start, end in _find(_norms(doc), self._heads):
             if any(i in taken for i in range(start, end)):
                 continue
             if start in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
@@ -174,6 +190,10 @@ class NamePatterns:
         return out
 
 
+def _norms(doc: Doc) -> list[str]:
+    return doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+
+
 def _org_word(token) -> bool:
     key = token.norm_
     if not key or key in _STOP or token.is_punct and token.text != "-":
@@ -192,19 +212,19 @@ def _by_length(table: dict[str, str]) -> Phrases:
     return index
 
 
-def _find_at(doc: Doc, i: int, phrases: Phrases) -> int | None:
-    for phrase in phrases.get(doc[i].norm_, ()):
+def _find_at(norms: list[str], i: int, phrases: Phrases) -> int | None:
+    for phrase in phrases.get(norms[i], ()):
         end = i + len(phrase)
-        if end <= len(doc) and tuple(t.norm_ for t in doc[i:end]) == phrase:
+        if end <= len(norms) and tuple(norms[i:end]) == phrase:
             return end
     return None
 
 
-def _find(doc: Doc, phrases: Phrases) -> list[tuple[int, int]]:
+def _find(norms: list[str], phrases: Phrases) -> list[tuple[int, int]]:
     hits = []
     i = 0
-    while i < len(doc):
-        end = _find_at(doc, i, phrases)
+    while i < len(norms):
+        end = _find_at(norms, i, phrases)
         if end is not None:
             hits.append((i, end))
             i = end

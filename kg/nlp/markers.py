@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
-
 from kg.nlp.args import Arg
 
 __all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start"]
@@ -22,6 +20,9 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
     "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
 )), key=len, reverse=True))
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in POSTPOSITIONS:
+    _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _FUSED = {"उन्होंने": "ने", "उसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
           "उनका": "का", "उनकी": "की", "उनके": "के", "उसका": "का", "उसकी": "की", "उसके": "के"}
 _CONJ = {",", "और", "तथा", "एवं", "व", "या", "अथवा"}
@@ -31,61 +32,61 @@ BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क
               ";", "।"}
 
 
-def marker_at(doc: Doc, i: int) -> str:
-    """The longest postposition starting at token ``i`` (``""`` if none).
+def marker_at(words: Sequence[str], i: int) -> str:
+    """The longest postposition starting at word ``i`` of token norms (``""`` if none).
 
     Examples
     --------
-    >>> import spacy
-    >>> doc = spacy.blank("hi")("वियतनाम के साथ संबंध")
-    >>> marker_at(doc, 1)
+    >>> marker_at("वियतनाम के साथ संबंध".split(), 1)
     'के साथ'
     """
-    for phrase in POSTPOSITIONS:
+    if i >= len(words):
+        return ""
+    for phrase in _BY_FIRST.get(words[i], ()):
         end = i + len(phrase)
-        if end <= len(doc) and tuple(t.norm_ or t.text for t in doc[i:end]) == phrase:
+        if end <= len(words) and tuple(words[i:end]) == phrase:
             return " ".join(phrase)
     return ""
 
 
-def _own_marker(doc: Doc, arg: Arg) -> str:
-    if arg.kind == "pronoun" and doc[arg.start].text in _FUSED:
-        return _FUSED[doc[arg.start].text]
-    return marker_at(doc, arg.end) if arg.end < len(doc) else ""
+def _own_marker(words: Sequence[str], arg: Arg) -> str:
+    if arg.kind == "pronoun" and words[arg.start] in _FUSED:
+        return _FUSED[words[arg.start]]
+    return marker_at(words, arg.end) if arg.end < len(words) else ""
 
 
-def _joined(doc: Doc, left: Arg, right: Arg, skip: set[int]) -> bool:
+def _joined(words: Sequence[str], left: Arg, right: Arg, skip: set[int]) -> bool:
     between = range(left.end, right.start)
-    if not between or doc[left.end].text not in _CONJ:
+    if not between or words[left.end] not in _CONJ:
         return False
-    return all(doc[i].text in _COORD or i in skip for i in between)
+    return all(words[i] in _COORD or i in skip for i in between)
 
 
-def _tail_marker(doc: Doc, arg: Arg) -> str:
+def _tail_marker(words: Sequence[str], arg: Arg) -> str:
     """``... और अन्य अधिकारियों से``: the marker after a trailing 'and other X'."""
     i = arg.end
-    if i + 2 < len(doc) and doc[i].text == "और" and doc[i + 1].text in {"अन्य", "दूसरे", "कई"}:
-        return marker_at(doc, i + 3)
+    if i + 2 < len(words) and words[i] == "और" and words[i + 1] in {"अन्य", "दूसरे", "कई"}:
+        return marker_at(words, i + 3)
     return ""
 
 
-def assign_markers(doc: Doc, args: Sequence[Arg], skip: set[int]) -> None:
+def assign_markers(words: Sequence[str], args: Sequence[Arg], skip: set[int]) -> None:
     """Set ``marker`` and ``group`` on ``args`` (sorted, one sentence).
 
     ``skip`` holds token indices that may stand between coordinated arguments
     (title words, modifiers), e.g. ``नए राष्ट्रपति`` in a list of names.
     """
     for arg in args:
-        arg.marker = _own_marker(doc, arg)
+        arg.marker = _own_marker(words, arg)
     args = [a for a in args if not a.extra.get("anchor")]  # "जापान के प्रधानमंत्री X": part of a title
     group_id = 0
     members: list[Arg] = []
     for n, arg in enumerate(args):
         members.append(arg)
         nxt = args[n + 1] if n + 1 < len(args) else None
-        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(doc, arg, nxt, skip):
+        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(words, arg, nxt, skip):
             continue
-        last = members[-1].marker or _tail_marker(doc, members[-1])
+        last = members[-1].marker or _tail_marker(words, members[-1])
         for member in members:
             if len(members) > 1:
                 member.group = group_id
@@ -95,12 +96,12 @@ def assign_markers(doc: Doc, args: Sequence[Arg], skip: set[int]) -> None:
         members = []
 
 
-def clause_start(doc: Doc, sent_start: int, i: int, inside: frozenset[int] = frozenset()) -> int:
+def clause_start(words: Sequence[str], sent_start: int, i: int, inside: frozenset[int] = frozenset()) -> int:
     """First token of the clause that token ``i`` is in (after the last boundary word).
 
     Tokens in ``inside`` (parts of names, like ``जो`` in ``जो बाइडेन``) are not boundaries.
     """
     for j in range(i - 1, sent_start - 1, -1):
-        if doc[j].text in BOUNDARIES and j not in inside:
+        if words[j] in BOUNDARIES and j not in inside:
             return j + 1
     return sent_start

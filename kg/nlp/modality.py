@@ -1,13 +1,16 @@
-"""Modality, time and place of a stated relation, read from its sentence."""
+"""Modality and time of a stated relation, read from its sentence.
+
+Both work on the token norms of the document (``norms``) and the token range
+of the sentence, so a sentence is read once however many relations it states.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
-
-from kg.nlp.timex import WEEKDAYS, find_times, resolve_weekday
+from kg.nlp.timex import WEEKDAYS, TimeExpr, find_times, resolve_weekday
 
 __all__ = ["modality", "time_of", "PLANNED_WORDS", "ALLEGED_WORDS", "DENIAL_WORDS", "NEGATIONS"]
 
@@ -20,29 +23,32 @@ _WINDOW = 6
 _INTRINSIC = {"denies": DENIAL_WORDS | ALLEGED_WORDS, "accuses": ALLEGED_WORDS}
 
 
-def _after(doc: Doc, sent: Span, end: int) -> list[str]:
-    return [t.norm_ for t in doc[end:min(end + _WINDOW, sent.end)]]
-
-
-def modality(doc: Doc, sent: Span, start: int, end: int, predicate: str,
+def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, predicate: str,
              trigger_words: frozenset[str] = frozenset()) -> str:
     """The modality of a relation whose trigger is tokens ``[start, end)``.
 
-    ``negated`` when a negation follows the trigger, ``denied`` when a denial
-    verb does, ``planned`` for future forms, ``वाले हैं`` and plan words,
-    ``alleged`` for allegation and possibility words in the sentence.
+    ``negated`` when a negation follows (or splits) the trigger, ``denied`` when
+    a denial verb follows, ``planned`` for future forms, ``वाले हैं`` and plan
+    words, ``alleged`` for allegation and possibility words in the sentence.
+
+    Examples
+    --------
+    >>> words = "भारत ने रूस पर प्रतिबंध नहीं लगाए".split()
+    >>> modality(words, (0, len(words)), 4, 7, "sanctions")
+    'negated'
+    >>> words = "मोदी बाइडेन से मिलेंगे".split()
+    >>> modality(words, (0, 4), 3, 4, "meets")
+    'planned'
     """
-    after = _after(doc, sent, end)
-    inside = {t.norm_ for t in doc[start:end]}
-    intrinsic = _INTRINSIC.get(predicate, set())
+    after = list(norms[end:min(end + _WINDOW, sent[1])])
+    inside = set(norms[start:end])
     if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words:
         return "negated"
-    if predicate != "denies" and DENIAL_WORDS & {t.norm_ for t in doc[end:sent.end]}:
+    if predicate != "denies" and DENIAL_WORDS & set(norms[end:sent[1]]):
         return "denied"
-    if _planned([doc[end - 1].norm_, *after]):
+    if _planned([norms[end - 1], *after]):
         return "planned"
-    words = {t.norm_ for t in sent}
-    if (ALLEGED_WORDS - intrinsic) & words:
+    if (ALLEGED_WORDS - _INTRINSIC.get(predicate, set())) & set(norms[sent[0]:sent[1]]):
         return "alleged"
     return "asserted"
 
@@ -56,17 +62,22 @@ def _planned(after: list[str]) -> bool:
     return False
 
 
-def time_of(doc: Doc, sent: Span, trigger: int, anchor: dt.date | None, planned: bool) -> str | None:
-    """The time expression of the sentence nearest the trigger, as ISO text."""
-    words = [t.text for t in sent]
+def sentence_times(words: Sequence[str], offset: int, anchor: dt.date | None) -> list[TimeExpr]:
+    """Time expressions of a sentence, with token offsets in the document."""
+    return [TimeExpr(t.start + offset, t.end + offset, t.value, t.kind) for t in find_times(words, anchor)]
+
+
+def time_of(times: Sequence[TimeExpr], words: Sequence[str], trigger: int, anchor: dt.date | None,
+            planned: bool) -> str | None:
+    """The value of the time expression nearest the trigger (weekdays forward if planned)."""
     best: tuple[int, str] | None = None
-    for expr in find_times(words, anchor):
+    for expr in times:
         value = expr.value
         if expr.kind == "weekday" and anchor and planned:
             value = resolve_weekday(WEEKDAYS[words[expr.start]], anchor, forward=True).isoformat()
         if value is None:
             continue
-        distance = abs(sent.start + expr.start - trigger)
+        distance = abs(expr.start - trigger)
         if best is None or distance < best[0]:
             best = (distance, value)
     return best[1] if best else None

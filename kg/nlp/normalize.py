@@ -8,6 +8,8 @@ text can be mapped back to the original characters.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +27,8 @@ _ANUSVARA = "\u0902"
 # Precomposed nukta letters (and a few others) that NFC leaves composed or decomposes
 # inconsistently; we always use base letter + U+093C.
 _DECOMPOSE = {chr(c): unicodedata.normalize("NFD", chr(c)) for c in (*range(0x0958, 0x0960), 0x0929, 0x0931, 0x0934)}
+_SPECIAL = re.compile("[" + "".join(sorted(_DROP | set(_QUOTES) | set(_DECOMPOSE))) + "]")
+_ANY = re.compile("[^\x00-\x7f]")
 _KEY_TABLE = str.maketrans({_NUKTA: None, _CHANDRABINDU: _ANUSVARA, "\u0945": "\u0947", "\u0949": "\u093e"})
 
 
@@ -68,18 +72,26 @@ def normalize(text: str) -> Normalized:
     >>> n.span(6, 12)  # '"हनोई"' in the normalized text
     (7, 13)
     """
-    if text.isascii():
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _SPECIAL.search(text)):
         return Normalized(text, tuple(range(len(text) + 1)))
     out: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        repl = _replace(char)
+    last = 0
+    # Copy unchanged runs in one piece; only special or non-NFC characters are rewritten.
+    for match in _SPECIAL.finditer(text) if unicodedata.is_normalized("NFC", text) else _ANY.finditer(text):
+        index = match.start()
+        out.append(text[last:index])
+        origin.extend(range(last, index))
+        repl = _replace(text[index])
         out.append(repl)
         origin.extend([index] * len(repl))
-    origin.append(len(text))
+        last = index + 1
+    out.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
     return Normalized("".join(out), tuple(origin))
 
 
+@functools.lru_cache(maxsize=200_000)
 def match_key(text: str) -> str:
     """A spelling-insensitive key used for lexicon look-up.
 

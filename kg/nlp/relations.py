@@ -10,6 +10,7 @@ into one relation each. An object left unsaid but pointed at (``इसे``,
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,11 +21,12 @@ from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
+from kg.nlp.entities import NORMS
 from kg.nlp.markers import assign_markers, clause_start
-from kg.nlp.modality import modality, time_of
+from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import RELATIONS, RelRec
-from kg.nlp.sentences import dateline
+from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.structural import (
     derived_relations,
     exchange_relations,
@@ -32,6 +34,7 @@ from kg.nlp.structural import (
     organ_relations,
     title_relations,
 )
+from kg.nlp.timex import TimeExpr
 
 __all__ = ["RelationExtractor", "DATE_KEY"]
 
@@ -71,6 +74,17 @@ class _Ctx:
     entities: dict[str, EntityInfo]
     events: list[tuple[str, str]]
     date: dt.date | None
+    norms: list[str]
+    texts: list[str]
+    _times: list[TimeExpr] | None = None
+
+    @property
+    def times(self) -> list[TimeExpr]:
+        """Time expressions of the sentence (read on first use)."""
+        if self._times is None:
+            words = self.texts[self.sent.start:self.sent.end]
+            self._times = sentence_times(words, self.sent.start, self.date)
+        return self._times
 
 
 class RelationExtractor:
@@ -88,6 +102,7 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in self.frames}
+        self._index()
 
     def __call__(self, doc: Doc) -> Doc:
         args: list[Arg] = doc.user_data.get(ARGS, [])
@@ -96,12 +111,15 @@ class RelationExtractor:
         skip = {i for t in titles for i in range(t.start, t.end)}
         events: list[tuple[str, str]] = []
         out: list[RelRec] = []
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        texts = token_texts(doc)
+        starts = [a.start for a in args]  # args are sorted by start
         for sent in doc.sents:
-            sargs = [a for a in args if sent.start <= a.start < sent.end]
-            assign_markers(doc, sargs, skip)
-            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY))
+            sargs = args[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+            assign_markers(norms, sargs, skip)
+            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY), norms, texts)
             found: list[RelRec] = []
-            for frame, start, end in self._triggers(doc, sent, sargs):
+            for frame, start, end in self._triggers(norms, sent, sargs):
                 found.extend(self._apply(ctx, frame, start, end))
             out += found + exchange_relations(sent, found)
         out += title_relations(doc, titles, args)
@@ -112,28 +130,45 @@ class RelationExtractor:
         doc.user_data[RELATIONS] = out
         return doc
 
-    def _triggers(self, doc: Doc, sent: Span, args: list[Arg]) -> Iterable[tuple[Frame, int, int]]:
+    def _index(self) -> None:
+        """Index frames by the first word of their trigger (exact words and prefixes)."""
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[tuple[str, int]]] = {}
+        for n, (_, parts) in enumerate(self.frames):
+            for word, prefix in parts[0]:
+                if prefix:
+                    self._prefix.setdefault(word[:1], []).append((word, n))
+                else:
+                    self._exact.setdefault(word, []).append(n)
+
+    def _frames_at(self, norm: str) -> list[int]:
+        found = list(self._exact.get(norm, ()))
+        found += [n for word, n in self._prefix.get(norm[:1], ()) if norm.startswith(word)]
+        return found
+
+    def _triggers(self, norms: list[str], sent: Span, args: list[Arg]) -> Iterable[tuple[Frame, int, int]]:
         taken = {i for a in args for i in range(a.start, a.end)}
+        hits: dict[int, list[int]] = {}
+        for i in range(sent.start, sent.end):
+            if i not in taken:
+                for n in self._frames_at(norms[i]):
+                    hits.setdefault(n, []).append(i)
         used: dict[str, set[int]] = {}  # trigger tokens already read, per predicate
-        for frame, parts in self.frames:
+        for n in sorted(hits):
+            frame, parts = self.frames[n]
             seen = used.setdefault(frame.predicate, set())
-            i = sent.start
-            while i < sent.end:
-                end = self._match(doc, i, sent.end, parts) if i not in taken else None
+            for i in hits[n]:
+                end = self._match(norms, i, sent.end, parts)
                 if end is None or seen & set(range(i, end)):
-                    i += 1
                     continue
                 seen.update(range(i, end))
                 yield frame, i, end
-                i = end
 
     @staticmethod
-    def _match(doc: Doc, i: int, limit: int, parts: Trigger) -> int | None:
-        if not _hit(doc[i].norm_, parts[0]):
-            return None
+    def _match(norms: list[str], i: int, limit: int, parts: Trigger) -> int | None:
         pos = i
         for part in parts[1:]:
-            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if _hit(doc[j].norm_, part)), -1)
+            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if _hit(norms[j], part)), -1)
             if pos < 0:
                 return None
         return pos + 1
@@ -143,7 +178,7 @@ class RelationExtractor:
         if frame.event and start > 0 and doc[start - 1].norm_ in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
-        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(doc, ctx.sent.start, start, inside)]
+        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)]
         objects = self._objects(frame, left, start)
         place: str | None = None
         if not objects:
@@ -219,27 +254,27 @@ class RelationExtractor:
         return None
 
     def _dateline_place(self, ctx: _Ctx) -> tuple[list[Arg], str | None]:
+        """The country and city of the dateline (``HANOI हनोई:``), for "यात्रा पर आए"."""
         line = dateline(ctx.doc)
-        if not line:
+        group = ctx.doc.spans["kg_mentions"]
+        city = next((group[n].kb_id_ for n in range(min(8, len(group)))
+                     if line and line[0] <= group[n].start <= line[1] and group[n].label_ == "City"), None)
+        entry = self.lexicon.entries.get(city or "")
+        country = self.lexicon.country(entry.country if entry else None)
+        if country is None or line is None:
             return [], None
-        for key, info in ctx.entities.items():
-            entry = self.lexicon.entries.get(key)
-            mention = next((s for s in ctx.doc.spans["kg_mentions"] if s.kb_id_ == key
-                            and line[0] <= s.start <= line[1]), None)
-            if mention is None or entry is None:
-                continue
-            country = self.lexicon.country(entry.country)
-            if info.type == "City" and country:
-                ctx.entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
-                                                                country.type, country.wikidata))
-                return [Arg(line[0], line[1], (country.key,), "Country", "definite")], key
-        return [], None
+        ctx.entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
+                                                        country.type, country.wikidata))
+        return [Arg(line[0], line[1], (country.key,), "Country", "definite")], city
 
     def _emit(self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]],
               place: str | None) -> list[RelRec]:
-        out = []
-        mode = modality(ctx.doc, ctx.sent, start, end, frame.predicate, self._words[frame])
-        when = time_of(ctx.doc, ctx.sent, start, ctx.date, mode == "planned")
+        out: list[RelRec] = []
+        if not pairs:
+            return out
+        bounds = (ctx.sent.start, ctx.sent.end)
+        mode = modality(ctx.norms, bounds, start, end, frame.predicate, self._words[frame])
+        when = time_of(ctx.times, ctx.texts, start, ctx.date, mode == "planned")
         used = {k for s, o in pairs for k in (*s.keys, *o.keys)}
         place = place or self._place(ctx, start, used)
         for subj, obj in pairs:

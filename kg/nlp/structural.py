@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -39,11 +40,12 @@ def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
 def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) -> list[RelRec]:
     """``leads`` / ``affiliatedWith`` / ``citizenOf`` from title links."""
     out = []
+    starts = [a.start for a in args]
     for link in titles:
         sent = doc[link.start].sent
         anchor, conf = link.anchor, 0.85
         if anchor is None and link.leader and link.role.lower().startswith(HEAD_OF_STATE):
-            anchor, conf = _nearest_country(sent, args, link.start), 0.6
+            anchor, conf = _nearest_country(sent, args, starts, link.start), 0.6
         if anchor is None or anchor == link.person:
             continue
         role = link.role
@@ -57,10 +59,12 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) 
     return out
 
 
-def _nearest_country(sent: Span, args: Sequence[Arg], before: int) -> str | None:
-    for arg in reversed(args):
-        if sent.start <= arg.start and arg.end <= before and arg.type == "Country" \
-                and arg.marker in _GEN and len(arg.keys) == 1:
+def _nearest_country(sent: Span, args: Sequence[Arg], starts: list[int], before: int) -> str | None:
+    k = bisect.bisect_right(starts, before)
+    for arg in reversed(args[:k]):
+        if arg.start < sent.start:
+            break
+        if arg.end <= before and arg.type == "Country" and arg.marker in _GEN and len(arg.keys) == 1:
             return arg.keys[0]
     return None
 

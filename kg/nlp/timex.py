@@ -103,7 +103,11 @@ def find_times(words: Sequence[str], anchor: dt.date | None = None) -> list[Time
     found: list[TimeExpr] = []
     i = 0
     while i < len(words):
-        expr = _date_at(words, i, anchor) or _single(words[i], i, anchor)
+        word = words[i]
+        if not (word[:1].isdigit() or word in MONTHS or word in WEEKDAYS or word == "आज"):
+            i += 1
+            continue
+        expr = _date_at(words, i, anchor) or _single(word, i, anchor)
         if expr is not None:
             found.append(expr)
             i = expr.end
