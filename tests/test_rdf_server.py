@@ -197,3 +197,15 @@ def test_cli_serve_subprocess(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(10)
         proc.stderr.close()
+
+
+def test_post_limits(server: SparqlServer) -> None:
+    from kg.rdf.server import MAX_BODY
+
+    status, _, body = request(
+        endpoint(server), b"x" * (MAX_BODY + 1), {"Content-Type": "application/sparql-query"}
+    )
+    assert status == 413
+    status, _, body = request(endpoint(server), b"<x/>", {"Content-Type": "application/xml"})
+    assert status == 415 and b"unsupported Content-Type" in body
+    assert request(server.url + "other", b"query=ASK{}")[0] == 404

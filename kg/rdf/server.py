@@ -197,12 +197,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
-        if url.path != "/sparql":
-            self._fail(HTTPStatus.NOT_FOUND, f"not found: {url.path} (the endpoint is /sparql)")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if url.path != "/sparql" or not 0 <= length <= MAX_BODY:
+            self.close_connection = True  # the body is not read: do not reuse the connection
+            if url.path != "/sparql":
+                self._fail(HTTPStatus.NOT_FOUND, f"not found: {url.path} (the endpoint is /sparql)")
+            elif length < 0:
+                self._fail(HTTPStatus.BAD_REQUEST, "bad Content-Length")
+            else:
+                self._fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
             return
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         params = parse_qs(url.query, keep_blank_values=True)

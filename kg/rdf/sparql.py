@@ -128,9 +128,14 @@ def open_store(*sources: Graph | str | Path) -> pyoxigraph.Store:
     return store
 
 
+def _size(graph: Graph) -> int:
+    """Triples in a graph, or in all graphs of a dataset."""
+    return sum(len(g) for g in graph.graphs()) if isinstance(graph, Dataset) else len(graph)
+
+
 def _oxigraph_for(graph: Graph) -> Any:
     """A cached Oxigraph copy of a large rdflib graph (rebuilt when its size changes)."""
-    size = len(graph) if not isinstance(graph, Dataset) else sum(len(g) for g in graph.graphs())
+    size = _size(graph)
     ref, cached_size, store = _store_cache.get(id(graph), (None, -1, None))
     if ref is None or ref() is not graph or cached_size != size:
         _store_cache.clear()
@@ -384,11 +389,7 @@ def run_query(
     if isinstance(graph, str | Path):
         graph = open_store(graph)
     if isinstance(graph, Graph):
-        if engine == "rdflib" or (engine == "auto" and len(graph) < AUTO_OXIGRAPH_TRIPLES
-                                  and not isinstance(graph, Dataset)) or (
-            engine == "auto" and isinstance(graph, Dataset)
-            and sum(len(g) for g in graph.graphs()) < AUTO_OXIGRAPH_TRIPLES
-        ):  # fmt: skip
+        if engine == "rdflib" or (engine == "auto" and _size(graph) < AUTO_OXIGRAPH_TRIPLES):
             return _rdflib_query(graph, sparql, timeout)
         graph = _oxigraph_for(graph)
     elif engine == "rdflib":
