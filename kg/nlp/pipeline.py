@@ -58,9 +58,11 @@ def make_nlp(model: bool = True, max_length: int = 30_000_000) -> Language:
 
 
 def _add_model(nlp: Language) -> None:
+    from kg.errors import KGError
+
     try:
         nlp.add_pipe("kg_ner_model")
-    except (ValueError, OSError, ImportError):  # model not built or not installed
+    except (ValueError, OSError, ImportError, KGError):  # model not trained or not installed
         return
 
 
