@@ -209,3 +209,20 @@ def test_post_limits(server: SparqlServer) -> None:
     status, _, body = request(endpoint(server), b"<x/>", {"Content-Type": "application/xml"})
     assert status == 415 and b"unsupported Content-Type" in body
     assert request(server.url + "other", b"query=ASK{}")[0] == 404
+
+
+def test_concurrent_queries(server: SparqlServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = endpoint(server) + "?query=" + urllib.parse.quote(VISITS)
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda _: request(url, headers={"Accept": "text/csv"})[0], range(16)))
+    assert statuses == [200] * 16
+
+
+def test_default_graph_uri(server: SparqlServer) -> None:
+    ask = urllib.parse.quote("ASK { ent:Q7747 kg:visits ent:Q881 }")
+    graph = urllib.parse.quote("https://w3id.org/kg-hindi/graph/000_f11f25e23ec2aca4")
+    url = f"{endpoint(server)}?query={ask}&default-graph-uri="
+    assert json.loads(request(url + graph)[2])["boolean"] is True
+    assert json.loads(request(url + urllib.parse.quote("https://example.org/none"))[2])["boolean"] is False

@@ -202,7 +202,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             length = -1
         if url.path != "/sparql" or not 0 <= length <= MAX_BODY:
-            self.close_connection = True  # the body is not read: do not reuse the connection
+            self._discard(length)
             if url.path != "/sparql":
                 self._fail(HTTPStatus.NOT_FOUND, f"not found: {url.path} (the endpoint is /sparql)")
             elif length < 0:
@@ -225,6 +225,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported Content-Type {ctype!r}")
             return
         self._protocol(params)
+
+    def _discard(self, length: int) -> None:
+        """Read and drop a body we refuse (so the client sees our answer), or close the connection."""
+        if 0 <= length <= 64 * MAX_BODY:
+            while length > 0:
+                chunk = self.rfile.read(min(length, 1 << 16))
+                if not chunk:
+                    break
+                length -= len(chunk)
+        else:
+            self.close_connection = True
 
     def _index(self) -> None:
         if self.server.html is not None and self.server.html.is_file():
