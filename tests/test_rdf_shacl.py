@@ -99,3 +99,14 @@ def test_cli_validate_errors(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "missing.trig")])
     assert result.exit_code != 0 and "no such file" in result.output and "Traceback" not in result.output
     assert "kg validate output/" in CliRunner().invoke(main, ["validate", "--help"]).output
+
+
+def test_unknown_entity_type() -> None:
+    from kg.graph import KnowledgeGraph
+    from kg.records import Entity, Evidence, Relation
+
+    odd = Entity("mars", "Mars", "मंगल", "Planet")
+    putin = Entity("Q7747", "Vladimir Putin", "व्लादिमीर पुतिन", "Person", "Q7747")
+    rel = Relation(putin, "visits", odd, confidence=0.5, evidence=[Evidence("d", 0, 5, "पुतिन मंगल गए।")])
+    ok, report = validate(to_rdf(KnowledgeGraph([], [putin, odd], [rel])))
+    assert not ok and "rdf:object is not an entity of a known type" in report
