@@ -121,3 +121,10 @@ def test_usage_errors(out_dir: Path) -> None:
 def test_help_shows_an_example(command: str, example: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and example in result.output
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "jsonld", "nt", "nq"])
+def test_query_every_file_format(tmp_path: Path, fmt: str) -> None:
+    path = serialize(to_rdf(sample_graph()), tmp_path / f"graph.{fmt}")
+    result = run("query", str(path), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv")
+    assert result.exit_code == 0 and result.stdout.split() == ["n", "318"]
