@@ -185,3 +185,17 @@ def test_timeout() -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     with pytest.raises(QueryTimeout, match="stopped after 0.2 s"):
         evaluate(big, slow, timeout=0.2)
+
+
+def test_errors_in_worker_thread_free_oxigraph_objects_there(store, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import gc
+    import sys
+
+    from kg.rdf.results import execute
+
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", seen.append)
+    with pytest.raises(KGError, match="does not fit"):
+        execute(store, "CONSTRUCT WHERE { ?s ?p ?o }", lambda kind: "csv", timeout=5)
+    gc.collect()
+    assert seen == []

@@ -313,7 +313,7 @@ def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
 
     docs = _all_documents(kg)
     ds = new_dataset()
-    default = ds.default_context
+    default = ds.default_graph
     run = RUN[_digest(__version__, [d.id for d in docs])]
     default.add((run, RDF.type, KG.ExtractionRun))
     default.add((run, RDF.type, PROV.Activity))

@@ -219,7 +219,7 @@ def load_dataset(path: str | Path) -> Dataset:
         if fmt in ("trig", "nq", "jsonld"):
             ds.parse(source, format=_RDFLIB[fmt])
         else:
-            ds.default_context.parse(source, format=_RDFLIB[fmt])
+            ds.default_graph.parse(source, format=_RDFLIB[fmt])
     except Exception as exc:  # rdflib raises many parser-specific types
         raise error("bad_graph", path=source, fmt=fmt, reason=_reason(exc)) from None
     return ds

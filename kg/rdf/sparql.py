@@ -159,6 +159,24 @@ class Answer:
     truncated: bool = False
 
 
+def _detached(exc: BaseException) -> BaseException:
+    """Drop the tracebacks of ``exc`` and its chain.
+
+    They hold the worker's frames, and with them Oxigraph result objects that
+    must be freed on the thread that made them (pyo3 "unsendable" classes).
+    """
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        item.__traceback__ = None
+        todo += [item.__context__, item.__cause__]
+    return exc
+
+
 def call_with_timeout(
     fn: Any,
     timeout: float | None,
@@ -186,7 +204,7 @@ def call_with_timeout(
         try:
             box["value"] = fn()
         except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
+            box["error"] = _detached(exc)
         finally:
             done.set()
             if on_done is not None:
