@@ -49,7 +49,11 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
     help="SPARQL 1.1 results format (CONSTRUCT/DESCRIBE: table gives Turtle, json gives JSON-LD).",
 )  # fmt: skip
 @click.option(
-    "--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped."
+    "--timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Seconds before the query is stopped (0 = no limit).",
 )
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Stop after this many rows.")
 @one_line_errors
