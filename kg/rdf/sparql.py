@@ -30,6 +30,7 @@ from rdflib.query import Result
 
 from kg.errors import KGError, error
 from kg.rdf.namespace import PREFIXES
+from kg.rdf.timeout import QueryTimeout, call_with_timeout
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
@@ -56,10 +57,6 @@ AUTO_OXIGRAPH_TRIPLES = 20_000
 _TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.I)
 _UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
-
-
-class QueryTimeout(KGError):
-    """A query ran over its time limit."""
 
 
 class UpdateRefused(KGError):
@@ -157,67 +154,6 @@ class Answer:
     boolean: bool = False
     triples: list[Any] = field(default_factory=list)
     truncated: bool = False
-
-
-def _detached(exc: BaseException) -> BaseException:
-    """Drop the tracebacks of ``exc`` and its chain.
-
-    They hold the worker's frames, and with them Oxigraph result objects that
-    must be freed on the thread that made them (pyo3 "unsendable" classes).
-    """
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        item = todo.pop()
-        if item is None or id(item) in seen:
-            continue
-        seen.add(id(item))
-        item.__traceback__ = None
-        todo += [item.__context__, item.__cause__]
-    return exc
-
-
-def call_with_timeout(
-    fn: Any,
-    timeout: float | None,
-    cancel: threading.Event | None = None,
-    on_done: Callable[[], None] | None = None,
-) -> Any:
-    """Run ``fn()`` in a daemon thread and wait at most ``timeout`` seconds.
-
-    On timeout ``cancel`` is set (evaluation loops check it between rows) and
-    :class:`~kg.errors.KGError` ``query_timeout`` is raised; the thread is
-    abandoned, and being a daemon it never blocks interpreter exit.
-    ``on_done`` is called when ``fn`` really ends (also after a timeout), so a
-    server can bound the number of running evaluations.
-    """
-    if not timeout:
-        try:
-            return fn()
-        finally:
-            if on_done is not None:
-                on_done()
-    box: dict[str, Any] = {}
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = _detached(exc)
-        finally:
-            done.set()
-            if on_done is not None:
-                on_done()
-
-    threading.Thread(target=work, name="kg-sparql", daemon=True).start()
-    if not done.wait(timeout):
-        if cancel is not None:
-            cancel.set()
-        raise error("query_timeout", QueryTimeout, seconds=f"{timeout:g}")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 def _collect(results: Any, max_rows: int | None, cancel: threading.Event) -> Answer:
