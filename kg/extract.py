@@ -116,11 +116,14 @@ def merge_relations(relations: Iterable[Relation], entities: dict[str, Entity]) 
             merged[rel.key()] = rel
             continue
         _absorb(known, rel)
-    return _join_undated(list(merged.values()))
+    relations = _join_undated(list(merged.values()))
+    for rel in relations:
+        rel.evidence = sorted(set(rel.evidence))
+    return relations
 
 
 def _absorb(known: Relation, rel: Relation) -> None:
-    known.evidence = sorted(set(known.evidence) | set(rel.evidence))
+    known.evidence.extend(rel.evidence)  # de-duplicated and sorted once, at the end
     known.confidence = max(known.confidence, rel.confidence)
     known.place = known.place or rel.place
     known.role = known.role or rel.role

@@ -21,17 +21,22 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
-from kg.nlp.canonical import ENTITIES
+from kg.nlp.canonical import ENTITIES, EntityInfo
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
+from kg.nlp.normalize import match_key
 from kg.nlp.sentences import dateline
 
 __all__ = ["Coreference", "PRONOUNS"]
 
 PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उन्हें", "उनका", "उनके", "उनकी", "उन्हों"}
 _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
+_NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
-_GROUP_NOUNS = {"देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person"}
+_GROUP_NOUNS: dict[str, str | None] = {
+    "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
+    "पक्ष": None, "पक्षों": None, "गुट": None, "गुटों": None, "सरकारें": None, "सरकारों": None,
+}
 
 
 class Coreference:
@@ -41,7 +46,8 @@ class Coreference:
         self.lexicon = lexicon
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
-        self._cues = PRONOUNS | {"दोनों", "देश"} | set(lexicon.org_heads)
+        self._title_starts = {words[0] for words in self._titles}
+        self._cues = PRONOUNS | {"दोनों", "देश"} | set(lexicon.org_heads) | self._title_starts
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -55,7 +61,12 @@ class Coreference:
         return doc
 
     def _from_mention(self, span: Span, sent_of: list[int]) -> Arg:
-        return Arg(span.start, span.end, (span.kb_id_,), span.label_, span.id_, sent_of[span.start])
+        arg = Arg(span.start, span.end, (span.kb_id_,), span.label_, span.id_, sent_of[span.start])
+        if span.id_ == "metonym":  # "कीव": the government, but the city when attacked or visited
+            city = self.lexicon.entries.get(self.lexicon.names.get(match_key(span.text), ""))
+            if city is not None and city.type == "City":
+                arg.extra["city"] = city.key
+        return arg
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, str] | None:
         """A person title ending at token ``end`` (exclusive): (start, English role)."""
@@ -122,14 +133,46 @@ class Coreference:
         if demonym is not None:
             return self._role(doc, i, demonym, args, titles, sent_of)
         if norm in PRONOUNS:
-            people = [a for a in before if a.type == "Person" and len(a.keys) == 1]
-            return Arg(i, i + 1, people[-1].keys, "Person", "pronoun", sent_of[i]) if people else None
-        if norm == "दोनों":
+            if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
+                before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
+            person = self._salient_person(doc, before, sent_of)
+            return Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i]) if person else None
+        if norm == "दोनों":  # "मिस्र और कतर ने दोनों पक्षों से": not the clause's own subjects
+            before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)
+                      or a.start == 0]
             return self._group(doc, i, before, sent_of)
+        if norm in self._title_starts:
+            return self._bare_title(doc, i, args, titles, sent_of)
         return self._definite(doc, i, before, sent_of)
+
+    @staticmethod
+    def _is_subject(doc: Doc, arg: Arg, sent_of: list[int]) -> bool:
+        """``X ने``, or the first argument of its sentence."""
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        first = arg.start == 0 or sent_of[arg.start - 1] != arg.sent
+        return first or (arg.end < len(norms) and norms[arg.end] == "ने")
+
+    def _salient_person(self, doc: Doc, before: list[Arg], sent_of: list[int]) -> str | None:
+        """The latest person that was a subject, else the latest person."""
+        people = [a for a in before if a.type == "Person" and len(a.keys) == 1]
+        for arg in reversed(people):
+            if self._is_subject(doc, arg, sent_of):
+                return arg.keys[0]
+        return people[-1].keys[0] if people else None
+
+    def _bare_title(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
+                    sent_of: list[int]) -> Arg | None:
+        """``प्रधानमंत्री मिस्र जाएंगे``: a title with no name refers to its latest holder."""
+        found = self._title_at(doc, i)
+        if found is None or any(a.start == found[0] and a.type == "Person" for a in args):
+            return None
+        end, role = found
+        holder = next((t.person for t in reversed(titles) if t.end <= i and t.role == role), None)
+        return Arg(i, end, (holder,), "Person", "role", sent_of[i]) if holder else None
 
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+        noun = nxt in _GROUP_NOUNS
         etype = _GROUP_NOUNS.get(nxt)
         pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
                 and a.type != "Event"]
@@ -141,7 +184,7 @@ class Coreference:
                 break
         if len(keys) < 2:
             return None
-        end = i + 2 if etype else i + 1
+        end = i + 2 if noun else i + 1
         return Arg(i, end, tuple(keys), etype or pool[-1].type, "group", sent_of[i])
 
     def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
@@ -188,12 +231,19 @@ class Coreference:
         person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader
                        and t.start < i), None)
         if person is None and is_leader_role(role):
-            entry = self.lexicon.leader_of(country)
-            person = entry.key if entry else None
+            entry = self.lexicon.leader_of(country, role)
+            person = self._known(doc, entry.key) if entry else None
         if person is None:
             return None
         args.remove(demonym)
         return Arg(demonym.start, end, (person,), "Person", "role", sent_of[i])
+
+    def _known(self, doc: Doc, key: str) -> str:
+        """Make sure a lexicon entity reached through a reference is among the document's entities."""
+        entry = self.lexicon.entries[key]
+        doc.user_data[ENTITIES].setdefault(key, EntityInfo(key, entry.label, entry.label_hi, entry.type,
+                                                           entry.wikidata))
+        return key
 
     def _title_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         for size in range(self._max_title, 0, -1):

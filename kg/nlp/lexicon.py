@@ -24,6 +24,8 @@ _LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "
                  "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
                  "mayor", "emir", "premier", "sultan")
 _NOT_LEADER = ("vice", "deputy", "former", "spokes")
+HEADS = {"president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emir",
+         "general secretary", "chief adviser", "state counsellor", "premier"}
 
 
 def is_leader_role(role: str) -> bool:
@@ -100,11 +102,15 @@ class Lexicon:
         key = self.countries.get(iso2 or "")
         return self.entries.get(key) if key else None
 
-    def leader_of(self, country_key: str) -> LexEntry | None:
-        """The curated person who leads a country (first listed with a leading role)."""
+    def leader_of(self, country_key: str, role: str | None = None) -> LexEntry | None:
+        """The curated person holding ``role`` in a country (a head of state or government if None).
+
+        Only exact role titles count ("President", not "World Bank President").
+        """
         iso = self.entries[country_key].country if country_key in self.entries else None
+        wanted = {role.lower()} if role and role.lower() != "leader" else HEADS
         for entry in self.entries.values():
-            if entry.type == "Person" and entry.country == iso and entry.role and is_leader_role(entry.role):
+            if entry.type == "Person" and entry.country == iso and (entry.role or "").lower() in wanted:
                 return entry
         return None
 

@@ -20,6 +20,9 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
     "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
 )), key=len, reverse=True))
+MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "नागरिकों",
+                "प्रतिनिधियों", "राजनयिकों", "कंपनियों", "बैंकों", "संस्थाओं", "जहाजों", "सहयोगियों",
+                "देशों", "सदस्य देशों", "सरकार", "सरकारों", "सेनाओं"}
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -52,7 +55,12 @@ def marker_at(words: Sequence[str], i: int) -> str:
 def _own_marker(words: Sequence[str], arg: Arg) -> str:
     if arg.kind == "pronoun" and words[arg.start] in _FUSED:
         return _FUSED[words[arg.start]]
-    return marker_at(words, arg.end) if arg.end < len(words) else ""
+    marker = marker_at(words, arg.end) if arg.end < len(words) else ""
+    # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body
+    noun = arg.end + 1 if marker == "के" else arg.end if not marker else -1
+    if 0 <= noun < len(words) and words[noun] in MEMBER_NOUNS:
+        return marker_at(words, noun + 1) or marker
+    return marker
 
 
 def _joined(words: Sequence[str], left: Arg, right: Arg, skip: set[int]) -> bool:

@@ -43,6 +43,7 @@ GAP = 5
 _ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
 _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
 _REFLEXIVES = {"अपनी", "अपने", "अपना"}
+_PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
 
 Trigger = tuple[tuple[tuple[str, bool], ...], ...]
@@ -66,6 +67,12 @@ def _hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
     return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
 
 
+def _is_headline(texts: list[str], sent: Span) -> bool:
+    """A first sentence that does not end with a sentence mark (news headlines have none)."""
+    last = next((t for t in reversed(texts[sent.start:sent.end]) if not t.isspace()), "")
+    return last not in {"।", "॥", ".", "?", "!"}
+
+
 @dataclass
 class _Ctx:
     doc: Doc
@@ -76,6 +83,7 @@ class _Ctx:
     date: dt.date | None
     norms: list[str]
     texts: list[str]
+    headline: bool = False
     _times: list[TimeExpr] | None = None
 
     @property
@@ -114,10 +122,11 @@ class RelationExtractor:
         norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
         texts = token_texts(doc)
         starts = [a.start for a in args]  # args are sorted by start
-        for sent in doc.sents:
+        for n, sent in enumerate(doc.sents):
             sargs = args[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
             assign_markers(norms, sargs, skip)
-            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY), norms, texts)
+            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY), norms, texts,
+                       headline=n == 0 and _is_headline(texts, sent))
             found: list[RelRec] = []
             for frame, start, end in self._triggers(norms, sent, sargs):
                 found.extend(self._apply(ctx, frame, start, end))
@@ -184,7 +193,8 @@ class RelationExtractor:
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
         subjects = self._subjects(frame, left, objects, start)
-        if not subjects and doc[start - 1].norm_ in _REFLEXIVES if start else False:
+        if not subjects and (ctx.headline or (start > 0 and ctx.norms[start - 1] in _REFLEXIVES)):
+            # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", or a headline "... से मिले प्रधानमंत्री मोदी"
             subjects = self._subjects_after(ctx, frame, end)
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric:
@@ -210,7 +220,7 @@ class RelationExtractor:
                 and (frame.swap or a.end <= limit) and not a.extra.get("anchor")]
         if not pool:
             return []
-        best = next((a for a in pool if a.marker == "ने"), None) or pool[0]
+        best = next((a for a in reversed(pool) if a.marker == "ने"), None) or pool[0]
         if best.group >= 0:
             return [a for a in pool if a.group == best.group]
         return [best]
@@ -226,6 +236,9 @@ class RelationExtractor:
     def _symmetric_pairs(left: list[Arg], subjects: list[Arg]) -> list[tuple[Arg, Arg]]:
         between = next((a for a in reversed(left) if a.marker == "के बीच" and a.group >= 0), None)
         group = [a for a in left if between and a.group == between.group] or subjects
+        if len(group) == 1 and len(group[0].keys) > 1:  # "दोनों नेताओं ने ... हस्ताक्षर किए"
+            whole = group[0]
+            group = [Arg(whole.start, whole.end, (k,), whole.type, whole.kind, whole.sent) for k in whole.keys]
         return [(group[0], other) for other in group[1:]]
 
     def _implicit_object(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> tuple[list[Arg], str | None]:
@@ -279,6 +292,8 @@ class RelationExtractor:
         place = place or self._place(ctx, start, used)
         for subj, obj in pairs:
             conf = round(frame.confidence * subj.confidence * obj.confidence, 3)
+            if frame.predicate in _PHYSICAL and "city" in obj.extra:
+                obj = self._as_city(ctx, obj)
             for s in subj.keys:
                 for o in obj.keys:
                     if s == o:
@@ -289,6 +304,13 @@ class RelationExtractor:
                     if frame.event:
                         self._register_event(ctx, frame.event, rec)
         return out
+
+    def _as_city(self, ctx: _Ctx, arg: Arg) -> Arg:
+        """A capital read as its government (``कीव``) is the city itself when attacked or visited."""
+        entry = self.lexicon.entries[arg.extra["city"]]
+        ctx.entities.setdefault(entry.key, EntityInfo(entry.key, entry.label, entry.label_hi, entry.type,
+                                                      entry.wikidata))
+        return Arg(arg.start, arg.end, (entry.key,), "City", arg.kind, arg.sent)
 
     @staticmethod
     def _place(ctx: _Ctx, start: int, used: set[str]) -> str | None:
