@@ -8,13 +8,14 @@ embedded and shown with ``textContent`` in the page).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.records import ENTITY_TYPES, MODALITIES, Entity, Evidence, Relation
+from kg.records import ENTITY_TYPES, MODALITIES, Entity, Evidence, Mention, Relation
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
@@ -100,10 +101,27 @@ def highlight(sentence: str, spans: list[tuple[int, int, str]]) -> list[list[str
     return segments
 
 
-def _offset_spans(ev: Evidence, ent: Entity, role: str) -> list[tuple[int, int, str]]:
+MentionIndex = dict[tuple[str, str], tuple[list[int], list[Mention]]]
+
+
+def _index_mentions(ents: dict[str, Entity]) -> MentionIndex:
+    """Mentions by (entity id, document), sorted by start: evidence look-ups use bisect."""
+    grouped: dict[tuple[str, str], list[Mention]] = {}
+    for ent in ents.values():
+        for m in ent.mentions:
+            grouped.setdefault((ent.id, m.doc), []).append(m)
+    index: MentionIndex = {}
+    for key, mentions in grouped.items():
+        mentions.sort(key=lambda m: (m.start, m.end))
+        index[key] = ([m.start for m in mentions], mentions)
+    return index
+
+
+def _offset_spans(ev: Evidence, ent: Entity, role: str, index: MentionIndex) -> list[tuple[int, int, str]]:
     """Spans of ``ent``'s recorded mentions that fall inside the evidence sentence."""
+    starts, mentions = index.get((ent.id, ev.doc), ([], []))
     spans = []
-    for m in ent.mentions:
+    for m in mentions[bisect.bisect_left(starts, ev.start):bisect.bisect_right(starts, ev.end)]:
         local = m.start - ev.start
         inside = m.doc == ev.doc and ev.start <= m.start and m.end <= ev.end and m.text
         if inside and ev.sentence[local:local + len(m.text)] == m.text:
@@ -123,10 +141,11 @@ def _surface_spans(sentence: str, ent: Entity, role: str) -> list[tuple[int, int
     return spans
 
 
-def _evidence(ev: Evidence, subj: Entity, obj: Entity, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _evidence(ev: Evidence, subj: Entity, obj: Entity, docs: dict[str, dict[str, Any]],
+              index: MentionIndex) -> dict[str, Any]:
     spans: list[tuple[int, int, str]] = []
     for ent, role in ((subj, "subject"), (obj, "object")):
-        spans += _offset_spans(ev, ent, role) or _surface_spans(ev.sentence, ent, role)
+        spans += _offset_spans(ev, ent, role, index) or _surface_spans(ev.sentence, ent, role)
     doc = docs.get(ev.doc, {})
     return {
         "doc": ev.doc,
@@ -144,7 +163,8 @@ def _ref(ent: Entity | None) -> dict[str, Any] | None:
     return {"id": ent.id, "vid": vid(ent.id), "label": ent.label, "label_hi": ent.label_hi, "type": ent.type}
 
 
-def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[str, Any]],
+          index: MentionIndex) -> dict[str, Any]:
     subj = ents.get(rel.subject.id, rel.subject)
     obj = ents.get(rel.object.id, rel.object)
     place = ents.get(rel.place.id, rel.place) if rel.place else None
@@ -161,7 +181,7 @@ def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[s
         "confidence": _confidence(rel.confidence),
         "derived": bool(rel.derived),
         "role": rel.role,
-        "evidence": [_evidence(ev, subj, obj, docs) for ev in sorted(set(rel.evidence))],
+        "evidence": [_evidence(ev, subj, obj, docs, index) for ev in sorted(set(rel.evidence))],
     }
 
 
@@ -217,5 +237,6 @@ def build_model(kg: KnowledgeGraph) -> ViewModel:
     docs = {d.id: {"id": d.id, "title": d.title, "date": d.date, "source": d.source}
             for d in sorted(kg.documents, key=lambda d: d.id)}
     nodes = [_node(ents[k], degree[k]) for k in sorted(ents)]
-    edges = [_edge(i, rel, ents, docs) for i, rel in enumerate(kg.relations)]
+    index = _index_mentions(ents)
+    edges = [_edge(i, rel, ents, docs, index) for i, rel in enumerate(kg.relations)]
     return ViewModel(nodes=nodes, edges=edges, docs=docs)
