@@ -109,3 +109,17 @@ def test_help_shows_examples() -> None:
     for args in (["--help"], ["build", "--help"], ["eval", "--help"]):
         code, out, _ = run(*args)
         assert code == 0 and "kg " in out and "xample" in out
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_article_builds(tmp_path: Path) -> None:
+    seed = (SEEDS / "000_f11f25e23ec2aca4.txt").read_text("utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text((seed + "\n") * (20_000_000 // len(seed.encode())), encoding="utf-8")
+    assert big.stat().st_size > 19_000_000
+    out = tmp_path / "out"
+    code, _, err = run("build", str(big), "--out", str(out), "--no-model")
+    assert code == 0, err
+    triples = (out / "triples.jsonl").read_text("utf-8").splitlines()
+    visit = next(json.loads(t) for t in triples if '"visits"' in t and '"2024-06-20"' in t)
+    assert len(visit["evidence"]) >= 3000  # one evidence per repetition, merged into one fact
