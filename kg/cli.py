@@ -26,7 +26,10 @@ COMMANDS = [
 
 
 @click.group(
-    epilog="Example:\n\n\b\n  kg build seeds/ --out output/\n  kg query output/ -f ontology/queries/visits.rq",
+    epilog=(
+        "Example:\n\n\b\n  kg build seeds/ --out output/\n"
+        "  kg query output/ -f ontology/queries/visits.rq"
+    ),
 )
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:

@@ -65,8 +65,14 @@ class _Matcher:
         found = self.by_label.get(_norm(ent.get("label", "")))
         if found is None:  # a new name, romanized a little differently: same Hindi name and type
             texts = [ent.get("label_hi", "")] + [m["text"] for m in ent.get("mentions", [])]
-            found = next((self.by_mention[(match_key(t), ent.get("type"))] for t in texts
-                          if (match_key(t), ent.get("type")) in self.by_mention), None)
+            found = next(
+                (
+                    self.by_mention[(match_key(t), ent.get("type"))]
+                    for t in texts
+                    if (match_key(t), ent.get("type")) in self.by_mention
+                ),
+                None,
+            )
         return found
 
 
@@ -75,7 +81,9 @@ def _entity_scores(gold: dict[str, Any], entities: list[dict[str, Any]], match: 
     pred = [e for e in entities if e["type"] != "Event"]
     hits = [match(e) for e in pred]
     found = Counter(h for h in hits if h in gold_named)
-    typed = sum(1 for e, h in zip(pred, hits, strict=True) if h in gold_named and gold_named[h]["type"] == e["type"])
+    typed = sum(
+        1 for e, h in zip(pred, hits, strict=True) if h in gold_named and gold_named[h]["type"] == e["type"]
+    )
     not_canonical = []
     for label, g in gold_named.items():
         nodes = [e for e, h in zip(pred, hits, strict=True) if h == label]
@@ -90,8 +98,10 @@ def _entity_scores(gold: dict[str, Any], entities: list[dict[str, Any]], match: 
         **prf(sum(found.values()), len(pred), len(gold_named)),
         "typed": prf(typed, len(pred), len(gold_named)),
         "canonicalized": round(canonical / len(gold_named), 3) if gold_named else 0.0,
-        "exact_labels": exact, "not_canonicalized": not_canonical,
-        "missing": missing, "spurious": spurious,
+        "exact_labels": exact,
+        "not_canonicalized": not_canonical,
+        "missing": missing,
+        "spurious": spurious,
     }
 
 
@@ -109,10 +119,18 @@ def _relation_scores(gold: dict[str, Any], triples: list[dict[str, Any]], match:
         o = match(t["object"]) or f"?{t['object']['label']}"
         pred.setdefault(_triple(t, s, o), []).append(t)
     tp = gold_set & set(pred)
-    modality = [any(p["modality"] == g.get("modality", "asserted") for p in pred[_triple(g, g["subject"], g["object"])])
-                for g in gold["relations"] if _triple(g, g["subject"], g["object"]) in tp]
+    modality = [
+        any(
+            p["modality"] == g.get("modality", "asserted")
+            for p in pred[_triple(g, g["subject"], g["object"])]
+        )
+        for g in gold["relations"]
+        if _triple(g, g["subject"], g["object"]) in tp
+    ]
     timed = [g for g in gold["relations"] if g.get("time") and _triple(g, g["subject"], g["object"]) in tp]
-    time_ok = [any(p.get("time") == g["time"] for p in pred[_triple(g, g["subject"], g["object"])]) for g in timed]
+    time_ok = [
+        any(p.get("time") == g["time"] for p in pred[_triple(g, g["subject"], g["object"])]) for g in timed
+    ]
     per_predicate = {}
     for predicate in sorted({t[1] for t in gold_set | set(pred)}):
         g = {t for t in gold_set if t[1] == predicate}
@@ -120,7 +138,9 @@ def _relation_scores(gold: dict[str, Any], triples: list[dict[str, Any]], match:
         per_predicate[predicate] = {**prf(len(g & p), len(p), len(g)), "gold": len(g), "predicted": len(p)}
     return {
         **prf(len(tp), len(pred), len(gold_set)),
-        "gold": len(gold_set), "predicted": len(pred), "correct": len(tp),
+        "gold": len(gold_set),
+        "predicted": len(pred),
+        "correct": len(tp),
         "modality_accuracy": round(sum(modality) / len(modality), 3) if modality else 0.0,
         "time_accuracy": round(sum(time_ok) / len(time_ok), 3) if time_ok else 0.0,
         "per_predicate": per_predicate,
@@ -129,11 +149,15 @@ def _relation_scores(gold: dict[str, Any], triples: list[dict[str, Any]], match:
     }
 
 
-def evaluate(gold: dict[str, Any], entities: list[dict[str, Any]], triples: list[dict[str, Any]]) -> dict[str, Any]:
+def evaluate(
+    gold: dict[str, Any], entities: list[dict[str, Any]], triples: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Entity and relation scores of predicted records against a gold annotation."""
     match = _Matcher(gold["entities"])
-    return {"entities": _entity_scores(gold, entities, match),
-            "relations": _relation_scores(gold, triples, match)}
+    return {
+        "entities": _entity_scores(gold, entities, match),
+        "relations": _relation_scores(gold, triples, match),
+    }
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -154,8 +178,9 @@ def evaluate_dir(gold_path: Path, out_dir: Path) -> dict[str, Any]:
     entities = _read_jsonl(out_dir / "entities.jsonl")
     triples = _read_jsonl(out_dir / "triples.jsonl")
     if doc:
-        entities = [e for e in entities if any(m["doc"] == doc for m in e.get("mentions", []))
-                    or e["type"] == "Event"]
+        entities = [
+            e for e in entities if any(m["doc"] == doc for m in e.get("mentions", [])) or e["type"] == "Event"
+        ]
         triples = [t for t in triples if any(ev["doc"] == doc for ev in t["evidence"])]
     return evaluate(gold, entities, triples)
 
@@ -173,9 +198,13 @@ def format_report(report: dict[str, Any]) -> str:
         f"{rel['modality_accuracy']:.3f}; time accuracy: {rel['time_accuracy']:.3f}",
         f"relations: {rel['correct']} correct of {rel['predicted']} predicted, {rel['gold']} in gold",
     ]
-    for name, items in (("missing entities", ent["missing"]), ("spurious entities", ent["spurious"]),
-                        ("not canonicalized", ent["not_canonicalized"]),
-                        ("missing relations", rel["missing"]), ("spurious relations", rel["spurious"])):
+    for name, items in (
+        ("missing entities", ent["missing"]),
+        ("spurious entities", ent["spurious"]),
+        ("not canonicalized", ent["not_canonicalized"]),
+        ("missing relations", rel["missing"]),
+        ("spurious relations", rel["spurious"]),
+    ):
         if items:
             lines.append(f"{name}: " + "; ".join(items))
     return "\n".join(lines)

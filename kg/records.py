@@ -141,7 +141,9 @@ class Relation:
             place=Entity.from_dict(place) if place else None,
             confidence=float(data.get("confidence", 0.5)),
             derived=bool(data.get("derived", False)),
-            evidence=[Evidence(e["doc"], e["start"], e["end"], e["sentence"]) for e in data.get("evidence", [])],
+            evidence=[
+                Evidence(e["doc"], e["start"], e["end"], e["sentence"]) for e in data.get("evidence", [])
+            ],
             role=data.get("role"),
         )
 

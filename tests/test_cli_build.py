@@ -30,7 +30,7 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_build_writes_every_output(seed_out: Path) -> None:
-    assert OUTPUTS <= {p.name for p in seed_out.iterdir()}
+    assert {p.name for p in seed_out.iterdir()} >= OUTPUTS
     triples = [json.loads(line) for line in (seed_out / "triples.jsonl").read_text("utf-8").splitlines()]
     first = triples[0]
     assert set(first) >= {"subject", "predicate", "object", "modality", "time", "place", "confidence",
@@ -121,5 +121,5 @@ def test_twenty_megabyte_article_builds(tmp_path: Path) -> None:
     code, _, err = run("build", str(big), "--out", str(out), "--no-model")
     assert code == 0, err
     triples = (out / "triples.jsonl").read_text("utf-8").splitlines()
-    visit = next(json.loads(t) for t in triples if '"visits"' in t and '"2024-06-20"' in t)
-    assert len(visit["evidence"]) >= 3000  # one evidence per repetition, merged into one fact
+    visits = [json.loads(t) for t in triples if '"predicate": "visits"' in t]
+    assert max(len(v["evidence"]) for v in visits) >= 3000  # repeated statements merged into one fact

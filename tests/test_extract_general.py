@@ -95,7 +95,7 @@ def test_derived_state_relation_for_leaders() -> None:
     derived = {(r.subject.label, r.object.label) for r in graph.relations if r.derived}
     assert ("India", "Japan") in derived
     stated = [r for r in graph.relations if r.predicate == "signsAgreementWith" and not r.derived]
-    assert stated and all(not r.subject.type == "Country" for r in stated)
+    assert stated and all(r.subject.type != "Country" for r in stated)
 
 
 def test_event_reference_resolves_to_warrant() -> None:

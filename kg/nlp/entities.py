@@ -27,9 +27,27 @@ __all__ = ["MENTIONS", "LexiconRuler", "NamePatterns", "is_name_like"]
 
 MENTIONS = "kg_mentions"
 LOCATIVE = {"में", "से", "स्थित", "पहुंचे", "पहुंचा", "पहुंची", "पहुंचने", "तक"}
-_STOP = {match_key(w) for w in STOP_WORDS} | {match_key(w) for w in (*MONTHS, *WEEKDAYS)} | {
-    "ने", "को", "से", "में", "पर", "का", "की", "के", "और", "या", "तथा", "एवं", "व", "द्वारा", "लिए",
-}
+_STOP = (
+    {match_key(w) for w in STOP_WORDS}
+    | {match_key(w) for w in (*MONTHS, *WEEKDAYS)}
+    | {
+        "ने",
+        "को",
+        "से",
+        "में",
+        "पर",
+        "का",
+        "की",
+        "के",
+        "और",
+        "या",
+        "तथा",
+        "एवं",
+        "व",
+        "द्वारा",
+        "लिए",
+    }
+)
 MAX_NAME_TOKENS = 4
 
 
@@ -126,8 +144,9 @@ class NamePatterns:
     where no rule or lexicon span overlaps them.
     """
 
-    def __init__(self, lexicon: Lexicon, model_key: str = "ner_model",
-                 refine: Callable[[Span], str] | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, model_key: str = "ner_model", refine: Callable[[Span], str] | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.model_key = model_key
         self.refine = refine or (lambda span: "City" if span.label_ == "Location" else span.label_)
@@ -146,11 +165,15 @@ class NamePatterns:
     def _title_names(self, doc: Doc, taken: set[int]) -> list[Span]:
         found = []
         norms = _norms(doc)
-        for start, end in _find(norms, self._titles):
+        for _start, end in _find(norms, self._titles):
             stop = end
-            while (stop < len(doc) and stop - end < MAX_NAME_TOKENS and stop not in taken
-                   and is_name_like(doc[stop].norm_, self.lexicon.common_words)
-                   and _find_at(norms, stop, self._titles) is None):
+            while (
+                stop < len(doc)
+                and stop - end < MAX_NAME_TOKENS
+                and stop not in taken
+                and is_name_like(doc[stop].norm_, self.lexicon.common_words)
+                and _find_at(norms, stop, self._titles) is None
+            ):
                 stop += 1
             if stop > end:
                 found.append(Span(doc, end, stop, label="Person", span_id="title"))
@@ -166,14 +189,28 @@ class NamePatterns:
             if start in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
                 dem = demonym_end[start]
                 head = self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]
-                found.append(Span(doc, dem.start, end, label="Organization", kb_id=f"{dem.kb_id_}|{head}",
-                                  span_id="organ"))
+                found.append(
+                    Span(
+                        doc,
+                        dem.start,
+                        end,
+                        label="Organization",
+                        kb_id=f"{dem.kb_id_}|{head}",
+                        span_id="organ",
+                    )
+                )
                 continue
             left = start
-            while (start - left < MAX_NAME_TOKENS and left - 1 >= 0 and left - 1 not in taken
-                   and _org_word(doc[left - 1])):
+            while (
+                start - left < MAX_NAME_TOKENS
+                and left - 1 >= 0
+                and left - 1 not in taken
+                and _org_word(doc[left - 1])
+            ):
                 left -= 1
-            place = next((s for s in spans if s.end == left and s.label_ in {"City", "Country", "Region"}), None)
+            place = next(
+                (s for s in spans if s.end == left and s.label_ in {"City", "Country", "Region"}), None
+            )
             if place is not None and left < start and place.id_ in {"name", "metonym"}:
                 left = place.start  # "इस्लामाबाद उच्च न्यायालय": the place is part of the name
                 spans.remove(place)

@@ -8,8 +8,8 @@ people, organizations, demonyms, metonyms and titles are curated by hand. See
 from __future__ import annotations
 
 import csv
-import hashlib
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator

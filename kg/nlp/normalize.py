@@ -17,16 +17,27 @@ __all__ = ["Normalized", "normalize", "match_key", "has_devanagari"]
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _QUOTES = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
 }
 _NUKTA = "\u093c"
 _CHANDRABINDU = "\u0901"
 _ANUSVARA = "\u0902"
 # Precomposed nukta letters (and a few others) that NFC leaves composed or decomposes
 # inconsistently; we always use base letter + U+093C.
-_DECOMPOSE = {chr(c): unicodedata.normalize("NFD", chr(c)) for c in (*range(0x0958, 0x0960), 0x0929, 0x0931, 0x0934)}
+_DECOMPOSE = {
+    chr(c): unicodedata.normalize("NFD", chr(c)) for c in (*range(0x0958, 0x0960), 0x0929, 0x0931, 0x0934)
+}
 _SPECIAL = re.compile("[" + "".join(sorted(_DROP | set(_QUOTES) | set(_DECOMPOSE))) + "]")
 _ANY = re.compile("[^\x00-\x7f]")
 _KEY_TABLE = str.maketrans({_NUKTA: None, _CHANDRABINDU: _ANUSVARA, "\u0945": "\u0947", "\u0949": "\u093e"})

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
+from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
-from kg.nlp.entities import NORMS
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
@@ -69,7 +69,7 @@ def _hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
 
 def _is_headline(texts: list[str], sent: Span) -> bool:
     """A first sentence that does not end with a sentence mark (news headlines have none)."""
-    last = next((t for t in reversed(texts[sent.start:sent.end]) if not t.isspace()), "")
+    last = next((t for t in reversed(texts[sent.start : sent.end]) if not t.isspace()), "")
     return last not in {"।", "॥", ".", "?", "!"}
 
 
@@ -90,7 +90,7 @@ class _Ctx:
     def times(self) -> list[TimeExpr]:
         """Time expressions of the sentence (read on first use)."""
         if self._times is None:
-            words = self.texts[self.sent.start:self.sent.end]
+            words = self.texts[self.sent.start : self.sent.end]
             self._times = sentence_times(words, self.sent.start, self.date)
         return self._times
 
@@ -123,10 +123,19 @@ class RelationExtractor:
         texts = token_texts(doc)
         starts = [a.start for a in args]  # args are sorted by start
         for n, sent in enumerate(doc.sents):
-            sargs = args[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+            sargs = args[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
             assign_markers(norms, sargs, skip)
-            ctx = _Ctx(doc, sent, sargs, entities, events, doc.user_data.get(DATE_KEY), norms, texts,
-                       headline=n == 0 and _is_headline(texts, sent))
+            ctx = _Ctx(
+                doc,
+                sent,
+                sargs,
+                entities,
+                events,
+                doc.user_data.get(DATE_KEY),
+                norms,
+                texts,
+                headline=n == 0 and _is_headline(texts, sent),
+            )
             found: list[RelRec] = []
             for frame, start, end in self._triggers(norms, sent, sargs):
                 found.extend(self._apply(ctx, frame, start, end))
@@ -187,7 +196,11 @@ class RelationExtractor:
         if frame.event and start > 0 and doc[start - 1].norm_ in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
-        left = [a for a in ctx.args if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)]
+        left = [
+            a
+            for a in ctx.args
+            if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)
+        ]
         objects = self._objects(frame, left, start)
         place: str | None = None
         if not objects:
@@ -216,8 +229,15 @@ class RelationExtractor:
     @staticmethod
     def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
         limit = min((o.start for o in objects if o in left), default=start)
-        pool = [a for a in left if a not in objects and a.marker in frame.subj and a.type in frame.subj_types
-                and (frame.swap or a.end <= limit) and not a.extra.get("anchor")]
+        pool = [
+            a
+            for a in left
+            if a not in objects
+            and a.marker in frame.subj
+            and a.type in frame.subj_types
+            and (frame.swap or a.end <= limit)
+            and not a.extra.get("anchor")
+        ]
         if not pool:
             return []
         best = next((a for a in reversed(pool) if a.marker == "ने"), None) or pool[0]
@@ -238,7 +258,9 @@ class RelationExtractor:
         group = [a for a in left if between and a.group == between.group] or subjects
         if len(group) == 1 and len(group[0].keys) > 1:  # "दोनों नेताओं ने ... हस्ताक्षर किए"
             whole = group[0]
-            group = [Arg(whole.start, whole.end, (k,), whole.type, whole.kind, whole.sent) for k in whole.keys]
+            group = [
+                Arg(whole.start, whole.end, (k,), whole.type, whole.kind, whole.sent) for k in whole.keys
+            ]
         return [(group[0], other) for other in group[1:]]
 
     def _implicit_object(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> tuple[list[Arg], str | None]:
@@ -246,8 +268,12 @@ class RelationExtractor:
         if frame.event is None:
             event = self._event_reference(ctx, start)
             return ([event] if event else []), None
-        if frame.predicate == "visits" and end + 1 < len(doc) and doc[end].norm_ == "पर" \
-                and doc[end + 1].norm_.startswith(("आ", "पहुं")):
+        if (
+            frame.predicate == "visits"
+            and end + 1 < len(doc)
+            and doc[end].norm_ == "पर"
+            and doc[end + 1].norm_.startswith(("आ", "पहुं"))
+        ):
             return self._dateline_place(ctx)
         return [], None
 
@@ -270,18 +296,27 @@ class RelationExtractor:
         """The country and city of the dateline (``HANOI हनोई:``), for "यात्रा पर आए"."""
         line = dateline(ctx.doc)
         group = ctx.doc.spans["kg_mentions"]
-        city = next((group[n].kb_id_ for n in range(min(8, len(group)))
-                     if line and line[0] <= group[n].start <= line[1] and group[n].label_ == "City"), None)
+        city = next(
+            (
+                group[n].kb_id_
+                for n in range(min(8, len(group)))
+                if line and line[0] <= group[n].start <= line[1] and group[n].label_ == "City"
+            ),
+            None,
+        )
         entry = self.lexicon.entries.get(city or "")
         country = self.lexicon.country(entry.country if entry else None)
         if country is None or line is None:
             return [], None
-        ctx.entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
-                                                        country.type, country.wikidata))
+        ctx.entities.setdefault(
+            country.key,
+            EntityInfo(country.key, country.label, country.label_hi, country.type, country.wikidata),
+        )
         return [Arg(line[0], line[1], (country.key,), "Country", "definite")], city
 
-    def _emit(self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]],
-              place: str | None) -> list[RelRec]:
+    def _emit(
+        self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]], place: str | None
+    ) -> list[RelRec]:
         out: list[RelRec] = []
         if not pairs:
             return out
@@ -298,8 +333,9 @@ class RelationExtractor:
                 for o in obj.keys:
                     if s == o:
                         continue
-                    rec = RelRec(s, frame.predicate, o, mode, when, place, conf,
-                                 ctx.sent.start_char, ctx.sent.end_char)
+                    rec = RelRec(
+                        s, frame.predicate, o, mode, when, place, conf, ctx.sent.start_char, ctx.sent.end_char
+                    )
                     out.append(rec)
                     if frame.event:
                         self._register_event(ctx, frame.event, rec)
@@ -308,8 +344,9 @@ class RelationExtractor:
     def _as_city(self, ctx: _Ctx, arg: Arg) -> Arg:
         """A capital read as its government (``कीव``) is the city itself when attacked or visited."""
         entry = self.lexicon.entries[arg.extra["city"]]
-        ctx.entities.setdefault(entry.key, EntityInfo(entry.key, entry.label, entry.label_hi, entry.type,
-                                                      entry.wikidata))
+        ctx.entities.setdefault(
+            entry.key, EntityInfo(entry.key, entry.label, entry.label_hi, entry.type, entry.wikidata)
+        )
         return Arg(arg.start, arg.end, (entry.key,), "City", arg.kind, arg.sent)
 
     @staticmethod
@@ -327,8 +364,10 @@ class RelationExtractor:
         label, label_hi = {
             "visit": (f"visit of {subj.label} to {obj.label}", f"{subj.label_hi} की {obj.label_hi} यात्रा"),
             "warrant": (f"arrest warrant for {obj.label}", f"{obj.label_hi} के लिए गिरफ्तारी वारंट"),
-            "agreement": (f"agreement between {subj.label} and {obj.label}",
-                          f"{subj.label_hi} और {obj.label_hi} के बीच समझौता"),
+            "agreement": (
+                f"agreement between {subj.label} and {obj.label}",
+                f"{subj.label_hi} और {obj.label_hi} के बीच समझौता",
+            ),
         }[kind]
         key = "event-" + slugify(label)
         ctx.entities.setdefault(key, EntityInfo(key, label, label_hi, "Event"))
