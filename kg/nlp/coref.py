@@ -113,6 +113,7 @@ class Coreference:
         taken = {i for a in args for i in range(a.start, a.end)}
         demonyms = {a.end: a for a in args if a.kind == "demonym"}
         found: list[Arg] = []
+        self._person_starts = {a.start for a in args if a.type == "Person"}
         ordered = sorted(args, key=lambda a: a.end)
         ends = [a.end for a in ordered]
         norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
@@ -164,7 +165,7 @@ class Coreference:
                     sent_of: list[int]) -> Arg | None:
         """``प्रधानमंत्री मिस्र जाएंगे``: a title with no name refers to its latest holder."""
         found = self._title_at(doc, i)
-        if found is None or any(a.start == found[0] and a.type == "Person" for a in args):
+        if found is None or found[0] in self._person_starts:
             return None
         end, role = found
         holder = next((t.person for t in reversed(titles) if t.end <= i and t.role == role), None)
@@ -225,7 +226,7 @@ class Coreference:
         if found is None:
             return None
         end, role = found
-        if any(a.start == end and a.type == "Person" for a in args):
+        if end in self._person_starts:
             return None
         country = demonym.keys[0]
         person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader

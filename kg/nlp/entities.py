@@ -182,6 +182,7 @@ class NamePatterns:
 
     def _org_names(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         demonym_end = {s.end: s for s in spans if s.id_ == "demonym"}
+        place_end = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"}}
         found = []
         for start, end in _find(_norms(doc), self._heads):
             if any(i in taken for i in range(start, end)):
@@ -208,10 +209,8 @@ class NamePatterns:
                 and _org_word(doc[left - 1])
             ):
                 left -= 1
-            place = next(
-                (s for s in spans if s.end == left and s.label_ in {"City", "Country", "Region"}), None
-            )
-            if place is not None and left < start and place.id_ in {"name", "metonym"}:
+            place = place_end.get(left) if left < start else None
+            if place is not None and place.id_ in {"name", "metonym"}:
                 left = place.start  # "इस्लामाबाद उच्च न्यायालय": the place is part of the name
                 spans.remove(place)
             if left < start:

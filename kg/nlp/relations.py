@@ -139,7 +139,7 @@ class RelationExtractor:
             found: list[RelRec] = []
             for frame, start, end in self._triggers(norms, sent, sargs):
                 found.extend(self._apply(ctx, frame, start, end))
-            out += found + exchange_relations(sent, found)
+            out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args)
         out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}))
         out += located_relations(doc, args)
@@ -192,8 +192,7 @@ class RelationExtractor:
         return pos + 1
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
-        doc = ctx.doc
-        if frame.event and start > 0 and doc[start - 1].norm_ in _DEMONSTRATIVES:
+        if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
         left = [

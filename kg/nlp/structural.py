@@ -131,14 +131,14 @@ _EXCHANGE_GOODS = {
 }
 
 
-def exchange_relations(sent: Span, relations: Sequence[RelRec]) -> list[RelRec]:
+def exchange_relations(norms: Sequence[str], relations: Sequence[RelRec]) -> list[RelRec]:
     """``X, Y को हथियार देता है ... आर्थिक सहायता के बदले में``: Y gives X the aid named.
 
     An aid relation in a sentence with ``के बदले`` (in exchange for) implies aid
-    flowing back; its kind is read from the words before ``के बदले``.
+    flowing back; its kind is read from the words before ``के बदले``. ``norms`` are the
+    sentence's token norms.
     """
-    norms = [t.norm_ for t in sent]
-    if "बदले" not in norms:
+    if not relations or "बदले" not in norms:
         return []
     before = norms[max(0, norms.index("बदले") - 7):norms.index("बदले")]
     kinds = [p for p, words in _EXCHANGE_GOODS.items() if any(w.startswith(words) for w in before)]
