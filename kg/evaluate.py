@@ -161,7 +161,7 @@ def evaluate(
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 def evaluate_dir(gold_path: Path, out_dir: Path) -> dict[str, Any]:

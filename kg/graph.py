@@ -115,7 +115,8 @@ class KnowledgeGraph:
             path = out_dir / name
             if not path.exists():
                 return []
-            return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+            # split on "\n" only: str.splitlines() also breaks at U+2028 inside JSON strings
+            return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
 
         docs = [
             Document(id=d["id"], text="", title=d.get("title"), date=d.get("date"),
