@@ -84,3 +84,11 @@ def test_modalities(graph: kg.KnowledgeGraph) -> None:
     by = {(r.subject.id, r.predicate, r.object.label): r.modality for r in graph.relations}
     assert by[("Q7747", "meets", "To Lam")] == "planned"
     assert by[("Q423", "providesMilitaryAid", "Russia")] == "alleged"
+
+
+def test_analytics_on_seed(graph: kg.KnowledgeGraph) -> None:
+    from kg.analytics import central_entities, neighbourhood, relations_between
+
+    assert central_entities(graph.nx, 1)[0][0] == "Q7747"  # Putin is the hub of the article
+    assert ("Q159", "signsAgreementWith", "Q423") in relations_between(graph.nx, "Q423", "Q159")
+    assert {"Q881", "Q47488"} <= set(neighbourhood(graph.nx, "Q7747").nodes)
