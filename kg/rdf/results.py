@@ -38,8 +38,7 @@ from kg.rdf.sparql import (
     _collect,
     _oneline,
     call_with_timeout,
-    check_query,
-    query_options,
+    prepare,
     start_query,
 )
 
@@ -299,13 +298,7 @@ def execute(
     >>> execute(store, "SELECT ?o WHERE { ent:Q7747 kg:visits ?o }", lambda kind: "csv").body
     b'o\\r\\nhttps://w3id.org/kg-hindi/entity/Q881\\r\\n'
     """
-    try:
-        check_query(sparql)
-        options = query_options(default_graphs, named_graphs)
-    except KGError:
-        if on_done is not None:
-            on_done()
-        raise
+    options = prepare(sparql, default_graphs, named_graphs, on_done)
     cancel = threading.Event()
 
     def work() -> Rendered:

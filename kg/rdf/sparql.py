@@ -203,6 +203,22 @@ def query_options(
     return options
 
 
+def prepare(
+    sparql: str,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    on_done: Callable[[], None] | None,
+) -> dict[str, Any]:
+    """Check a query and build its options; call ``on_done`` if it is refused."""
+    try:
+        check_query(sparql)
+        return query_options(default_graphs, named_graphs)
+    except KGError:
+        if on_done is not None:
+            on_done()
+        raise
+
+
 def start_query(store: Any, sparql: str, options: dict[str, Any]) -> Any:
     """``store.query`` with a parse error turned into :class:`~kg.errors.KGError` ``bad_query``."""
     try:
@@ -249,13 +265,7 @@ def evaluate(
     >>> evaluate(store, "SELECT ?s WHERE { ?s a kg:Person }", max_rows=2).truncated
     True
     """
-    try:
-        check_query(sparql)
-        options = query_options(default_graphs, named_graphs)
-    except KGError:
-        if on_done is not None:
-            on_done()
-        raise
+    options = prepare(sparql, default_graphs, named_graphs, on_done)
     cancel = threading.Event()
 
     def work() -> Answer:
