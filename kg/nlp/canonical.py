@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.entities import MENTIONS
+from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, slugify
 
 __all__ = ["ENTITIES", "ORGANS", "EntityInfo", "Canonicalizer", "english_label", "with_article"]
@@ -67,7 +67,8 @@ class Canonicalizer:
             key = self._key(span, entities, organs, names)
             resolved.append(Span(doc, span.start, span.end, label=entities[key].type,
                                  kb_id=key, span_id=span.id_))
-        doc.spans[MENTIONS] = resolved
+        resolved += self._surnames(doc, resolved)
+        doc.spans[MENTIONS] = sorted(resolved, key=lambda s: s.start)
         doc.user_data[ENTITIES] = entities
         doc.user_data[ORGANS] = organs
         return doc
@@ -92,6 +93,28 @@ class Canonicalizer:
         if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
             info.label_hi = span.text
         return key
+
+    def _surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """``बनर्जी`` after ``ममता बनर्जी``: a surname alone is the person named before.
+
+        Only surnames that belong to one person of the document and are not common words.
+        """
+        owners: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
+        for span in spans:
+            if span.label_ == "Person" and len(span) > 1:
+                surname = span[-1].norm_
+                owners.setdefault(surname, set()).add(span.kb_id_)
+                first.setdefault(surname, span.end)
+        wanted = {s: next(iter(k)) for s, k in owners.items()
+                  if len(k) == 1 and len(s) > 2 and s not in self.lexicon.common_words}
+        if not wanted:
+            return []
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        return [Span(doc, i, i + 1, label="Person", kb_id=wanted[norm], span_id="surname")
+                for i, norm in enumerate(norms)
+                if norm in wanted and i not in taken and i >= first[norm]]
 
     def _org_label(self, span: Span) -> str:
         """``कम्युनिस्ट पार्टी`` → "Communist Party": glossed words, romanized names, English head."""

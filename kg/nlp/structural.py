@@ -49,7 +49,9 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) 
         if anchor is None or anchor == link.person:
             continue
         role = link.role
-        if link.leader:
+        if role.lower() == "leader" and link.anchor_type == "Organization":
+            predicate, role = "memberOf", None  # "कांग्रेस नेता राहुल गांधी": a leader in the party
+        elif link.leader:
             predicate = "leads"
         elif role.lower() in CITIZEN_ROLES and link.anchor_type == "Country":
             predicate, role = "citizenOf", None
