@@ -33,8 +33,6 @@ Examples
 from __future__ import annotations
 
 import codecs
-import datetime as _dt
-import json
 import os
 import re
 import stat
@@ -44,6 +42,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kg.errors import InputError, error
+from kg.metadata import check_date, read_meta, sidecar_path
 from kg.records import Document
 
 __all__ = [
@@ -66,11 +65,9 @@ _BINARY_SHARE = 0.10
 _CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 _DEVANAGARI = re.compile("[\u0900-\u097f\ua8e0-\ua8ff]")
 _NON_SPACE = re.compile(r"\S")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_HINDI = {"hi", "hin", "hindi"}
 PathOrPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 
@@ -186,66 +183,6 @@ def _title_from_text(text: str, limit: int = TITLE_CHARS) -> str | None:
     return line[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
-def _check_date(value: Any, shown: str) -> str | None:
-    """Validate a ``YYYY-MM-DD`` date (or ``None``) and return it."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
-        try:
-            return _dt.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise error("bad_date", InputError, path=shown, value=value)
-
-
-def _check_language(value: Any, shown: str) -> str:
-    """Accept Hindi language tags (``hi``, ``hi-IN``, ``hin``, ``Hindi``) as ``"hi"``."""
-    if value is None:
-        return "hi"
-    if isinstance(value, str) and value.strip().lower().replace("_", "-").split("-")[0] in _HINDI:
-        return "hi"
-    raise error("bad_language", InputError, path=shown, value=value)
-
-
-def sidecar_path(path: str | os.PathLike[str]) -> Path:
-    """The metadata sidecar of an article: ``article.txt`` -> ``article.meta.json``.
-
-    Examples
-    --------
-    >>> sidecar_path("seeds/000_f11f25e23ec2aca4.txt").as_posix()
-    'seeds/000_f11f25e23ec2aca4.meta.json'
-    """
-    path = Path(path)
-    return path.with_name(path.stem + ".meta.json")
-
-
-def _read_meta(path: Path) -> dict[str, Any]:
-    """Read and check the sidecar of ``path``; ``{}`` when there is none."""
-    meta_path = sidecar_path(path)
-    shown = meta_path.as_posix()
-    if not meta_path.exists():
-        return {}
-    try:
-        meta = json.loads(meta_path.read_bytes().decode("utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        reason = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
-        raise error("bad_meta", InputError, path=shown, reason=reason) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error("bad_meta", InputError, path=shown, reason=exc) from None
-    if not isinstance(meta, dict):
-        raise error("bad_meta", InputError, path=shown, reason="expected a JSON object {...}")
-    for key in ("title", "source"):
-        if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise error("bad_meta_field", InputError, path=shown, field=key,
-                        expected="a string", value=meta[key])
-    return {
-        "title": (meta.get("title") or "").strip() or None,
-        "source": (meta.get("source") or "").strip() or None,
-        "date": _check_date(meta.get("date"), shown),
-        "language": _check_language(meta.get("language"), shown),
-    }
-
-
 def _stem_id(path: Path) -> str:
     """A document id from a file name stem: letters, marks, digits, ``._-`` kept."""
     chars = [c if unicodedata.category(c)[0] in "LMN" or c in "._-" else "-" for c in path.stem]
@@ -293,7 +230,7 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
     limit = max_input_bytes() if max_bytes is None else max_bytes
     text = _read_text(path, shown, limit)
     _check_text(text, shown)
-    meta = _read_meta(path)
+    meta = read_meta(path)
     return Document(
         id=doc_id or _stem_id(path),
         text=text,
@@ -324,7 +261,7 @@ def document_from_text(text: str, doc_id: str = "text", date: str | None = None)
         raise error("not_text", InputError)
     _check_text(text, TEXT_PATH)
     return Document(id=doc_id, text=text, title=_title_from_text(text),
-                    date=_check_date(date, TEXT_PATH), language="hi", source=None, path=None)
+                    date=check_date(date, TEXT_PATH), language="hi", source=None, path=None)
 
 
 def _as_list(inputs: PathOrPaths) -> list[Any]:
