@@ -113,7 +113,7 @@ class Coreference:
         taken = {i for a in args for i in range(a.start, a.end)}
         demonyms = {a.end: a for a in args if a.kind == "demonym"}
         found: list[Arg] = []
-        self._person_starts = {a.start for a in args if a.type == "Person"}
+        people = {a.start for a in args if a.type == "Person"}  # where a named person starts
         ordered = sorted(args, key=lambda a: a.end)
         ends = [a.end for a in ordered]
         norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
@@ -122,17 +122,17 @@ class Coreference:
                 continue
             k = bisect.bisect_right(ends, i)
             before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
-            ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of)
+            ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of, people)
             if ref is not None:
                 found.append(ref)
                 taken.update(range(ref.start, ref.end))
         return found
 
     def _resolve(self, doc: Doc, i: int, before: list[Arg], demonym: Arg | None, args: list[Arg],
-                 titles: list[TitleLink], sent_of: list[int]) -> Arg | None:
+                 titles: list[TitleLink], sent_of: list[int], people: set[int]) -> Arg | None:
         norm = doc[i].norm_
         if demonym is not None:
-            return self._role(doc, i, demonym, args, titles, sent_of)
+            return self._role(doc, i, demonym, args, titles, sent_of, people)
         if norm in PRONOUNS:
             if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
@@ -143,7 +143,7 @@ class Coreference:
                       or a.start == 0]
             return self._group(doc, i, before, sent_of)
         if norm in self._title_starts:
-            return self._bare_title(doc, i, args, titles, sent_of)
+            return self._bare_title(doc, i, titles, sent_of, people)
         return self._definite(doc, i, before, sent_of)
 
     @staticmethod
@@ -161,11 +161,11 @@ class Coreference:
                 return arg.keys[0]
         return people[-1].keys[0] if people else None
 
-    def _bare_title(self, doc: Doc, i: int, args: list[Arg], titles: list[TitleLink],
-                    sent_of: list[int]) -> Arg | None:
+    def _bare_title(self, doc: Doc, i: int, titles: list[TitleLink], sent_of: list[int],
+                    people: set[int]) -> Arg | None:
         """``प्रधानमंत्री मिस्र जाएंगे``: a title with no name refers to its latest holder."""
         found = self._title_at(doc, i)
-        if found is None or found[0] in self._person_starts:
+        if found is None or found[0] in people:
             return None
         end, role = found
         holder = next((t.person for t in reversed(titles) if t.end <= i and t.role == role), None)
@@ -220,13 +220,13 @@ class Coreference:
         return None
 
     def _role(self, doc: Doc, i: int, demonym: Arg, args: list[Arg], titles: list[TitleLink],
-              sent_of: list[int]) -> Arg | None:
+              sent_of: list[int], people: set[int]) -> Arg | None:
         """``रूसी नेता`` with no name after it: the person holding that role."""
         found = self._title_at(doc, i)
         if found is None:
             return None
         end, role = found
-        if end in self._person_starts:
+        if end in people:
             return None
         country = demonym.keys[0]
         person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader
