@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.args import ARGS
-from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
+from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo
 from kg.nlp.entities import MENTIONS
 from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
@@ -63,10 +63,14 @@ def _mentions(doc: Doc) -> set[tuple[int, int, str, str]]:
     """Token spans of every mention: names (modifiers included) and resolved references."""
     organs = doc.user_data.get(ORGANS, {})
     found = set()
+    demonyms = doc.user_data.get(DEMONYMS, {})
     for span in doc.spans.get(MENTIONS, []):
         found.add((span.start, span.end, span.kb_id_, span.id_))
         if span.id_ == "organ" and span.kb_id_ in organs and len(span) > 1:
             found.add((span.start, span.end - 1, organs[span.kb_id_], "demonym"))
+        elif span.label_ == "Organization" and span[0].norm_ in demonyms and len(span) > 1:
+            # "भारतीय विदेश मंत्रालय": the demonym in an organization's name mentions its state
+            found.add((span.start, span.start + 1, demonyms[span[0].norm_], "demonym"))
     for arg in doc.user_data.get(ARGS, []):
         if arg.kind != "event" and len(arg.keys) == 1:
             found.add((arg.start, arg.end, arg.keys[0], arg.kind))

@@ -15,10 +15,11 @@ from spacy.tokens import Doc, Span
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, slugify
 
-__all__ = ["ENTITIES", "ORGANS", "EntityInfo", "Canonicalizer", "english_label", "with_article"]
+__all__ = ["DEMONYMS", "ENTITIES", "ORGANS", "EntityInfo", "Canonicalizer", "english_label", "with_article"]
 
 ENTITIES = "kg_entities"
 ORGANS = "kg_organs"
+DEMONYMS = "kg_org_demonyms"
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Canonicalizer:
         doc.spans[MENTIONS] = sorted(resolved, key=lambda s: s.start)
         doc.user_data[ENTITIES] = entities
         doc.user_data[ORGANS] = organs
+        doc.user_data[DEMONYMS] = self._name_demonyms(resolved, entities)
         return doc
 
     def _key(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str],
@@ -93,6 +95,18 @@ class Canonicalizer:
         if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
             info.label_hi = span.text
         return key
+
+    def _name_demonyms(self, spans: list[Span], entities: dict[str, EntityInfo]) -> dict[str, str]:
+        """Demonyms that open an organization's name (``भारतीय`` विदेश मंत्रालय) -> their state."""
+        found = {}
+        for span in spans:
+            key = self.lexicon.demonyms.get(span[0].norm_) if span.label_ == "Organization" else None
+            if key and len(span) > 1 and key in self.lexicon.entries:
+                country = self.lexicon.entries[key]
+                entities.setdefault(key, EntityInfo(key, country.label, country.label_hi, country.type,
+                                                    country.wikidata))
+                found[span[0].norm_] = key
+        return found
 
     def _surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """``बनर्जी`` after ``ममता बनर्जी``: a surname alone is the person named before.

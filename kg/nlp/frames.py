@@ -87,6 +87,8 @@ FRAMES: tuple[Frame, ...] = (
       obj_types={"Country", "Organization", "Person", "City"}, confidence=0.8),
     F("providesEconomicAid", "आर्थिक|वित्तीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए", {"को"},
       confidence=0.8),
+    F("providesEconomicAid", "किस्त|ऋण|कर्ज|अनुदान|बेलआउट|राहत + जारी|दे*|दी|दिए|दिया|मंजूर|प्रदान|स्वीकृत",
+      {"को", "के लिए"}, obj_types={"Country", "Organization", "Region"}, confidence=0.75),
     F("denies", "इनकार|इंकार|खंडन", {"के आरोपों से", "के दावों से", "के आरोप", "के दावे"},
       confidence=0.75),
     F("supports", "समर्थन", {"का", "के"}, confidence=0.75),
