@@ -50,7 +50,7 @@ def test_eval_ner_command(tmp_path: Path) -> None:
     conll.write_text(SLICE, encoding="utf-8")
     result = CliRunner().invoke(eval_ner, [str(conll)])
     assert result.exit_code == 0, result.output
-    assert "2 sentences, 17 tokens" in result.output
+    assert "2 sentences, 16 tokens" in result.output
     for label in ("Person", "Organization", "Location", "micro Per/Org/Loc", "micro (all)"):
         assert label in result.output
     result = CliRunner().invoke(eval_ner, [str(conll), "--json"])

@@ -51,4 +51,5 @@ def test_component_config_and_pipe() -> None:
     assert [s.text for s in docs[0].spans["model"]] == ["अमित शाह"]
     assert ("सुषमा स्वराज", "Person") in {(s.text, s.label_) for s in docs[1].spans["model"]}
     assert len(docs[2].spans["model"]) == 0
-    assert [s.text for s in nlp(TEXT).spans["model"]] == ["अमित शाह"]
+    doc = nlp(TEXT)
+    assert [s.text for s in doc.spans["model"]] == ["अमित शाह"]

@@ -26,7 +26,8 @@ __all__ = ["DEFAULT_CONFIG", "write_docbin", "prepare_corpora", "train_model"]
 #: The shipped training config.
 DEFAULT_CONFIG = Path(__file__).with_name("hi_ner.cfg")
 
-#: Files copied next to a trained model when found beside the training data.
+#: Attribution files of the data (HiNER: CC BY-SA 4.0), copied next to a trained model
+#: when found beside the training data.
 ATTRIBUTION_FILES = ("README.md", "LICENSE")
 
 
@@ -150,4 +151,4 @@ def train_model(
 def _copy_attribution(source: Path, output: Path) -> None:
     for name in ATTRIBUTION_FILES:
         if (source / name).is_file():
-            shutil.copyfile(source / name, output / f"DATA_{name}")
+            shutil.copyfile(source / name, output / name)
