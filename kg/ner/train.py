@@ -6,6 +6,7 @@ and the weight initialisation all derive from it (run with one thread).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import tempfile
@@ -25,6 +26,15 @@ __all__ = ["DEFAULT_CONFIG", "write_docbin", "prepare_corpora", "train_model"]
 
 #: The shipped training config.
 DEFAULT_CONFIG = Path(__file__).with_name("hi_ner.cfg")
+
+#: Name, licence and data source recorded in the model's meta.json.
+MODEL_META = {
+    "name": "kg_hi_ner",
+    "description": "Hindi NER of kg, trained on HiNER (see MODEL_CARD.md)",
+    "license": "CC BY-SA 4.0",
+    "sources": [{"name": "HiNER", "url": "https://github.com/cfiltnlp/HiNER", "license": "CC BY-SA 4.0",
+                 "author": "CFILT, IIT Bombay (LREC 2022, arXiv 2204.13743)"}],
+}
 
 #: Attribution files of the data (HiNER: CC BY-SA 4.0), copied next to a trained model
 #: when found beside the training data.
@@ -145,7 +155,15 @@ def train_model(
             shutil.rmtree(output)
         shutil.copytree(Path(tmp) / "out" / "model-last", output)
     _copy_attribution(Path(conll).parent, output)
+    _write_meta(output)
     return output
+
+
+def _write_meta(output: Path) -> None:
+    meta_path = output / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(MODEL_META)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _copy_attribution(source: Path, output: Path) -> None:
