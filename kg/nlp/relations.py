@@ -67,6 +67,15 @@ def _hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
     return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
 
 
+_DEMANDS = {"आग्रह", "अपील", "मांग", "आह्वान", "अनुरोध", "निवेदन"}
+
+
+def _demanded(norms: list[str], end: int, limit: int) -> bool:
+    """``... करने का आग्रह / की मांग``: the trigger names an action someone asks for."""
+    window = norms[end:min(end + 4, limit)]
+    return bool(window) and window[0].startswith(("कर", "दे", "ल")) and bool(_DEMANDS & set(window[1:]))
+
+
 def _is_headline(texts: list[str], sent: Span) -> bool:
     """A first sentence that does not end with a sentence mark (news headlines have none)."""
     last = next((t for t in reversed(texts[sent.start : sent.end]) if not t.isspace()), "")
@@ -194,6 +203,8 @@ class RelationExtractor:
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
+        if _demanded(ctx.norms, end, ctx.sent.end):
+            return []  # "ईरान से मोहम्मदी को रिहा करने का आग्रह": asked for, not stated as done
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
         left = [
             a

@@ -25,8 +25,9 @@ __all__ = [
     "exchange_relations", "CITIZEN_ROLES",
 ]
 
-CITIZEN_ROLES = {"journalist", "citizen", "national", "writer", "activist", "businessman",
-                 "student", "tourist", "scientist", "player", "author"}
+CITIZEN_ROLES = ("journalist", "citizen", "national", "writer", "activist", "businessman",
+                 "student", "tourist", "scientist", "player", "author", "industrialist", "actor",
+                 "actress", "singer", "artist")
 HEAD_OF_STATE = ("president", "prime minister", "king", "queen", "chancellor", "emir", "premier")
 _GEN = {"के", "की", "का"}
 
@@ -53,7 +54,7 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) 
             predicate, role = "memberOf", None  # "कांग्रेस नेता राहुल गांधी": a leader in the party
         elif link.leader:
             predicate = "leads"
-        elif role.lower() in CITIZEN_ROLES and link.anchor_type == "Country":
+        elif role.lower().endswith(CITIZEN_ROLES) and link.anchor_type == "Country":
             predicate, role = "citizenOf", None
         else:
             predicate = "affiliatedWith"
