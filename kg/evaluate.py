@@ -9,7 +9,7 @@ Gold format (JSON, see ``tests/gold/``)::
                     "modality": "asserted", "time": "2024-06-20", "derived": false}]}
 
 A predicted entity matches a gold one by QID, else by label (or an ``also``
-label), case-insensitively. Relations are compared as (subject, predicate,
+label) ignoring case, articles and word order, else by a Hindi mention of the same type. Relations are compared as (subject, predicate,
 object) sets, order-free for symmetric predicates; modality and time are
 scored on the matched ones. Events (type ``Event``) count as relation ends but
 not in the entity scores.
@@ -18,6 +18,7 @@ not in the entity scores.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,16 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def _norm(label: str) -> str:
-    return label.lower().replace("–", "-").replace("the ", "").strip()
+    """Case, dashes, articles and word order do not matter: "Commerce Department of the
+    United States" is "United States Department of Commerce".
+
+    Examples
+    --------
+    >>> _norm("Commerce Department of the United States") == _norm("United States Department of Commerce")
+    True
+    """
+    words = re.findall(r"[\w'.]+", label.lower().replace("–", "-"))
+    return " ".join(sorted(w for w in words if w not in {"the", "of", "a", "an"}))
 
 
 class _Matcher:

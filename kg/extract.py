@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.args import ARGS
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo
-from kg.nlp.entities import MENTIONS
+from kg.nlp.entities import MENTIONS, ORGAN_DEMONYMS
 from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
 from kg.nlp.rel import RELATIONS, RelRec
@@ -67,7 +67,8 @@ def _mentions(doc: Doc) -> set[tuple[int, int, str, str]]:
     for span in doc.spans.get(MENTIONS, []):
         found.add((span.start, span.end, span.kb_id_, span.id_))
         if span.id_ == "organ" and span.kb_id_ in organs and len(span) > 1:
-            found.add((span.start, span.end - 1, organs[span.kb_id_], "demonym"))
+            end = doc.user_data.get(ORGAN_DEMONYMS, {}).get(span.start, span.end - 1)
+            found.add((span.start, end, organs[span.kb_id_], "demonym"))
         elif span.label_ == "Organization" and span[0].norm_ in demonyms and len(span) > 1:
             # "भारतीय विदेश मंत्रालय": the demonym in an organization's name mentions its state
             found.add((span.start, span.start + 1, demonyms[span[0].norm_], "demonym"))

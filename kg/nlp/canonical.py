@@ -154,7 +154,7 @@ class Canonicalizer:
     def _organ(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str]) -> str:
         country_key, head = span.kb_id_.split("|", 1)
         country = self.lexicon.entries[country_key]
-        label = f"{head[:1].upper()}{head[1:]} of {with_article(country.label)}"
+        label = f"{head.title()} of {with_article(country.label)}"
         key = slugify(label)
         organs[key] = country.key
         entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,

@@ -33,6 +33,7 @@ PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उ
 _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
+_OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
     "पक्ष": None, "पक्षों": None, "गुट": None, "गुटों": None, "सरकारें": None, "सरकारों": None,
@@ -148,14 +149,19 @@ class Coreference:
 
     @staticmethod
     def _is_subject(doc: Doc, arg: Arg, sent_of: list[int]) -> bool:
-        """``X ने``, or the first argument of its sentence."""
+        """``X ने``, or a nominative X (no postposition after it) with no ``ने`` before it."""
         norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
-        first = arg.start == 0 or sent_of[arg.start - 1] != arg.sent
-        return first or (arg.end < len(norms) and norms[arg.end] == "ने")
+        after = norms[arg.end] if arg.end < len(norms) else ""
+        if after == "ने":
+            return True
+        start = arg.start
+        while start > 0 and sent_of[start - 1] == arg.sent:
+            start -= 1
+        return after not in _OBLIQUE and "ने" not in norms[start:arg.start]
 
     def _salient_person(self, doc: Doc, before: list[Arg], sent_of: list[int]) -> str | None:
         """The latest person that was a subject, else the latest person."""
-        people = [a for a in before if a.type == "Person" and len(a.keys) == 1]
+        people = [a for a in before if a.type == "Person" and len(a.keys) == 1 and a.kind != "pronoun"]
         for arg in reversed(people):
             if self._is_subject(doc, arg, sent_of):
                 return arg.keys[0]

@@ -68,6 +68,7 @@ def is_name_like(token_key: str, common: frozenset[str]) -> bool:
 
 
 NORMS = "kg_norms"
+ORGAN_DEMONYMS = "kg_organ_demonyms"  # start of an organ span -> end of its demonym
 
 
 def set_norms(doc: Doc) -> list[str]:
@@ -195,9 +196,14 @@ class NamePatterns:
         for start, end in _find(_norms(doc), self._heads):
             if any(i in taken for i in range(start, end)):
                 continue
-            if start in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
-                dem = demonym_end[start]
-                head = self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]
+            inner = start
+            while inner > 0 and doc[inner - 1].norm_ in self.lexicon.org_words and inner - 1 not in taken:
+                inner -= 1  # "अमेरिकी वाणिज्य विभाग": glossed words between demonym and head
+            if inner in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
+                dem = demonym_end[inner]
+                words = [self.lexicon.org_words[t.norm_] for t in doc[inner:start]]
+                doc.user_data.setdefault(ORGAN_DEMONYMS, {})[dem.start] = dem.end
+                head = " ".join([*words, self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]])
                 found.append(
                     Span(
                         doc,

@@ -17,7 +17,7 @@ __all__ = ["Frame", "FRAMES", "PLACES", "AGENTS", "DERIVE_STATE", "EVENT_KINDS"]
 PLACES = frozenset({"Country", "City", "Region"})
 AGENTS = frozenset({"Person", "Organization", "Country", "City"})
 ANY = frozenset({"Person", "Organization", "Country", "City", "Region", "Event"})
-ERG = frozenset({"ने", ""})
+ERG = frozenset({"ने", "", "द्वारा", "के द्वारा"})  # agent of active and passive clauses
 GEN = frozenset({"का", "की", "के"})
 
 

@@ -20,9 +20,10 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
     "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
 )), key=len, reverse=True))
-MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "नागरिकों",
-                "प्रतिनिधियों", "राजनयिकों", "कंपनियों", "बैंकों", "संस्थाओं", "जहाजों", "सहयोगियों",
-                "देशों", "सदस्य देशों", "सरकार", "सरकारों", "सेनाओं"}
+# Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
+# its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
+MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "प्रतिनिधियों",
+                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं"}
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)

@@ -17,7 +17,8 @@ __all__ = ["modality", "time_of", "PLANNED_WORDS", "ALLEGED_WORDS", "DENIAL_WORD
 NEGATIONS = {"नहीं", "न", "ना", "मत"}
 DENIAL_WORDS = {"इनकार", "इंकार", "खंडन"}
 ALLEGED_WORDS = {"आरोप", "आरोपों", "कथित", "संभावित", "आरोपित", "अपुष्ट"}
-PLANNED_WORDS = {"योजना", "प्रस्तावित", "जाएंगे", "जाएगा", "जाएगी", "कार्यक्रम", "वादा", "वादे", "वचन"}
+PLANNED_WORDS = {"योजना", "प्रस्तावित", "जाएंगे", "जाएगा", "जाएगी", "कार्यक्रम", "वादा", "वादे", "वचन",
+                 "उम्मीद", "संभावना"}
 _FUTURE = re.compile(r"(ेंगे|ेंगी|ेगा|ेगी|एंगे|एगा|एगी|ऊंगा|ूंगा|ओगे)$")
 _WINDOW = 6
 _INTRINSIC = {"denies": DENIAL_WORDS | ALLEGED_WORDS, "accuses": ALLEGED_WORDS}

@@ -151,7 +151,7 @@ class RelationExtractor:
             out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args)
         out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}))
-        out += located_relations(doc, args)
+        out += located_relations(doc, args, self.lexicon)
         types = {k: e.type for k, e in entities.items()}
         out += derived_relations(out, types, titles, self.lexicon)
         doc.user_data[RELATIONS] = out
@@ -264,8 +264,12 @@ class RelationExtractor:
 
     @staticmethod
     def _symmetric_pairs(left: list[Arg], subjects: list[Arg]) -> list[tuple[Arg, Arg]]:
-        between = next((a for a in reversed(left) if a.marker == "के बीच" and a.group >= 0), None)
-        group = [a for a in left if between and a.group == between.group] or subjects
+        between = next((a for a in reversed(left) if a.marker == "के बीच"
+                        and (a.group >= 0 or len(a.keys) > 1)), None)
+        if between is not None and between.group < 0:
+            group = [between]  # "दोनों देशों के बीच"
+        else:
+            group = [a for a in left if between and a.group == between.group] or subjects
         if len(group) == 1 and len(group[0].keys) > 1:  # "दोनों नेताओं ने ... हस्ताक्षर किए"
             whole = group[0]
             group = [

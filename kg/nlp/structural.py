@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
 from kg.nlp.lexicon import Lexicon, is_leader_role
+from kg.nlp.markers import BOUNDARIES
 from kg.nlp.rel import RelRec, replace
 
 __all__ = [
@@ -63,12 +64,17 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) 
 
 
 def _nearest_country(sent: Span, args: Sequence[Arg], starts: list[int], before: int) -> str | None:
+    """``वियतनाम के सबसे शक्तिशाली राजनेता, ..., नए राष्ट्रपति टो लैम``: the country of an apposition.
+
+    Only within one clause: a relative word or conjunction in between ends the search.
+    """
     k = bisect.bisect_right(starts, before)
     for arg in reversed(args[:k]):
         if arg.start < sent.start:
             break
         if arg.end <= before and arg.type == "Country" and arg.marker in _GEN and len(arg.keys) == 1:
-            return arg.keys[0]
+            between = {t.text for t in sent.doc[arg.end:before]}
+            return None if between & BOUNDARIES else arg.keys[0]
     return None
 
 
@@ -84,8 +90,16 @@ def organ_relations(doc: Doc, args: Sequence[Arg], organs: dict[str, str]) -> li
     return out
 
 
-def located_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
-    """``locatedIn``: a place in ``में`` / ``के`` / ``स्थित`` right before an organization."""
+STATE_BODIES = ("ministry", "department", "army", "navy", "air force", "embassy", "consulate",
+                "high commission", "police", "parliament", "government", "commission", "agency",
+                "directorate", "bureau")
+
+
+def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[RelRec]:
+    """``locatedIn`` for a place in ``में`` / ``के`` / ``स्थित`` right before an organization.
+
+    ``partOf`` instead when a country's genitive precedes a state body (``चीन के विदेश मंत्रालय``).
+    """
     out = []
     for place, org in zip(args, args[1:], strict=False):
         if place.type not in PLACES or org.type != "Organization" or len(place.keys) != 1:
@@ -94,7 +108,10 @@ def located_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             continue
         gap = org.start - place.end - len(place.marker.split())
         if gap == 0 or (gap == 1 and doc[org.start - 1].text in {"स्थित", "स्थापित"}):
-            out.append(_rec(org.keys[0], "locatedIn", place.keys[0], doc[org.start].sent, 0.8))
+            head = lexicon.org_heads.get(doc[org.end - 1].norm_, "")
+            body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
+            out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
+                            doc[org.start].sent, 0.8))
     return out
 
 
