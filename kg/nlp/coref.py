@@ -33,6 +33,7 @@ PRONOUNS = {"वे", "वह", "उन्होंने", "उसने", "उ
 _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष्ठ", "तत्कालीन", "मौजूदा", "वर्तमान", "कार्यवाहक"}
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
+_GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
@@ -107,6 +108,12 @@ class Coreference:
         if i > 0 and doc[i - 1].norm_ in {"के", "की", "का"} and (i - 1) in by_end:
             by_end[i - 1].extra["anchor"] = True  # "भारत के प्रधानमंत्री ...": not the clause subject
             return by_end[i - 1]
+        if i > 1 and doc[i - 1].norm_ in {"के", "की"} and doc[i - 2].norm_ in _GOVERNMENT:
+            # "बांग्लादेश की अंतरिम सरकार के प्रमुख": the head of a country's government
+            for j in range(i - 3, max(i - 6, 0), -1):
+                if doc[j].norm_ in {"की", "के"} and j in by_end and by_end[j].type == "Country":
+                    by_end[j].extra["anchor"] = True
+                    return by_end[j]
         return None
 
     def _references(self, doc: Doc, args: list[Arg], titles: list[TitleLink],

@@ -47,7 +47,8 @@ def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # no
 
 _VISIT_SUBJ = ERG | GEN
 FRAMES: tuple[Frame, ...] = (
-    F("visits", "दौरा|दौरे|दौरों", {"का", "के", "की"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
+    F("visits", "दौरा|दौरे|दौरों", {"का", "के", "की", ""}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
+    F("visits", "रवाना", {"", "के लिए"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.8),
     F("visits", "यात्रा|यात्राएं|यात्राओं|यात्राएँ", {"की", "के", "", "का"}, subj=_VISIT_SUBJ,
       obj_types=PLACES, event="visit"),
     F("visits", "पहुंच*|पहुँच*", {"", "में"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),

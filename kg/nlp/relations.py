@@ -250,7 +250,8 @@ class RelationExtractor:
         ]
         if not pool:
             return []
-        best = next((a for a in reversed(pool) if a.marker == "ने"), None) or pool[0]
+        best = (next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
+                or next((a for a in pool if a.marker == ""), None) or pool[0])
         if best.group >= 0:
             return [a for a in pool if a.group == best.group]
         return [best]
