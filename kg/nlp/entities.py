@@ -176,18 +176,32 @@ class NamePatterns:
         norms = _norms(doc)
         for _start, end in _find(norms, self._titles):
             stop = end
-            while (
-                stop < len(doc)
-                and stop - end < MAX_NAME_TOKENS
-                and stop not in taken
-                and is_name_like(doc[stop].norm_, self.lexicon.common_words)
-                and _find_at(norms, stop, self._titles) is None
-            ):
+            while stop < len(doc) and stop - end < MAX_NAME_TOKENS and stop not in taken:
+                if not self._name_word(norms, stop, first=stop == end):
+                    break
                 stop += 1
+            if stop > end and norms[stop - 1] == "-":
+                stop -= 1
             if stop > end:
                 found.append(Span(doc, end, stop, label="Person", span_id="title"))
                 taken.update(range(end, stop))
         return found
+
+    def _name_word(self, norms: list[str], i: int, first: bool) -> bool:
+        """Can word ``i`` continue a name after a title?
+
+        A common word may open a name only when a name-like word follows (``लाई चिंग-ते``);
+        a hyphen joins two name words.
+        """
+        common = self.lexicon.common_words
+        if _find_at(norms, i, self._titles) is not None:
+            return False
+        nxt = norms[i + 1] if i + 1 < len(norms) else ""
+        if norms[i] == "-":
+            return not first and is_name_like(nxt, frozenset())
+        if is_name_like(norms[i], common):
+            return True
+        return first and is_name_like(norms[i], frozenset()) and (is_name_like(nxt, common) or nxt == "-")
 
     def _org_names(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         demonym_end = {s.end: s for s in spans if s.id_ == "demonym"}

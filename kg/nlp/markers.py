@@ -24,6 +24,8 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
 MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "प्रतिनिधियों",
                 "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं"}
+ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों", "नीति", "नीतियों", "फैसले", "फैसलों", "फैसला", "गतिविधियों",
+                "बयान", "बयानों", "रुख", "कदम", "कदमों", "आक्रामकता", "भूमिका"}
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -57,9 +59,10 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
     if arg.kind == "pronoun" and words[arg.start] in _FUSED:
         return _FUSED[words[arg.start]]
     marker = marker_at(words, arg.end) if arg.end < len(words) else ""
-    # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body
-    noun = arg.end + 1 if marker == "के" else arg.end if not marker else -1
-    if 0 <= noun < len(words) and words[noun] in MEMBER_NOUNS:
+    # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body;
+    # "चीन की कार्रवाई पर चिंता": criticism of or concern about its actions is about it
+    noun = arg.end + 1 if marker in {"के", "की", "का"} else arg.end if not marker else -1
+    if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker
 

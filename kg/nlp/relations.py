@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
-from kg.nlp.canonical import ENTITIES, ORGANS, EntityInfo
+from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
@@ -150,7 +150,8 @@ class RelationExtractor:
                 found.extend(self._apply(ctx, frame, start, end))
             out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args)
-        out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}))
+        out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}), self.lexicon,
+                               doc.user_data.get(DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
         types = {k: e.type for k, e in entities.items()}
         out += derived_relations(out, types, titles, self.lexicon)

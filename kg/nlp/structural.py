@@ -78,15 +78,24 @@ def _nearest_country(sent: Span, args: Sequence[Arg], starts: list[int], before:
     return None
 
 
-def organ_relations(doc: Doc, args: Sequence[Arg], organs: dict[str, str]) -> list[RelRec]:
-    """``partOf``: a state organ (``अमेरिकी दूतावास``) belongs to its state."""
+def organ_relations(doc: Doc, args: Sequence[Arg], organs: dict[str, str], lexicon: Lexicon,
+                    demonyms: dict[str, str]) -> list[RelRec]:
+    """``partOf``: a state organ belongs to its state.
+
+    Organs found by rule (``अमेरिकी दूतावास``), and known bodies whose name opens with a
+    demonym and ends with a state-body noun (``अमेरिकी विदेश विभाग``).
+    """
     seen: set[str] = set()
     out = []
     for arg in args:
         key = arg.keys[0]
-        if arg.kind == "organ" and key in organs and key not in seen:
+        state = organs.get(key) if arg.kind == "organ" else None
+        first, head = doc[arg.start].norm_, lexicon.org_heads.get(doc[arg.end - 1].norm_, "")
+        if state is None and arg.type == "Organization" and first in demonyms:
+            state = demonyms[first] if head.lower().startswith(STATE_BODIES) else None
+        if state and key not in seen:
             seen.add(key)
-            out.append(_rec(key, "partOf", organs[key], doc[arg.start].sent, 0.9))
+            out.append(_rec(key, "partOf", state, doc[arg.start].sent, 0.9))
     return out
 
 
