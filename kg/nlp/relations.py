@@ -160,6 +160,7 @@ class RelationExtractor:
 
     def _index(self) -> None:
         """Index frames by the first word of their trigger (exact words and prefixes)."""
+        self._seen: dict[str, tuple[int, ...]] = {}
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[str, list[tuple[str, int]]] = {}
         for n, (_, parts) in enumerate(self.frames):
@@ -169,9 +170,13 @@ class RelationExtractor:
                 else:
                     self._exact.setdefault(word, []).append(n)
 
-    def _frames_at(self, norm: str) -> list[int]:
-        found = list(self._exact.get(norm, ()))
-        found += [n for word, n in self._prefix.get(norm[:1], ()) if norm.startswith(word)]
+    def _frames_at(self, norm: str) -> tuple[int, ...]:
+        """Frames whose trigger can start with this word (memoized: news vocabulary repeats)."""
+        found = self._seen.get(norm)
+        if found is None:
+            hits = list(self._exact.get(norm, ()))
+            hits += [n for word, n in self._prefix.get(norm[:1], ()) if norm.startswith(word)]
+            found = self._seen[norm] = tuple(hits)
         return found
 
     def _triggers(self, norms: list[str], sent: Span, args: list[Arg]) -> Iterable[tuple[Frame, int, int]]:
