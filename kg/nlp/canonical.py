@@ -87,7 +87,8 @@ class Canonicalizer:
         norms = tuple(t.norm_ for t in span)
         key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
         if key is None:
-            label = self._org_label(span) if span.id_ == "orghead" else english_label(span.text)
+            headed = span.label_ == "Organization" and span[-1].norm_ in self.lexicon.org_heads
+            label = self._org_label(span) if headed else english_label(span.text)
             key = self._lexicon_key(label, span.label_) or slugify(label)
             entities.setdefault(key, EntityInfo(key, label, span.text, span.label_))
         names[norms] = key
@@ -132,9 +133,15 @@ class Canonicalizer:
 
     def _org_label(self, span: Span) -> str:
         """``कम्युनिस्ट पार्टी`` → "Communist Party": glossed words, romanized names, English head."""
-        words = [self.lexicon.org_words.get(t.norm_) or english_label(t.text) for t in span[:-1]]
+        words = [self.lexicon.org_words.get(t.norm_) or self._place_label(t.norm_) or english_label(t.text)
+                 for t in span[:-1]]
         head = self.lexicon.org_heads.get(span[-1].norm_, english_label(span[-1].text))
         return " ".join([*words, head.title()]).replace(" - ", "-").replace(" -", "-")
+
+    def _place_label(self, norm: str) -> str | None:
+        """English name of a place word inside an organization's name (इस्लामाबाद → Islamabad)."""
+        entry = self.lexicon.entries.get(self.lexicon.names.get(norm, ""))
+        return entry.label if entry and entry.type in {"City", "Country", "Region"} else None
 
     def _lexicon_key(self, label: str, etype: str) -> str | None:
         """A new name whose English label is a known entity's label is that entity."""

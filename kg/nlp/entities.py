@@ -49,6 +49,10 @@ _STOP = (
     }
 )
 MAX_NAME_TOKENS = 4
+# Generic adjectives that do not open an organization's name ("एक निचली अदालत" is no name)
+_NOT_IN_NAMES = {match_key(w) for w in ("निचली", "निचले", "ऊपरी", "स्थानीय", "विशेष", "किसी", "नई", "नया",
+                                         "नए", "पुरानी", "पुराने", "बड़ी", "बड़े", "छोटी", "अपनी", "अपने",
+                                         "सरकारी", "निजी", "संबंधित")}
 
 
 def is_name_like(token_key: str, common: frozenset[str]) -> bool:
@@ -161,7 +165,14 @@ class NamePatterns:
         spans = list(doc.spans.get(MENTIONS, []))
         taken = {i for s in spans for i in range(s.start, s.end)}
         titled = self._title_names(doc, set(taken))
-        model = [s for s in self._model_spans(doc) if not taken.intersection(range(s.start, s.end))]
+        places = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"} and s.id_ != "demonym"}
+        model = []
+        for span, absorbed in self._model_spans(doc, places):
+            own = range(absorbed.end if absorbed else span.start, span.end)
+            if not taken.intersection(own):
+                model.append(span)
+                if absorbed is not None:
+                    spans.remove(absorbed)
         model = [m for m in model if not any(t.start <= m.start and m.end <= t.end for t in titled)]
         covered = {i for s in model for i in range(s.start, s.end)}
         titled = [t for t in titled if not covered.intersection(range(t.start, t.end))]
@@ -246,11 +257,17 @@ class NamePatterns:
                 taken.update(range(left, end))
         return found
 
-    def _model_spans(self, doc: Doc) -> list[Span]:
+    def _model_spans(self, doc: Doc, places: dict[int, Span]) -> list[tuple[Span, Span | None]]:
+        """Model spans to use, each with the lexicon place it absorbs (or None)."""
         out = []
         for span in doc.spans.get(self.model_key, []):
-            if span.label_ in {"Person", "Organization", "Location"} and not self._place_adjective(span):
-                out.append(Span(doc, span.start, span.end, label=self.refine(span), span_id="model"))
+            if span.label_ not in {"Person", "Organization", "Location"} or self._place_adjective(span):
+                continue
+            place = places.get(span.start)
+            if span.label_ != "Organization" or len(span) < 2 or span[-1].norm_ not in self.lexicon.org_heads:
+                place = None
+            start = place.start if place else span.start  # "इस्लामाबाद" + "उच्च न्यायालय"
+            out.append((Span(doc, start, span.end, label=self.refine(span), span_id="model"), place))
         return out
 
     def _place_adjective(self, span: Span) -> bool:
@@ -277,7 +294,7 @@ def _org_word(token, lexicon: Lexicon) -> bool:  # noqa: ANN001 - spaCy Token
     key = token.norm_
     if not key or key in _STOP or token.is_punct and token.text != "-":
         return False
-    if key in lexicon.common_words and key not in lexicon.org_words:
+    if key in _NOT_IN_NAMES or key in lexicon.common_words and key not in lexicon.org_words:
         return False
     return key[0].isalpha() or "\u0900" <= key[0] <= "\u097f" or token.text == "-"
 
