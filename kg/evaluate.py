@@ -163,7 +163,10 @@ def evaluate(
     gold: dict[str, Any], entities: list[dict[str, Any]], triples: list[dict[str, Any]]
 ) -> dict[str, Any]:
     """Entity and relation scores of predicted records against a gold annotation."""
-    match = _Matcher(gold["entities"])
+    listed = {g["label"] for g in gold["entities"]}
+    ends = {r[k] for r in gold["relations"] for k in ("subject", "object")} - listed
+    # relation ends not listed as entities (e.g. an Event) still match by their label
+    match = _Matcher(gold["entities"] + [{"label": label, "type": "Event"} for label in sorted(ends)])
     return {
         "entities": _entity_scores(gold, entities, match),
         "relations": _relation_scores(gold, triples, match),

@@ -44,6 +44,8 @@ _ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
 _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
 _REFLEXIVES = {"अपनी", "अपने", "अपना"}
 _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
+_MUTUAL = {"seeksTiesWith"}
+_POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
 
 Trigger = tuple[tuple[tuple[str, bool], ...], ...]
@@ -228,6 +230,8 @@ class RelationExtractor:
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric:
             pairs = self._symmetric_pairs(left, subjects)
+            if frame.predicate in _MUTUAL:  # "X और Y ने संबंध बहाल करने ...": each seeks ties with the other
+                pairs += [(o, s) for s, o in pairs]
         return self._emit(ctx, frame, start, end, pairs, place)
 
     @staticmethod
@@ -303,10 +307,11 @@ class RelationExtractor:
         for i in range(start - 1, ctx.sent.start - 1, -1):
             norm = doc[i].norm_
             kind = None
-            if norm in _DEMONSTRATIVES and i + 1 < len(doc) and doc[i + 1].norm_ in _EVENT_NOUN:
-                kind = _EVENT_NOUN[doc[i + 1].norm_]
-            elif norm not in _ANAPHORS:
-                continue
+            nxt = ctx.norms[i + 1] if i + 1 < len(ctx.norms) else ""
+            if norm in _DEMONSTRATIVES and nxt in _EVENT_NOUN:
+                kind = _EVENT_NOUN[nxt]
+            elif norm not in _ANAPHORS and not (norm == "इस" and nxt in _POSTPOSITION_AFTER_THIS):
+                continue  # "इस पर चिंता": "this" alone also points back to the latest event
             for event_kind, key in reversed(ctx.events):
                 if kind in (None, event_kind):
                     return Arg(i, i + 1, (key,), "Event", "event", ctx.args[0].sent if ctx.args else 0)
