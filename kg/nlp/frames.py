@@ -96,6 +96,7 @@ FRAMES: tuple[Frame, ...] = (
     F("denies", "इनकार|इंकार|खंडन", {"के आरोपों से", "के दावों से", "के आरोप", "के दावे"},
       confidence=0.75),
     F("supports", "समर्थन", {"का", "के"}, confidence=0.75),
+    F("supports", "साथ + दिया|दिए|दे*|देगा|देंगे", {"का"}, confidence=0.7),
     F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),
     F("invites", "आमंत्रित|न्योता|निमंत्रण", {"को"}, confidence=0.8),
     F("awards", "सम्मानित", {"को"}, obj_types={"Person", "Organization"}, confidence=0.8),

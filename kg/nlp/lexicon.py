@@ -154,7 +154,21 @@ def _load_people_orgs(lex: Lexicon) -> None:
             entry = LexEntry(_key(row["label_en"], qid), row["label_en"], row.get("label_hi") or aliases[0],
                              etype, qid or None, row.get("country") or None,
                              row.get("role") or None, row.get("kind") or None)
-            lex.add(entry, aliases + _latin_aliases(row["label_en"], etype))
+            forms = aliases + _latin_aliases(row["label_en"], etype) + _oblique_plurals(aliases, etype)
+            lex.add(entry, forms)
+
+
+def _oblique_plurals(aliases: list[str], etype: str) -> list[str]:
+    """Groups named by a noun in -ी are also written in the oblique plural: हूती → हूतियों.
+
+    Examples
+    --------
+    >>> _oblique_plurals(["हूती", "हूती विद्रोही"], "Organization")
+    ['हूतियों', 'हूती विद्रोहियों']
+    """
+    if etype != "Organization":
+        return []
+    return [alias[:-1] + "ियों" for alias in aliases if alias.endswith("ी")]
 
 
 def _latin_aliases(label: str, etype: str) -> list[str]:

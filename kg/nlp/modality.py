@@ -16,6 +16,7 @@ __all__ = ["modality", "time_of", "PLANNED_WORDS", "ALLEGED_WORDS", "DENIAL_WORD
 
 NEGATIONS = {"नहीं", "न", "ना", "मत"}
 DENIAL_WORDS = {"इनकार", "इंकार", "खंडन"}
+REJECTION_WORDS = {"खारिज", "नकारा", "नकार", "ठुकराया", "ठुकरा"}
 ALLEGED_WORDS = {"आरोप", "आरोपों", "कथित", "संभावित", "आरोपित", "अपुष्ट"}
 PLANNED_WORDS = {"योजना", "प्रस्तावित", "जाएंगे", "जाएगा", "जाएगी", "कार्यक्रम", "वादा", "वादे", "वचन",
                  "उम्मीद", "संभावना"}
@@ -45,8 +46,9 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     inside = set(norms[start:end])
     if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words:
         return "negated"
-    if predicate != "denies" and DENIAL_WORDS & set(norms[end:sent[1]]):
-        return "denied"
+    rest = set(norms[end:sent[1]])
+    if predicate != "denies" and (DENIAL_WORDS & rest or REJECTION_WORDS & rest and ALLEGED_WORDS & rest):
+        return "denied"  # "... देने के आरोपों को खारिज कर दिया": rejecting the allegation denies it
     if _planned([norms[end - 1], *after]):
         return "planned"
     if (ALLEGED_WORDS - _INTRINSIC.get(predicate, set())) & set(norms[sent[0]:sent[1]]):

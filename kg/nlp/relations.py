@@ -219,7 +219,7 @@ class RelationExtractor:
             for a in ctx.args
             if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)
         ]
-        objects = self._objects(frame, left, start)
+        objects = self._objects(frame, left, start, ctx.norms)
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
@@ -235,10 +235,12 @@ class RelationExtractor:
         return self._emit(ctx, frame, start, end, pairs, place)
 
     @staticmethod
-    def _objects(frame: Frame, left: list[Arg], start: int) -> list[Arg]:
+    def _objects(frame: Frame, left: list[Arg], start: int, norms: list[str]) -> list[Arg]:
         for arg in reversed(left):
             if arg.marker not in frame.obj or arg.type not in frame.obj_types:
                 continue
+            if arg.marker in {"को", "से", "पर"} and norms[arg.end:start].count(arg.marker) > 1:
+                break  # "हूतियों को हथियार देने के आरोपों को खारिज": a nearer "को" phrase is the object
             if arg.marker == "" and not frame.swap and start - arg.end > 1:
                 continue
             if arg.group < 0:
