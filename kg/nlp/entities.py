@@ -134,12 +134,18 @@ class LexiconRuler:
         entry = self.lexicon.entries[key]
         return Span(doc, start, end, label=entry.type, kb_id=key, span_id=kind)
 
-    @staticmethod
-    def _locative(doc: Doc, norms: list[str], start: int, end: int) -> bool:
+    def _locative(self, doc: Doc, norms: list[str], start: int, end: int) -> bool:
+        """The place itself, not its government: in the dateline, before ``में`` / ``से`` ..., or
+        owning a local body (``दिल्ली की एक अदालत``, ``मास्को के अस्पताल``)."""
         line = dateline(doc)
         if line and line[0] <= start <= line[1]:
             return True
-        return end < len(norms) and norms[end] in LOCATIVE
+        if end < len(norms) and norms[end] in LOCATIVE:
+            return True
+        if end + 1 < len(norms) and norms[end] in {"के", "की", "का"}:
+            head = norms[end + 2] if norms[end + 1] == "एक" and end + 2 < len(norms) else norms[end + 1]
+            return head in self.lexicon.org_heads
+        return False
 
 
 class NamePatterns:
