@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +16,7 @@ from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
 from kg.nlp.rel import RELATIONS, RelRec
 from kg.nlp.relations import DATE_KEY
+from kg.nlp.sentences import token_texts
 from kg.records import Document, Entity, Evidence, Mention, Relation
 
 __all__ = ["annotate", "doc_to_records", "merge_entities", "merge_relations"]
@@ -44,11 +46,12 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
     norm: Normalized = doc.user_data[NORM_KEY]
     infos: dict[str, EntityInfo] = doc.user_data.get(ENTITIES, {})
     entities = {key: _entity(info) for key, info in infos.items()}
+    offsets = doc.to_array(IDX).tolist()  # character offset of every token, read once
+    texts = token_texts(doc)
     for start, end, key, kind in _mentions(doc):
         if key not in entities:
             continue
-        span = doc[start:end]
-        first, last = norm.span(span.start_char, span.end_char)
+        first, last = norm.span(offsets[start], offsets[end - 1] + len(texts[end - 1]))
         text = document.text[first:last]
         entities[key].mentions.append(Mention(document.id, first, last, text))
         if kind not in _NOT_ALIAS:
