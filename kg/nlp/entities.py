@@ -49,6 +49,8 @@ _STOP = (
     }
 )
 MAX_NAME_TOKENS = 4
+# Words before a company's name: "विमान निर्माता एयरबस", "अमेरिकी कंपनी बोइंग"
+_ORG_CUES: dict[str, list[tuple[str, ...]]] = {w: [(w,)] for w in ("निर्माता", "कंपनी", "फर्म", "समूह")}
 # Generic adjectives that do not open an organization's name ("एक निचली अदालत" is no name)
 _NOT_IN_NAMES = {match_key(w) for w in ("निचली", "निचले", "ऊपरी", "स्थानीय", "विशेष", "किसी", "नई", "नया",
                                          "नए", "पुरानी", "पुराने", "बड़ी", "बड़े", "छोटी", "अपनी", "अपने",
@@ -189,9 +191,12 @@ class NamePatterns:
         return doc
 
     def _title_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Names after person titles (राष्ट्रपति X) and after company cues (विमान निर्माता X)."""
         found = []
         norms = _norms(doc)
-        for _start, end in _find(norms, self._titles):
+        cues = [(s, e, "Person") for s, e in _find(norms, self._titles)]
+        cues += [(s, e, "Organization") for s, e in _find(norms, _ORG_CUES)]
+        for _start, end, label in sorted(cues):
             stop = end
             while stop < len(doc) and stop - end < MAX_NAME_TOKENS and stop not in taken:
                 if not self._name_word(norms, stop, first=stop == end):
@@ -200,7 +205,7 @@ class NamePatterns:
             if stop > end and norms[stop - 1] == "-":
                 stop -= 1
             if stop > end:
-                found.append(Span(doc, end, stop, label="Person", span_id="title"))
+                found.append(Span(doc, end, stop, label=label, span_id="title"))
                 taken.update(range(end, stop))
         return found
 

@@ -237,8 +237,8 @@ class RelationExtractor:
     @staticmethod
     def _objects(frame: Frame, left: list[Arg], start: int, norms: list[str]) -> list[Arg]:
         for arg in reversed(left):
-            if arg.marker not in frame.obj or arg.type not in frame.obj_types:
-                continue
+            if arg.marker not in frame.obj or arg.type not in frame.obj_types or arg.extra.get("anchor"):
+                continue  # "फ्रांस के राष्ट्रपति": a title's anchor is no object
             if arg.marker in {"को", "से", "पर"} and norms[arg.end:start].count(arg.marker) > 1:
                 break  # "हूतियों को हथियार देने के आरोपों को खारिज": a nearer "को" phrase is the object
             if arg.marker == "" and not frame.swap and start - arg.end > 1:
