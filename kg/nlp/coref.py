@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, EntityInfo
-from kg.nlp.entities import MENTIONS, NORMS
+from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
 from kg.nlp.sentences import dateline
@@ -77,6 +77,8 @@ class Coreference:
         for size in range(self._max_title, 0, -1):
             start = end - size
             if start >= 0 and (words := tuple(norms[start:end])) in self._titles:
+                if words in GENITIVE_TITLES and (start == 0 or norms[start - 1] not in {"के", "की", "का"}):
+                    continue  # "प्रमुख" is "head" only in "X के प्रमुख"; elsewhere it means "main"
                 return start, self._titles[words]
         return None
 

@@ -49,6 +49,8 @@ _STOP = (
     }
 )
 MAX_NAME_TOKENS = 4
+# Titles that are titles only after a genitive ("सरकार के प्रमुख X"); alone "प्रमुख" means "main"
+GENITIVE_TITLES = {("प्रमुख",)}
 # Words before a company's name: "विमान निर्माता एयरबस", "अमेरिकी कंपनी बोइंग"
 _ORG_CUES: dict[str, list[tuple[str, ...]]] = {w: [(w,)] for w in ("निर्माता", "कंपनी", "फर्म", "समूह")}
 # Generic adjectives that do not open an organization's name ("एक निचली अदालत" is no name)
@@ -194,7 +196,8 @@ class NamePatterns:
         """Names after person titles (राष्ट्रपति X) and after company cues (विमान निर्माता X)."""
         found = []
         norms = _norms(doc)
-        cues = [(s, e, "Person") for s, e in _find(norms, self._titles)]
+        cues = [(s, e, "Person") for s, e in _find(norms, self._titles)
+                if tuple(norms[s:e]) not in GENITIVE_TITLES or (s > 0 and norms[s - 1] in {"के", "की", "का"})]
         cues += [(s, e, "Organization") for s, e in _find(norms, _ORG_CUES)]
         for _start, end, label in sorted(cues):
             stop = end
@@ -212,8 +215,8 @@ class NamePatterns:
     def _name_word(self, norms: list[str], i: int, first: bool) -> bool:
         """Can word ``i`` continue a name after a title?
 
-        A common word may open a name only when a name-like word follows (``लाई चिंग-ते``);
-        a hyphen joins two name words.
+        A common word may open a name (``लाई चिंग-ते``, ``ली क्यांग``) only when it is very short
+        or a hyphenated part follows; a hyphen joins two name words.
         """
         common = self.lexicon.common_words
         if _find_at(norms, i, self._titles) is not None:
@@ -223,7 +226,9 @@ class NamePatterns:
             return not first and is_name_like(nxt, frozenset())
         if is_name_like(norms[i], common):
             return True
-        return first and is_name_like(norms[i], frozenset()) and (is_name_like(nxt, common) or nxt == "-")
+        hyphen = "-" in norms[i + 1:i + 4]
+        return (first and is_name_like(norms[i], frozenset()) and (is_name_like(nxt, common) or nxt == "-")
+                and (hyphen or len(norms[i]) <= 2))
 
     def _org_names(self, doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         demonym_end = {s.end: s for s in spans if s.id_ == "demonym"}
