@@ -9,10 +9,10 @@ Gold format (JSON, see ``tests/gold/``)::
                     "modality": "asserted", "time": "2024-06-20", "derived": false}]}
 
 A predicted entity matches a gold one by QID, else by label (or an ``also``
-label) ignoring case, articles and word order, else by a Hindi mention of the same type. Relations are compared as (subject, predicate,
-object) sets, order-free for symmetric predicates; modality and time are
-scored on the matched ones. Events (type ``Event``) count as relation ends but
-not in the entity scores.
+label) ignoring case, articles and word order, else by a Hindi mention of the
+same type. Relations are compared as (subject, predicate, object) sets,
+order-free for symmetric predicates; modality and time are scored on the matched
+ones. Events (type ``Event``) count as relation ends but not in the entity scores.
 """
 
 from __future__ import annotations

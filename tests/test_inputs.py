@@ -24,7 +24,8 @@ from kg.inputs import (
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_f11f25e23ec2aca4"
 # CI puts a copy of shared/ beside the clone; sessions have it at /work/shared.
-SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
+              ROOT.parent / "shared")
 SHARED_SEED = SHARED / "seeds" / f"{SEED}.txt"
 HINDI = "रूसी राष्ट्रपति व्लादिमीर पुतिन गुरुवार को वियतनाम पहुंचे।\n"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"

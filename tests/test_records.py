@@ -18,8 +18,8 @@ ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 
 @st.composite
 def entities(draw: st.DrawFn) -> Entity:
-    mentions = draw(st.lists(st.builds(Mention, st.just("d1"), st.integers(0, 99), st.integers(100, 200), text),
-                             max_size=3))
+    mention = st.builds(Mention, st.just("d1"), st.integers(0, 99), st.integers(100, 200), text)
+    mentions = draw(st.lists(mention, max_size=3))
     return Entity(draw(ids), draw(text), draw(text), draw(st.sampled_from(ENTITY_TYPES)),
                   draw(st.one_of(st.none(), st.from_regex(r"Q[1-9][0-9]{0,6}", fullmatch=True))),
                   sorted(set(draw(st.lists(text, max_size=3)))), sorted(set(mentions)))
