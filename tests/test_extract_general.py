@@ -50,6 +50,13 @@ CASES = [
     ("प्रधानमंत्री मोदी ने राष्ट्रपति पुतिन को भारत आने के लिए आमंत्रित किया।", "Narendra Modi", "invites",
      "Vladimir Putin", "asserted"),
     ("रूस ने यूक्रेन पर हमला किया।", "Russia", "attacks", "Ukraine", "asserted"),
+    # more ways of saying the same relations
+    ("मोदी और बाइडेन ने व्हाइट हाउस में मुलाकात की।", "Narendra Modi", "meets", "Joe Biden", "asserted"),
+    ("भारत और चीन के बीच सीमा पर वार्ता हुई।", "India", "meets", "China", "asserted"),
+    ("राहुल गांधी ने भाजपा पर निशाना साधा।", "Rahul Gandhi", "criticizes", "Bharatiya Janata Party", "asserted"),
+    ("ईरान ने इजरायल को हमले के लिए जिम्मेदार ठहराया।", "Iran", "accuses", "Israel", "asserted"),
+    ("यूरोपीय संघ ने बेलारूस के खिलाफ प्रतिबंध लगाए।", "European Union", "sanctions", "Belarus", "asserted"),
+    ("रूस ने कीव पर भारी बमबारी की।", "Russia", "attacks", "Kyiv", "asserted"),
     # leads / affiliatedWith from titles, including names no lexicon has
     ("मंगोलिया के राष्ट्रपति उखनागिन खुरेलसुख ने भाषण दिया।", "Ukhnagin Khurelsukh", "leads", "Mongolia", "asserted"),
     ("विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने बयान जारी किया।", "Randhir Jaiswal", "affiliatedWith",
