@@ -92,6 +92,9 @@ class Coreference:
             if found is None:
                 continue
             start, role = found
+            while start > 0 and doc[start - 1].norm_ in self.lexicon.org_words and start not in by_end:
+                start -= 1  # "पर्यावरण मंत्री": the portfolio is part of the title
+                role = f"{self.lexicon.org_words[doc[start].norm_]} {role}"
             while start > 0 and doc[start - 1].norm_ in _PRE_TITLE:
                 start -= 1
             anchor = self._anchor(doc, start, by_end)
