@@ -45,6 +45,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
+def _prf_split(matched_pred: int, found_gold: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    """P/R/F1 when several predictions may match one gold item (precision counts predictions
+    that match something, recall counts gold items found)."""
+    p = prf(matched_pred, n_pred, n_gold)["precision"]
+    r = prf(found_gold, n_pred, n_gold)["recall"]
+    return {"precision": p, "recall": r, "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
 def _norm(label: str) -> str:
     """Case, dashes, articles and word order do not matter: "Commerce Department of the
     United States" is "United States Department of Commerce".
@@ -91,9 +99,8 @@ def _entity_scores(gold: dict[str, Any], entities: list[dict[str, Any]], match: 
     pred = [e for e in entities if e["type"] != "Event"]
     hits = [match(e) for e in pred]
     found = Counter(h for h in hits if h in gold_named)
-    typed = sum(
-        1 for e, h in zip(pred, hits, strict=True) if h in gold_named and gold_named[h]["type"] == e["type"]
-    )
+    typed_hits = [h for e, h in zip(pred, hits, strict=True)
+                  if h in gold_named and gold_named[h]["type"] == e["type"]]
     not_canonical = []
     for label, g in gold_named.items():
         nodes = [e for e, h in zip(pred, hits, strict=True) if h == label]
@@ -105,8 +112,8 @@ def _entity_scores(gold: dict[str, Any], entities: list[dict[str, Any]], match: 
     missing = sorted(set(gold_named) - set(found))
     spurious = sorted(e["label"] for e, h in zip(pred, hits, strict=True) if h is None)
     return {
-        **prf(sum(found.values()), len(pred), len(gold_named)),
-        "typed": prf(typed, len(pred), len(gold_named)),
+        **_prf_split(sum(found.values()), len(found), len(pred), len(gold_named)),
+        "typed": _prf_split(len(typed_hits), len(set(typed_hits)), len(pred), len(gold_named)),
         "canonicalized": round(canonical / len(gold_named), 3) if gold_named else 0.0,
         "exact_labels": exact,
         "not_canonicalized": not_canonical,

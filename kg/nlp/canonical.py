@@ -92,6 +92,9 @@ class Canonicalizer:
             key = self._lexicon_key(label, span.label_) or slugify(label)
             entities.setdefault(key, EntityInfo(key, label, span.text, span.label_))
         names[norms] = key
+        nickname = _quoted_after(span)
+        if nickname and span.label_ == "Person":
+            names.setdefault(nickname, key)  # "पुष्प कमल दहल 'प्रचंड'": the nickname is the same person
         info = entities[key]
         if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
             info.label_hi = span.text
@@ -168,6 +171,17 @@ class Canonicalizer:
                                                     country.type, country.wikidata))
         entities.setdefault(key, EntityInfo(key, label, span.text, "Organization"))
         return key
+
+
+def _quoted_after(span: Span) -> tuple[str, ...] | None:
+    """Norms of a short quoted nickname right after a name (``'प्रचंड'``), if any."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in {"'", '"'}:
+        for j in range(i + 2, min(i + 5, len(doc))):
+            if doc[j].text == doc[i].text:
+                return tuple(t.norm_ for t in doc[i + 1:j])
+    return None
 
 
 _THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Maldives", "Gambia", "Czech Republic",

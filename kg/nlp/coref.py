@@ -157,7 +157,7 @@ class Coreference:
                       or a.start == 0]
             return self._group(doc, i, before, sent_of)
         if norm in self._title_starts:
-            return self._bare_title(doc, i, titles, sent_of, people)
+            return self._bare_title(doc, i, before, titles, sent_of, people)
         return self._definite(doc, i, before, sent_of)
 
     @staticmethod
@@ -180,14 +180,28 @@ class Coreference:
                 return arg.keys[0]
         return people[-1].keys[0] if people else None
 
-    def _bare_title(self, doc: Doc, i: int, titles: list[TitleLink], sent_of: list[int],
-                    people: set[int]) -> Arg | None:
-        """``प्रधानमंत्री मिस्र जाएंगे``: a title with no name refers to its latest holder."""
+    def _bare_title(self, doc: Doc, i: int, before: list[Arg], titles: list[TitleLink],
+                    sent_of: list[int], people: set[int]) -> Arg | None:
+        """A title with no name after it refers to its holder.
+
+        ``प्रधानमंत्री मिस्र जाएंगे``: the latest holder named before; ``नेपाल के प्रधानमंत्री ने``:
+        the holder of that country's office named anywhere in the article, else the lexicon's.
+        """
         found = self._title_at(doc, i)
         if found is None or found[0] in people:
             return None
         end, role = found
-        holder = next((t.person for t in reversed(titles) if t.end <= i and t.role == role), None)
+        anchor = next((a for a in reversed(before) if a.end == i - 1 and a.type == "Country"), None)
+        if anchor is not None and doc[i - 1].norm_ in {"के", "की", "का"}:
+            country = anchor.keys[0]
+            holder = next((t.person for t in titles if t.anchor == country and t.role == role), None)
+            if holder is None and is_leader_role(role):
+                entry = self.lexicon.leader_of(country, role)
+                holder = self._known(doc, entry.key) if entry else None
+            if holder is not None:
+                anchor.extra["anchor"] = True  # "नेपाल के प्रधानमंत्री": Nepal is not the subject
+        else:
+            holder = next((t.person for t in reversed(titles) if t.end <= i and t.role == role), None)
         return Arg(i, end, (holder,), "Person", "role", sent_of[i]) if holder else None
 
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
