@@ -109,11 +109,7 @@ def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def merge_relations(relations: Iterable[Relation], entities: dict[str, Entity]) -> list[Relation]:
-    """Merge repeated statements of one fact (same key); pool their evidence.
-
-    An undated statement joins the dated one when exactly one dated variant of
-    the same fact exists.
-    """
+    """Merge repeated statements of one fact (same key, time included); pool their evidence."""
     merged: dict[tuple, Relation] = {}
     for rel in relations:
         rel.subject, rel.object = entities[rel.subject.id], entities[rel.object.id]
@@ -124,7 +120,9 @@ def merge_relations(relations: Iterable[Relation], entities: dict[str, Entity]) 
             merged[rel.key()] = rel
             continue
         _absorb(known, rel)
-    relations = _join_undated(list(merged.values()))
+    # An undated statement is kept apart from dated ones: "Putin's visit" may be the 2017 one
+    # or this week's, and merging it into either would date evidence wrongly.
+    relations = sorted(merged.values(), key=lambda r: r.key())
     for rel in relations:
         rel.evidence = sorted(set(rel.evidence))
     return relations
@@ -135,18 +133,3 @@ def _absorb(known: Relation, rel: Relation) -> None:
     known.confidence = max(known.confidence, rel.confidence)
     known.place = known.place or rel.place
     known.role = known.role or rel.role
-
-
-def _join_undated(relations: list[Relation]) -> list[Relation]:
-    dated: dict[tuple, list[Relation]] = {}
-    for rel in relations:
-        if rel.time:
-            dated.setdefault(rel.key()[:4] + rel.key()[5:], []).append(rel)
-    out = []
-    for rel in relations:
-        family = dated.get(rel.key()[:4] + rel.key()[5:], [])
-        if not rel.time and len(family) == 1:
-            _absorb(family[0], rel)
-        else:
-            out.append(rel)
-    return sorted(out, key=lambda r: r.key())
