@@ -96,7 +96,7 @@ def extract_document(nlp: Language, document: Document) -> tuple[list[Entity], l
     for offset, chunk in _chunks(document.text):
         part = Document(document.id, chunk, date=document.date)
         ents, rels = doc_to_records(annotate(nlp, part), part)
-        entities += [_shift_entity(e, offset, document) for e in ents]
+        entities += [_shift_entity(e, offset) for e in ents]
         relations += [_shift_relation(r, offset) for r in rels]
     return entities, relations
 
@@ -113,7 +113,7 @@ def _chunks(text: str) -> Iterable[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _shift_entity(ent: Entity, offset: int, document: Document) -> Entity:
+def _shift_entity(ent: Entity, offset: int) -> Entity:
     if offset:
         ent.mentions = [type(m)(m.doc, m.start + offset, m.end + offset, m.text) for m in ent.mentions]
     return ent

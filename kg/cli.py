@@ -38,15 +38,7 @@ def main() -> None:
 
 def _register() -> None:
     for module_name, attr in COMMANDS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:  # a part not built yet
-            if exc.name and exc.name.startswith("kg"):
-                continue
-            raise
-        command = getattr(module, attr, None)
-        if command is not None:
-            main.add_command(command)
+        main.add_command(getattr(importlib.import_module(module_name), attr))
 
 
 _register()

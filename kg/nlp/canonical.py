@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.entities import MENTIONS, NORMS
-from kg.nlp.lexicon import Lexicon, slugify
+from kg.nlp.lexicon import LexEntry, Lexicon, slugify
 
-__all__ = ["DEMONYMS", "ENTITIES", "ORGANS", "EntityInfo", "Canonicalizer", "english_label", "with_article"]
+__all__ = [
+    "DEMONYMS", "ENTITIES", "ORGANS", "Canonicalizer", "EntityInfo",
+    "add_entry", "english_label", "with_article",
+]
 
 ENTITIES = "kg_entities"
 ORGANS = "kg_organs"
@@ -31,6 +34,13 @@ class EntityInfo:
     label_hi: str
     type: str
     wikidata: str | None = None
+
+
+def add_entry(entities: dict[str, EntityInfo], entry: LexEntry) -> str:
+    """Make a lexicon entity one of the document's entities (once) and return its key."""
+    entities.setdefault(entry.key, EntityInfo(entry.key, entry.label, entry.label_hi, entry.type,
+                                              entry.wikidata))
+    return entry.key
 
 
 def english_label(text: str) -> str:
@@ -80,10 +90,7 @@ class Canonicalizer:
         if span.id_ == "organ":
             return self._organ(span, entities, organs)
         if span.kb_id_ and span.kb_id_ in self.lexicon.entries:
-            entry = self.lexicon.entries[span.kb_id_]
-            entities.setdefault(entry.key, EntityInfo(entry.key, entry.label, entry.label_hi,
-                                                      entry.type, entry.wikidata))
-            return entry.key
+            return add_entry(entities, self.lexicon.entries[span.kb_id_])
         norms = tuple(t.norm_ for t in span)
         key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
         if key is None:
@@ -107,8 +114,7 @@ class Canonicalizer:
             key = self.lexicon.demonyms.get(span[0].norm_) if span.label_ == "Organization" else None
             if key and len(span) > 1 and key in self.lexicon.entries:
                 country = self.lexicon.entries[key]
-                entities.setdefault(key, EntityInfo(key, country.label, country.label_hi, country.type,
-                                                    country.wikidata))
+                add_entry(entities, country)
                 found[span[0].norm_] = key
         return found
 
@@ -166,9 +172,7 @@ class Canonicalizer:
         country = self.lexicon.entries[country_key]
         label = f"{head.title()} of {with_article(country.label)}"
         key = slugify(label)
-        organs[key] = country.key
-        entities.setdefault(country.key, EntityInfo(country.key, country.label, country.label_hi,
-                                                    country.type, country.wikidata))
+        organs[key] = add_entry(entities, country)
         entities.setdefault(key, EntityInfo(key, label, span.text, "Organization"))
         return key
 

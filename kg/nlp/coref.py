@@ -21,7 +21,7 @@ import bisect
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
-from kg.nlp.canonical import ENTITIES, EntityInfo
+from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
@@ -274,10 +274,7 @@ class Coreference:
 
     def _known(self, doc: Doc, key: str) -> str:
         """Make sure a lexicon entity reached through a reference is among the document's entities."""
-        entry = self.lexicon.entries[key]
-        doc.user_data[ENTITIES].setdefault(key, EntityInfo(key, entry.label, entry.label_hi, entry.type,
-                                                           entry.wikidata))
-        return key
+        return add_entry(doc.user_data[ENTITIES], self.lexicon.entries[key])
 
     def _title_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         for size in range(self._max_title, 0, -1):

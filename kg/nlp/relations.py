@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
-from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo
+from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
@@ -336,11 +336,8 @@ class RelationExtractor:
         country = self.lexicon.country(entry.country if entry else None)
         if country is None or line is None:
             return [], None
-        ctx.entities.setdefault(
-            country.key,
-            EntityInfo(country.key, country.label, country.label_hi, country.type, country.wikidata),
-        )
-        return [Arg(line[0], line[1], (country.key,), "Country", "definite")], city
+        key = add_entry(ctx.entities, country)
+        return [Arg(line[0], line[1], (key,), "Country", "definite")], city
 
     def _emit(
         self, ctx: _Ctx, frame: Frame, start: int, end: int, pairs: list[tuple[Arg, Arg]], place: str | None
@@ -371,11 +368,8 @@ class RelationExtractor:
 
     def _as_city(self, ctx: _Ctx, arg: Arg) -> Arg:
         """A capital read as its government (``कीव``) is the city itself when attacked or visited."""
-        entry = self.lexicon.entries[arg.extra["city"]]
-        ctx.entities.setdefault(
-            entry.key, EntityInfo(entry.key, entry.label, entry.label_hi, entry.type, entry.wikidata)
-        )
-        return Arg(arg.start, arg.end, (entry.key,), "City", arg.kind, arg.sent)
+        key = add_entry(ctx.entities, self.lexicon.entries[arg.extra["city"]])
+        return Arg(arg.start, arg.end, (key,), "City", arg.kind, arg.sent)
 
     @staticmethod
     def _place(ctx: _Ctx, start: int, used: set[str]) -> str | None:
