@@ -32,6 +32,8 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "hi_ner"
 def _load(path: str):  # noqa: ANN202 - spacy.Language, imported lazily
     import spacy
 
+    import kg.ner.features  # noqa: F401 - registers the model's kg.* architectures
+
     return spacy.load(path)
 
 

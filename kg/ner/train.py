@@ -19,6 +19,7 @@ from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as spacy_train
 from spacy.util import fix_random_seed, load_config
 
+import kg.ner.features  # noqa: F401 - registers kg.MultiHashEmbed.v1
 from kg.ner.augment import augment
 from kg.ner.conll import Sentence, read_conll, split_dev, to_doc
 
