@@ -53,3 +53,19 @@ def test_component_config_and_pipe() -> None:
     assert len(docs[2].spans["model"]) == 0
     doc = nlp(TEXT)
     assert [s.text for s in doc.spans["model"]] == ["अमित शाह"]
+
+
+def test_component_runs_sentence_by_sentence_with_document_offsets() -> None:
+    """With sentence boundaries, spans come back at their place in the whole document."""
+    nlp = spacy.blank("hi")
+    nlp.add_pipe("kg_ner_model", config={"labels": ["Person"]})
+    whole = nlp.make_doc(TEXT + " " + TEXT2)
+    split = nlp.make_doc(TEXT + " " + TEXT2)
+    first = len(nlp.make_doc(TEXT))
+    for token in split:
+        token.is_sent_start = token.i in (0, first)
+    found = [(s.start, s.text) for s in nlp.get_pipe("kg_ner_model")(split).spans["ner_model"]]
+    assert (first + [t.text for t in nlp.make_doc(TEXT2)].index("सुषमा"), "सुषमा स्वराज") in found
+    assert found[0][1] == "अमित शाह"
+    unsplit = [s.text for s in nlp.get_pipe("kg_ner_model")(whole).spans["ner_model"]]
+    assert unsplit[0] == "अमित शाह"

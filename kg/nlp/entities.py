@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.ner.features import word_frequency_class
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.sentences import dateline, token_texts
@@ -51,6 +52,9 @@ _STOP = (
 MAX_NAME_TOKENS = 4
 # Titles that are titles only after a genitive ("सरकार के प्रमुख X"); alone "प्रमुख" means "main"
 GENITIVE_TITLES = {("प्रमुख",)}
+# Words at most this common (Zipf < 4.5 in wordfreq's Hindi list) can end an organization's
+# name after a place: इंडियंस, किंग्स, रेंजर्स; not सरकार, टीम, सैनिक.
+RARE_ZIPF_CLASS = 8
 # Words before a company's name: "विमान निर्माता एयरबस", "अमेरिकी कंपनी बोइंग"
 _ORG_CUES: dict[str, list[tuple[str, ...]]] = {w: [(w,)] for w in ("निर्माता", "कंपनी", "फर्म", "समूह")}
 # Generic adjectives that do not open an organization's name ("एक निचली अदालत" is no name)
@@ -166,13 +170,14 @@ class NamePatterns:
         self.model_key = model_key
         self.refine = refine or (lambda span: "City" if span.label_ == "Location" else span.label_)
         self._titles = _by_length(lexicon.person_titles)
+        self._title_words = {w for key in lexicon.person_titles for w in key.split()}
         self._heads = _by_length(lexicon.org_heads)
 
     def __call__(self, doc: Doc) -> Doc:
         # Priority, measured on HiNER dev (bench/eval_ner_combination.py): lexicon names first;
         # a name after a title cue next, where it covers a model span (the model often cuts
         # foreign names short); then the statistical model; head-noun patterns last.
-        spans = list(doc.spans.get(MENTIONS, []))
+        spans = self._without_bare_surnames(doc, list(doc.spans.get(MENTIONS, [])))
         taken = {i for s in spans for i in range(s.start, s.end)}
         titled = self._title_names(doc, set(taken))
         places = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"} and s.id_ != "demonym"}
@@ -191,6 +196,19 @@ class NamePatterns:
         merged = filter_spans([*new, *spans, *model])  # organs replace their demonym
         doc.spans[MENTIONS] = sorted(merged, key=lambda s: s.start)
         return doc
+
+    def _without_bare_surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Drop a one-word lexicon name that the model reads as part of a longer name.
+
+        "मिशेल ओबामा" is not Barack Obama and "यूनुस खान" not Muhammad Yunus: where a model
+        Person span adds name words (not titles) around a one-word lexicon person, the
+        lexicon match goes and the model's longer name can take its place.
+        """
+        inside = set()
+        for m in doc.spans.get(self.model_key, []):
+            if m.label_ == "Person" and len(m) > 1 and not any(t.norm_ in self._title_words for t in m):
+                inside.update(range(m.start, m.end))
+        return [s for s in spans if not (s.label_ == "Person" and len(s) == 1 and s.start in inside)]
 
     def _title_names(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Names after person titles (राष्ट्रपति X) and after company cues (विमान निर्माता X)."""
@@ -274,17 +292,36 @@ class NamePatterns:
         return found
 
     def _model_spans(self, doc: Doc, places: dict[int, Span]) -> list[tuple[Span, Span | None]]:
-        """Model spans to use, each with the lexicon place it absorbs (or None)."""
+        """Model spans to use, each with the lexicon place it absorbs (or None).
+
+        An organization absorbs the place just before it when it ends in a head noun
+        ("इस्लामाबाद" + "उच्च न्यायालय"), and the place it opens with when the rest of its
+        name is rare words ("चेन्नई सुपर किंग्स", "पाकिस्तान रेंजर्स"; not "पाकिस्तान सरकार").
+        """
         out = []
+        opening = {s.start: s for s in places.values()}
         for span in doc.spans.get(self.model_key, []):
             if span.label_ not in {"Person", "Organization", "Location"} or self._place_adjective(span):
                 continue
+            if not any("\u0900" <= c <= "\u097f" for c in span.text):
+                continue  # trained on Devanagari: a Latin "HANOI" is a dateline, not a name it knows
             place = places.get(span.start)
             if span.label_ != "Organization" or len(span) < 2 or span[-1].norm_ not in self.lexicon.org_heads:
                 place = None
-            start = place.start if place else span.start  # "इस्लामाबाद" + "उच्च न्यायालय"
+            inner = opening.get(span.start)
+            if span.label_ == "Organization" and inner is not None and inner.end < span.end:
+                place = inner if self._name_tail(span[inner.end - span.start :]) else None
+            start = place.start if place else span.start
             out.append((Span(doc, start, span.end, label=self.refine(span), span_id="model"), place))
         return out
+
+    def _name_tail(self, tail: Span) -> bool:
+        """Whether the words after a place can finish an organization's name: a head noun, or rare."""
+        last = tail[-1]
+        if last.norm_ in self.lexicon.org_heads:
+            return True
+        frequency = word_frequency_class(last.text)
+        return frequency == "none" or int(frequency) <= RARE_ZIPF_CLASS
 
     def _place_adjective(self, span: Span) -> bool:
         """``एशियाई``, ``पश्चिमी देशों``: an adjective of a known place, or a common noun, not a name."""
