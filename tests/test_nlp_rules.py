@@ -167,3 +167,10 @@ def test_model_full_name_replaces_a_one_word_lexicon_person(nlp) -> None:
 
 def test_title_before_a_lexicon_surname_keeps_the_lexicon_person(nlp) -> None:
     assert _mentions_with_model(nlp, "राष्ट्रपति ओबामा ने कहा।", [(0, 2, "Person")]) == [("ओबामा", "Person")]
+
+
+def test_place_before_a_common_head_noun_stays_the_place(nlp) -> None:
+    """"मास्को न्यायालय के अधिकार क्षेत्र को": Moscow (Russia) and the court are two things."""
+    text = "मास्को न्यायालय के अधिकार क्षेत्र को मान्यता नहीं देता।"
+    labels = [label for _, label in _mentions_with_model(nlp, text, [(0, 2, "Organization")])]
+    assert labels[0] == "Country"

@@ -37,9 +37,14 @@ def test_design_card_facts(graph: kg.KnowledgeGraph, subject: str, predicate: st
 
 
 def test_relation_recall_and_precision(report: dict) -> None:
+    """The rules were written on the seed and score 1.00 there: any drop is a regression.
+
+    (Issue 5 asks that the NER model costs the seed nothing; a new model or merge rule
+    once lost "Russia rejects the ICC" by reading "मास्को न्यायालय" as one court.)
+    """
     rel = report["relations"]
-    assert rel["recall"] >= 0.85, rel["missing"]
-    assert rel["precision"] >= 0.90, rel["spurious"]
+    assert rel["recall"] == 1.0, rel["missing"]
+    assert rel["precision"] == 1.0, rel["spurious"]
 
 
 def test_every_named_entity_found_and_canonicalized(report: dict) -> None:

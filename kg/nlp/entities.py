@@ -295,8 +295,8 @@ class NamePatterns:
         """Model spans to use, each with the lexicon place it absorbs (or None).
 
         An organization absorbs the place just before it when it ends in a head noun
-        ("इस्लामाबाद" + "उच्च न्यायालय"), and the place it opens with when the rest of its
-        name is rare words ("चेन्नई सुपर किंग्स", "पाकिस्तान रेंजर्स"; not "पाकिस्तान सरकार").
+        ("इस्लामाबाद" + "उच्च न्यायालय"), and the place it opens with when its last word is
+        rare ("चेन्नई सुपर किंग्स", "पाकिस्तान रेंजर्स"; not "पाकिस्तान सरकार", "मास्को न्यायालय").
         """
         out = []
         opening = {s.start: s for s in places.values()}
@@ -315,12 +315,14 @@ class NamePatterns:
             out.append((Span(doc, start, span.end, label=self.refine(span), span_id="model"), place))
         return out
 
-    def _name_tail(self, tail: Span) -> bool:
-        """Whether the words after a place can finish an organization's name: a head noun, or rare."""
-        last = tail[-1]
-        if last.norm_ in self.lexicon.org_heads:
-            return True
-        frequency = word_frequency_class(last.text)
+    @staticmethod
+    def _name_tail(tail: Span) -> bool:
+        """Whether the words after a place make it a name of its own: the last one is rare.
+
+        A common head noun is not enough: in "मास्को न्यायालय के अधिकार क्षेत्र को मान्यता नहीं
+        देता" Moscow (Russia) is the subject and the court is another one.
+        """
+        frequency = word_frequency_class(tail[-1].text)
         return frequency == "none" or int(frequency) <= RARE_ZIPF_CLASS
 
     def _place_adjective(self, span: Span) -> bool:
