@@ -309,8 +309,9 @@ class NamePatterns:
             if span.label_ != "Organization" or len(span) < 2 or span[-1].norm_ not in self.lexicon.org_heads:
                 place = None
             inner = opening.get(span.start)
-            if span.label_ == "Organization" and inner is not None and inner.end < span.end:
-                place = inner if self._name_tail(span[inner.end - span.start :]) else None
+            if (span.label_ == "Organization" and inner is not None and inner.end < span.end
+                    and self._name_tail(span[inner.end - span.start :])):
+                place = inner
             start = place.start if place else span.start
             out.append((Span(doc, start, span.end, label=self.refine(span), span_id="model"), place))
         return out
