@@ -195,7 +195,7 @@ def kg_multi_hash_embed(
     Parameters
     ----------
     width : int
-        Output width (and width of every hash table).
+        Output width, and the width of the attribute tables.
     attrs, rows : list
         spaCy token attributes and the number of rows of each one's table.
     extra, extra_rows : list
