@@ -86,3 +86,20 @@ def test_cameo_codes_are_strings(onto: Graph) -> None:
 
 def test_inventory_is_complete() -> None:
     assert len(PREDICATES) == 26 and len(set(PREDICATES)) == 26
+
+
+def test_ontology_ships_inside_the_package() -> None:
+    """``kg/rdf/ontology`` (a link to ``ontology/``) is package data, so a wheel carries it."""
+    import tomllib
+    from pathlib import Path
+
+    import kg
+
+    package = Path(kg.__file__).resolve().parent
+    root = package.parent
+    inside = package / "rdf" / "ontology"
+    assert ontology_path("kg.ttl") == inside / "kg.ttl"
+    for name in ("kg.ttl", "shapes.ttl", "context.jsonld", "queries/visits.rq"):
+        assert (inside / name).read_bytes() == (root / "ontology" / name).read_bytes()
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["kg"]
+    assert {"rdf/ontology/*", "rdf/ontology/**/*"} <= set(globs)

@@ -50,13 +50,16 @@ _DIR_FILES = ("graph.trig", "graph.nq", "graph.jsonld", "graph.ttl", "graph.nt")
 def ontology_path(name: str = "kg.ttl") -> Path:
     """Path of a file shipped in ``ontology/`` (override the folder with ``KG_ONTOLOGY_DIR``).
 
+    The package reaches the repository's ``ontology/`` through the symbolic link
+    ``kg/rdf/ontology``; a built wheel holds a copy there.
+
     Examples
     --------
     >>> ontology_path("shapes.ttl").name
     'shapes.ttl'
     """
     base = os.environ.get("KG_ONTOLOGY_DIR")
-    root = Path(base) if base else Path(__file__).resolve().parents[2] / "ontology"
+    root = Path(base) if base else Path(__file__).resolve().parent / "ontology"
     return root / name
 
 
