@@ -26,11 +26,12 @@ Run ``python scripts/build_ner_features.py`` from the repository root (needs the
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+
+from kg.nlp.lexicon import data_rows
 
 __all__ = ["name_lists", "lexicon_lists", "frequency_classes", "main"]
 
@@ -56,11 +57,6 @@ def _clean(word: str) -> str | None:
     return word if DEVANAGARI_WORD.match(word) else None
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
-
-
 def name_lists() -> dict[str, set[str]]:
     """First names and surnames from Faker's South Asian person providers."""
     import importlib
@@ -83,22 +79,22 @@ def _aliases(row: dict[str, str], column: str) -> list[list[str]]:
 def lexicon_lists() -> dict[str, set[str]]:
     """Name-list classes taken from the project's own lexicon files."""
     lists: dict[str, set[str]] = defaultdict(set)
-    for row in _rows("people.tsv"):
+    for row in data_rows("people.tsv"):
         for words in _aliases(row, "aliases_hi"):
             if len(words) > 1:
                 lists["first"].add(words[0])
                 lists["last"].add(words[-1])
-    for row in _rows("places.tsv"):
+    for row in data_rows("places.tsv"):
         words = row["alias_hi"].split()
         lists["place" if len(words) == 1 else "placepart"].update(words)
-    for row in _rows("organizations.tsv"):
+    for row in data_rows("organizations.tsv"):
         for words in _aliases(row, "aliases_hi"):
             lists["orgpart"].update(words)
-    lists["orgword"].update(row["word_hi"] for row in _rows("org_words.tsv"))
+    lists["orgword"].update(row["word_hi"] for row in data_rows("org_words.tsv"))
     lists["orghead"].update(ORG_HEADS)
-    for row in _rows("titles.tsv"):
+    for row in data_rows("titles.tsv"):
         lists["orghead" if row["kind"] == "org_head" else "title"].add(row["title_hi"])
-    lists["demonym"].update(row["demonym_hi"] for row in _rows("demonyms.tsv"))
+    lists["demonym"].update(row["demonym_hi"] for row in data_rows("demonyms.tsv"))
     return {kind: {w for w in words if _clean(w) == w} for kind, words in lists.items()}
 
 

@@ -23,12 +23,10 @@ in ``spacy.MultiHashEmbed.v2``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import numpy
 from spacy.tokens import Doc
@@ -36,20 +34,19 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
+from kg.nlp.lexicon import data_rows, word_frequency_class
+
 __all__ = [
     "FEATURES",
-    "DATA_DIR",
     "LETTER_NAMES",
     "WORD_IDENTITY",
     "gazetteer",
     "is_acronym",
-    "word_frequency_class",
     "word_features",
     "feature_extractor",
     "kg_multi_hash_embed",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _PUNCT = "\"'`.,;:!?()[]{}<>-–—‘’“”|।॥/\\*"
 
 
@@ -62,27 +59,9 @@ def _core(text: str) -> str:
 def gazetteer() -> dict[str, str]:
     """Word without nukta -> its name-list classes (e.g. ``"first+last"``), from ``ner_gazetteer.tsv``."""
     classes: dict[str, set[str]] = {}
-    with open(DATA_DIR / "ner_gazetteer.tsv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            classes.setdefault(_without_nukta(row["word_hi"]), set()).update(row["classes"].split("+"))
+    for row in data_rows("ner_gazetteer.tsv"):
+        classes.setdefault(_without_nukta(row["word_hi"]), set()).update(row["classes"].split("+"))
     return {word: "+".join(sorted(kinds)) for word, kinds in classes.items()}
-
-
-@lru_cache(maxsize=1)
-def _frequency_table() -> dict[str, str]:
-    with open(DATA_DIR / "hi_wordfreq.tsv", encoding="utf-8", newline="") as fh:
-        return {row["word_hi"]: row["zipf_class"] for row in csv.DictReader(fh, delimiter="\t")}
-
-
-def word_frequency_class(word: str) -> str:
-    """Frequency class of ``word`` in general Hindi (``"none"`` if it is not listed).
-
-    Examples
-    --------
-    >>> word_frequency_class("और"), word_frequency_class("घोलप")
-    ('14', 'none')
-    """
-    return _frequency_table().get(word, "none")
 
 
 #: English letter names as Hindi writes them, for spelled-out acronyms (बीजेपी, एलटीटीई).

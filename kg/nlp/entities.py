@@ -18,8 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.ner.features import word_frequency_class
-from kg.nlp.lexicon import Lexicon
+from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.timex import MONTHS, WEEKDAYS

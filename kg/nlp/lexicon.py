@@ -18,7 +18,10 @@ from pathlib import Path
 
 from kg.nlp.normalize import match_key
 
-__all__ = ["DATA_DIR", "LexEntry", "Lexicon", "load_lexicon", "slugify", "is_leader_role"]
+__all__ = [
+    "DATA_DIR", "LexEntry", "Lexicon", "data_rows", "load_lexicon", "slugify", "is_leader_role",
+    "word_frequency_class",
+]
 
 _LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "secretary-general",
                  "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
@@ -115,7 +118,8 @@ class Lexicon:
         return None
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
+def data_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of the TSV file ``kg/data/<name>`` as dicts (values stripped; none if it is missing)."""
     path = DATA_DIR / name
     if not path.exists():
         return
@@ -135,7 +139,7 @@ def _load_countries(lex: Lexicon) -> None:
 
 
 def _load_places(lex: Lexicon) -> None:
-    for row in _rows("places.tsv"):
+    for row in data_rows("places.tsv"):
         key = _key(row["label_en"], row["wikidata"])
         if row["type"] == "Country" and row["country"]:
             key = lex.countries.get(row["country"], key)
@@ -148,7 +152,7 @@ def _load_places(lex: Lexicon) -> None:
 
 def _load_people_orgs(lex: Lexicon) -> None:
     for name, etype in (("people.tsv", "Person"), ("organizations.tsv", "Organization")):
-        for row in _rows(name):
+        for row in data_rows(name):
             aliases = row["aliases_hi"].split("|")
             qid = row.get("wikidata", "")
             entry = LexEntry(_key(row["label_en"], qid), row["label_en"], row.get("label_hi") or aliases[0],
@@ -181,16 +185,16 @@ def _latin_aliases(label: str, etype: str) -> list[str]:
 
 
 def _load_cues(lex: Lexicon) -> None:
-    for row in _rows("demonyms.tsv"):
+    for row in data_rows("demonyms.tsv"):
         if row["country"] in lex.countries:
             lex.demonyms[match_key(row["demonym_hi"])] = lex.countries[row["country"]]
-    for row in _rows("metonyms.tsv"):
+    for row in data_rows("metonyms.tsv"):
         if row["country"] in lex.countries:
             lex.metonyms[match_key(row["alias_hi"])] = lex.countries[row["country"]]
-    for row in _rows("titles.tsv"):
+    for row in data_rows("titles.tsv"):
         table = lex.org_heads if row["kind"] == "org_head" else lex.person_titles
         table[match_key(row["title_hi"])] = row["role_en"]
-    for row in _rows("org_words.tsv"):
+    for row in data_rows("org_words.tsv"):
         lex.org_words[match_key(row["word_hi"])] = row["word_en"]
     path = DATA_DIR / "common_words.txt"
     if path.exists():
@@ -207,3 +211,21 @@ def load_lexicon() -> Lexicon:
     _load_places(lex)
     _load_cues(lex)
     return lex
+
+
+@functools.lru_cache(maxsize=1)
+def _frequency_table() -> dict[str, str]:
+    return {row["word_hi"]: row["zipf_class"] for row in data_rows("hi_wordfreq.tsv")}
+
+
+def word_frequency_class(word: str) -> str:
+    """Zipf frequency of ``word`` in general Hindi, in half steps (``"none"`` if unlisted).
+
+    From ``kg/data/hi_wordfreq.tsv`` (wordfreq's Hindi list, CC BY-SA 4.0).
+
+    Examples
+    --------
+    >>> word_frequency_class("और"), word_frequency_class("घोलप")
+    ('14', 'none')
+    """
+    return _frequency_table().get(word, "none")
