@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval eval-real clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) output/*.jsonl output/graph.*
+
+# Real news (../shared/corpus/hindi-news): score the dev and test splits, each article built on its own.
+REAL_TEXTS ?= ../shared/corpus/hindi-news/hi
+REAL_GOLD  ?= tests/gold/hindi-news/gold
+eval-real: $(STAMP)
+	@test -d "$(REAL_TEXTS)" || { echo "eval-real: $(REAL_TEXTS) does not exist; give the articles' folder: make eval-real REAL_TEXTS=DIR" >&2; exit 2; }
+	$(BIN)/kg eval $(REAL_GOLD) --split dev --texts $(REAL_TEXTS)
+	$(BIN)/kg eval $(REAL_GOLD) --split test --texts $(REAL_TEXTS) --calibration

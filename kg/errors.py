@@ -46,6 +46,14 @@ MESSAGES = {
     "viewer_asset": "viewer file {name} is missing or damaged ({reason}); reinstall kg",
     "viewer_write": "{path}: cannot write the HTML viewer ({reason})",
     "bad_conll": "{path}: line {line} is not 'token<TAB>BIO-tag' with a known label: {text!r}",
+    "no_gold": "{path}: no gold files (*.json) found for this selection",
+    "bad_splits": "{path}: cannot read split {split!r} ({reason})",
+    "no_eval_source": "nothing to score: give a kg build output folder or --texts with the articles",
+    "no_texts": (
+        "{path}: the articles' folder does not exist (the real-news corpus is not on this machine; "
+        "pass --texts DIR)"
+    ),
+    "gold_needs_build": "{path}: this gold format is scored against a kg build output folder (kg eval GOLD OUT_DIR)",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }
 

@@ -25,6 +25,22 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# CI puts a copy of shared/ beside the clone; sessions have it at /work/shared.
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
+NEWS = SHARED / "corpus" / "hindi-news"
+NEWS_GOLD = ROOT / "tests" / "gold" / "hindi-news"
+
+
+@pytest.fixture(scope="session")
+def news_texts() -> Path:
+    """The real-news articles (``../shared/corpus/hindi-news/hi``); skips when absent."""
+    folder = NEWS / "hi"
+    if not folder.is_dir():
+        pytest.skip(f"the real-news corpus is not on this machine ({folder})")
+    return folder
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (see .ci/browser-setup.sh)")
 
