@@ -16,7 +16,7 @@ __all__ = ["main"]
 # (module, attribute) of each sub-command, imported when the CLI starts.
 COMMANDS = [
     ("kg.cli_build", "build"),
-    ("kg.cli_build", "eval_cmd"),
+    ("kg.evaluation.cli", "eval_cmd"),
     ("kg.rdf.cli", "query"),
     ("kg.rdf.cli", "validate"),
     ("kg.rdf.cli", "serve"),

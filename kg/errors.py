@@ -53,7 +53,9 @@ MESSAGES = {
         "{path}: the articles' folder does not exist (the real-news corpus is not on this machine; "
         "pass --texts DIR)"
     ),
-    "gold_needs_build": "{path}: this gold format is scored against a kg build output folder (kg eval GOLD OUT_DIR)",
+    "gold_needs_build": (
+        "{path}: this gold format is scored against a kg build output folder (kg eval GOLD OUT_DIR)"
+    ),
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }
 

@@ -27,7 +27,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 # CI puts a copy of shared/ beside the clone; sessions have it at /work/shared.
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
+              ROOT.parent / "shared")
 NEWS = SHARED / "corpus" / "hindi-news"
 NEWS_GOLD = ROOT / "tests" / "gold" / "hindi-news"
 

@@ -39,7 +39,8 @@ def test_gold_copy_parses_and_split_is_disjoint() -> None:
 
 def _gold() -> object:
     return parse_gold({
-        "entities": {"putin": {"type": "Person", "wikidata": "Q7747", "en": ["Vladimir Putin"], "hi": ["पुतिन"]},
+        "entities": {"putin": {"type": "Person", "wikidata": "Q7747", "en": ["Vladimir Putin"],
+                               "hi": ["पुतिन"]},
                      "vietnam": {"type": "Country", "en": ["Vietnam"], "hi": ["वियतनाम"]},
                      "hanoi": {"type": "City", "en": ["Hanoi"], "hi": ["हनोई"]}},
         "must_entities": ["putin", "vietnam"],

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kg.evaluation.score import ArticleScore, Totals, reliability
 
-__all__ = ["article_line", "predicate_table", "totals_line", "reliability_table", "format_totals"]
+__all__ = ["article_line", "predicate_table", "totals_line", "reliability_table", "format_totals",
+           "json_report"]
 
 
 def article_line(a: ArticleScore, verbose: bool = False) -> str:
@@ -68,3 +71,21 @@ def format_totals(totals: Totals, per_article: bool = True, verbose: bool = Fals
         parts.append(reliability_table(totals))
     parts.append(totals_line(totals))
     return "\n".join(parts)
+
+
+def json_report(totals: Totals, per_article: bool = True) -> dict[str, Any]:
+    """The scores as a JSON-ready dict: totals, reliability, and (``per_article``) the rest."""
+    report: dict[str, Any] = {"totals": totals.figures(), "reliability": reliability(totals.scored)}
+    if per_article:
+        by = totals.by
+        report["per_predicate"] = {
+            p: {"found": by["found", p], "gold": by["gold", p],
+                "right": by["right", p], "predicted": by["pred", p]}
+            for p in sorted({p for _, p in by})
+        }
+        report["articles"] = [
+            {"doc": a.doc, "must": a.must, "recall": a.recall, "precision": a.precision,
+             "entities": a.entities}
+            for a in totals.articles
+        ]
+    return report
