@@ -122,3 +122,14 @@ def test_pronoun_and_role_noun_coreference() -> None:
     facts = _facts(text)
     assert ("Vladimir Putin", "arrivesFrom", "Mongolia", "asserted") in facts
     assert ("Vladimir Putin", "meets", "Xi Jinping", "planned") in facts
+
+
+@pytest.mark.parametrize("text", [
+    "पीएम मोदी ने जापान का दौरा किया।",
+    "यह बात सही है.पीएम मोदी ने जापान का दौरा किया।",  # a web-news full stop glued to the title
+])
+def test_abbreviated_title_is_not_part_of_the_name(text: str) -> None:
+    graph = kg.build(text, model=True)
+    people = [(e.label, e.id) for e in graph.entities if e.type == "Person"]
+    assert people == [("Narendra Modi", "Q1058")]
+    assert ("Narendra Modi", "visits", "Japan", "asserted") in _facts(text)

@@ -46,6 +46,18 @@ def test_headline_and_dateline_are_segments() -> None:
     assert doc[start].text == "HANOI" and doc[end].text == ":"
 
 
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("रूस ने यह कहा है.पीएम मोदी ने जवाब दिया।", ["रूस ने यह कहा है.", "पीएम मोदी ने जवाब दिया।"]),
+    ("यह सही है| अब वे आए|", ["यह सही है|", "अब वे आए|"]),
+    ("यह सही है. अब वे आए.", ["यह सही है.", "अब वे आए."]),
+    ("विदेश मंत्री एस. जयशंकर ने 3.5 प्रतिशत कहा।", ["विदेश मंत्री एस. जयशंकर ने 3.5 प्रतिशत कहा।"]),
+    ("डॉ. सिंह और J. Biden ने U.S. में कहा।", ["डॉ. सिंह और J. Biden ने U.S. में कहा।"]),
+])
+def test_web_news_sentence_ends(text: str, sentences: list[str]) -> None:
+    doc = SentenceSplitter()(blank_hindi()(text))
+    assert [s.text.strip() for s in doc.sents] == sentences
+
+
 def test_no_dateline_in_ordinary_sentence() -> None:
     doc = SentenceSplitter()(blank_hindi()("उन्होंने कहा: हम तैयार हैं।"))
     assert dateline(doc) is None

@@ -1,7 +1,9 @@
 """Sentence boundaries for Hindi news: dandas, headlines and datelines.
 
 A line break ends a sentence (headlines have no danda), ``।`` / ``॥`` / ``?`` /
-``!`` / ``.`` end one, and a dateline such as ``HANOI हनोई:`` at the start of a
+``!`` / ``|`` / ``.`` end one (web news writes ``.`` and ``|`` for the danda), except
+a ``.`` after an initial or a short title (``एस. जयशंकर``, ``डॉ. सिंह``, ``J. Biden``),
+and a dateline such as ``HANOI हनोई:`` at the start of a
 paragraph becomes a segment of its own, recorded in ``doc.user_data``.
 """
 
@@ -21,6 +23,9 @@ DATELINE_KEY = "kg_dateline"
 TEXTS = "kg_texts"
 _ENDERS = {"।", "॥", "?", "!", "|"}
 _MAX_DATELINE_TOKENS = 5
+# Devanagari spellings of English letter names and short titles: "एस. जयशंकर", "डॉ. सिंह"
+INITIALS = frozenset("""ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू
+एक्स वाई जेड जेड डॉ डा प्रो श्री श्रीमती सुश्री ले जन कर्नल मे ब्रि सं""".split())
 _PUNCT = set(string.punctuation) | {"।", "॥", "—", "–", "’", "‘", "“", "”"}
 
 
@@ -107,9 +112,23 @@ class SentenceSplitter:
         if text in self.enders:
             return True
         if text == "." and i + 1 < len(texts):
-            nxt = texts[i + 1][:1]
+            if i > 0 and _initial(texts[i - 1]):
+                return False
+            j = _skip_space(texts, i + 1)
+            nxt = texts[j][:1] if j < len(texts) else ""
             return nxt.isupper() or "\u0900" <= nxt <= "\u097f" or nxt in "\"'"
         return False
+
+
+def _initial(word: str) -> bool:
+    """An initial or short title before a dot: ``एस``, ``डॉ``, ``J``.
+
+    Examples
+    --------
+    >>> _initial("एस"), _initial("J"), _initial("है")
+    (True, True, False)
+    """
+    return word in INITIALS or (len(word) == 1 and word.isalpha() and word.isupper())
 
 
 def dateline(doc: Doc) -> tuple[int, int] | None:
