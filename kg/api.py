@@ -15,14 +15,14 @@ from kg.nlp.normalize import has_devanagari
 from kg.nlp.pipeline import get_nlp
 from kg.records import Document, Entity, Relation
 
-__all__ = ["build", "build_documents", "CHUNK_CHARS"]
+__all__ = ["build", "build_documents", "default_min_confidence", "CHUNK_CHARS"]
 
 CHUNK_CHARS = 100_000
 Source = str | os.PathLike[str] | Document | Sequence[str | os.PathLike[str]]
 
 
 def build(source: Source, *, date: str | None = None, model: bool = True,
-          nlp: Language | None = None) -> KnowledgeGraph:
+          nlp: Language | None = None, min_confidence: float | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of Hindi text, an article file, a folder or several paths.
 
     Parameters
@@ -37,6 +37,10 @@ def build(source: Source, *, date: str | None = None, model: bool = True,
         Use the statistical NER model along with the lexicon and rules.
     nlp : Language, optional
         A pipeline made by :func:`kg.nlp.pipeline.make_nlp` (default: shared one).
+    min_confidence : float, optional
+        Keep relations whose confidence (the calibrated probability that the triple is
+        right) reaches this; default: the threshold chosen on the dev articles when the
+        relation model is used (see :func:`default_min_confidence`), else 0.
 
     Returns
     -------
@@ -50,7 +54,7 @@ def build(source: Source, *, date: str | None = None, model: bool = True,
     [('Narendra Modi', 'visits', 'Japan')]
     """
     documents, warnings = _documents(source, date)
-    graph = build_documents(documents, nlp=nlp or get_nlp(model))
+    graph = build_documents(documents, nlp=nlp or get_nlp(model), min_confidence=min_confidence)
     graph.warnings = warnings
     return graph
 
@@ -74,13 +78,34 @@ def _is_text(source: str) -> bool:
         return True
 
 
+def default_min_confidence(nlp: Language) -> float:
+    """The relation model's threshold chosen on dev, or 0 when the pipeline has no model.
+
+    Examples
+    --------
+    >>> from kg.nlp.pipeline import make_nlp
+    >>> default_min_confidence(make_nlp(model=False))
+    0.0
+    """
+    if "kg_relation_model" in nlp.pipe_names:
+        return float(nlp.get_pipe("kg_relation_model").model.threshold)
+    return 0.0
+
+
 def build_documents(documents: Iterable[Document], nlp: Language,
-                    progress: Callable[[Document], None] | None = None) -> KnowledgeGraph:
-    """Run the pipeline over documents and merge everything into one graph."""
+                    progress: Callable[[Document], None] | None = None,
+                    min_confidence: float | None = None) -> KnowledgeGraph:
+    """Run the pipeline over documents and merge everything into one graph.
+
+    Relations below ``min_confidence`` (default :func:`default_min_confidence`) are left out.
+    """
+    floor = default_min_confidence(nlp) if min_confidence is None else min_confidence
     docs, entities, relations = [], [], []
     for document in documents:
         ents, rels = extract_document(nlp, document)
-        entities += ents
+        rels = [r for r in rels if r.confidence >= floor]
+        used = {e.id for r in rels for e in (r.subject, r.object, r.place) if e is not None}
+        entities += [e for e in ents if e.mentions or e.id in used]
         relations += rels
         docs.append(document)
         if progress:

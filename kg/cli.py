@@ -22,6 +22,7 @@ COMMANDS = [
     ("kg.rdf.cli", "serve"),
     ("kg.ner.cli", "train_ner"),
     ("kg.ner.cli", "eval_ner"),
+    ("kg.relmodel.cli", "train_rel"),
 ]
 
 

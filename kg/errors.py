@@ -56,6 +56,8 @@ MESSAGES = {
     "gold_needs_build": (
         "{path}: this gold format is scored against a kg build output folder (kg eval GOLD OUT_DIR)"
     ),
+    "no_rel_model": "{path}: no relation model could be read ({reason}); train one with 'kg train-rel'",
+    "bad_config": "{path}: training config could not be read ({reason})",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }
 

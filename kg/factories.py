@@ -25,10 +25,11 @@ from kg.nlp.entities import LexiconRuler, NamePatterns
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.nlp.relations import RelationExtractor
 from kg.nlp.sentences import SentenceSplitter
+from kg.relmodel.component import RelationModelComponent
 
 __all__ = [
     "create_lexicon", "make_sentences", "make_lexicon_ruler", "make_patterns",
-    "make_canonical", "make_coref", "make_relations",
+    "make_canonical", "make_coref", "make_relations", "make_relation_model",
 ]
 
 _LEXICON = {"lexicon": {"@misc": "kg.lexicon.v1"}}
@@ -76,3 +77,11 @@ def make_coref(nlp: Language, name: str, lexicon: Lexicon) -> Coreference:
 def make_relations(nlp: Language, name: str, lexicon: Lexicon) -> RelationExtractor:
     """Typed relations with modality, time, place and confidence."""
     return RelationExtractor(lexicon)
+
+
+@Language.factory("kg_relation_model", default_config={"path": "", "floor": 0.05, "use_rules": True})
+def make_relation_model(nlp: Language, name: str, path: str, floor: float, use_rules: bool) -> RelationModelComponent:
+    """The learned relation model (``kg/models/hi_rel`` unless ``path`` names another)."""
+    from kg.relmodel.model import DEFAULT_MODEL, load_model
+
+    return RelationModelComponent(load_model(path or DEFAULT_MODEL), floor=floor, use_rules=use_rules)

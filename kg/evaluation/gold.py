@@ -26,7 +26,8 @@ from typing import Any
 
 from kg.errors import error
 
-__all__ = ["GoldArticle", "GoldRelation", "EntityMatcher", "load_gold", "norm", "is_guidelines_gold"]
+__all__ = ["GoldArticle", "GoldRelation", "EntityMatcher", "load_gold", "norm", "is_guidelines_gold", "from_legacy",
+           "parse_gold"]
 
 LEVELS = ("must", "should", "ok")
 
@@ -141,8 +142,33 @@ def parse_gold(data: dict[str, Any], name: str) -> GoldArticle:
                        data.get("note", ""))
 
 
-def load_gold(path: str | Path) -> GoldArticle:
-    """Read one gold file in the ``GUIDELINES.md`` format.
+def from_legacy(data: dict[str, Any], name: str) -> GoldArticle:
+    """A :class:`GoldArticle` from the in-house format (``tests/gold/*.gold.json``).
+
+    Each entity gets its label as key; every relation is ``should`` (they are all stated);
+    relations to ends that are not listed entities (events) are left out.
+
+    Examples
+    --------
+    >>> g = from_legacy({"entities": [{"label": "Russia", "type": "Country", "mentions": ["रूस"]},
+    ...                               {"label": "Ukraine", "type": "Country"}],
+    ...                  "relations": [{"subject": "Russia", "predicate": "attacks", "object": "Ukraine"}]},
+    ...                 "x")
+    >>> g.relations[0].matches(("Russia", "attacks", "Ukraine")), g.must_entities
+    (True, [])
+    """
+    entities = {
+        e["label"]: {"type": e["type"], "wikidata": e.get("wikidata"), "en": [e["label"], *e.get("also", [])],
+                     "hi": list(e.get("mentions", []))}
+        for e in data["entities"] if e.get("type") != "Event"
+    }
+    relations = [GoldRelation((r["subject"],), (r["predicate"],), (r["object"],), "should")
+                 for r in data["relations"] if r["subject"] in entities and r["object"] in entities]
+    return GoldArticle(str(data.get("doc") or name), entities, relations, [], data.get("note", ""))
+
+
+def load_gold(path: str | Path, legacy: bool = False) -> GoldArticle:
+    """Read one gold file in the ``GUIDELINES.md`` format (or, with ``legacy``, also the in-house one).
 
     Raises
     ------
@@ -152,6 +178,8 @@ def load_gold(path: str | Path) -> GoldArticle:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if legacy and isinstance(data, dict) and isinstance(data.get("entities"), list):
+            return from_legacy(data, path.name.removesuffix(".gold.json"))
         if not is_guidelines_gold(data):
             raise ValueError("'entities' must be an object keyed by entity id")
         return parse_gold(data, path.stem)

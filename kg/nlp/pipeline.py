@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.normalize import normalize
 from kg.nlp.tokenizer import blank_hindi
+
+log = logging.getLogger(__name__)
 
 __all__ = ["NORM_KEY", "COMPONENTS", "NormalizingTokenizer", "make_nlp", "get_nlp"]
 
@@ -36,8 +39,9 @@ class NormalizingTokenizer:
             yield self(text)
 
 
-def make_nlp(model: bool = True, max_length: int = 30_000_000) -> Language:
-    """A fresh pipeline; ``model=False`` leaves out the statistical NER.
+def make_nlp(model: bool = True, max_length: int = 30_000_000, relation_model: bool | None = None) -> Language:
+    """A fresh pipeline; ``model=False`` leaves out the statistical NER and relation model
+    (``relation_model`` alone decides for the relation model when given).
 
     Examples
     --------
@@ -53,17 +57,19 @@ def make_nlp(model: bool = True, max_length: int = 30_000_000) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
         if name == "kg_lexicon" and model:
-            _add_model(nlp)
+            _add_model(nlp, "kg_ner_model")
+    if model if relation_model is None else relation_model:
+        _add_model(nlp, "kg_relation_model")
     return nlp
 
 
-def _add_model(nlp: Language) -> None:
+def _add_model(nlp: Language, name: str) -> None:
     from kg.errors import KGError
 
     try:
-        nlp.add_pipe("kg_ner_model")
-    except (ValueError, OSError, ImportError, KGError):  # model not trained or not installed
-        return
+        nlp.add_pipe(name)
+    except (ValueError, OSError, ImportError, KGError) as exc:  # model not trained or not installed
+        log.warning("%s is not used: %s", name, exc)
 
 
 @functools.cache

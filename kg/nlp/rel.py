@@ -24,3 +24,4 @@ class RelRec:
     sent_end: int
     derived: bool = False
     role: str | None = None
+    source: str = ""  # the rule that produced it: "frame:<n>", "title", "organ", "located", ...

@@ -36,7 +36,7 @@ from kg.nlp.structural import (
 )
 from kg.nlp.timex import TimeExpr
 
-__all__ = ["RelationExtractor", "DATE_KEY"]
+__all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
 DATE_KEY = "kg_date"
 GAP = 5
@@ -78,7 +78,7 @@ def _demanded(norms: list[str], end: int, limit: int) -> bool:
     return bool(window) and window[0].startswith(("कर", "दे", "ल")) and bool(_DEMANDS & set(window[1:]))
 
 
-def _is_headline(texts: list[str], sent: Span) -> bool:
+def is_headline(texts: list[str], sent: Span) -> bool:
     """A first sentence that does not end with a sentence mark (news headlines have none)."""
     last = next((t for t in reversed(texts[sent.start : sent.end]) if not t.isspace()), "")
     return last not in {"।", "॥", ".", "?", "!"}
@@ -121,6 +121,7 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in self.frames}
+        self._ids = {f: n for n, (f, _) in enumerate(self.frames)}
         self._index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -145,7 +146,7 @@ class RelationExtractor:
                 doc.user_data.get(DATE_KEY),
                 norms,
                 texts,
-                headline=n == 0 and _is_headline(texts, sent),
+                headline=n == 0 and is_headline(texts, sent),
             )
             found: list[RelRec] = []
             for frame, start, end in self._triggers(norms, sent, sargs):
@@ -358,9 +359,8 @@ class RelationExtractor:
                 for o in obj.keys:
                     if s == o:
                         continue
-                    rec = RelRec(
-                        s, frame.predicate, o, mode, when, place, conf, ctx.sent.start_char, ctx.sent.end_char
-                    )
+                    rec = RelRec(s, frame.predicate, o, mode, when, place, conf, ctx.sent.start_char,
+                                 ctx.sent.end_char, source=f"frame:{self._ids[frame]}")
                     out.append(rec)
                     if frame.event:
                         self._register_event(ctx, frame.event, rec)

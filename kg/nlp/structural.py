@@ -34,9 +34,9 @@ _GEN = {"के", "की", "का"}
 
 
 def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
-         role: str | None = None) -> RelRec:
+         role: str | None = None, source: str = "") -> RelRec:
     return RelRec(subject, predicate, obj, "asserted", None, None, confidence,
-                  sent.start_char, sent.end_char, role=role)
+                  sent.start_char, sent.end_char, role=role, source=source)
 
 
 def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) -> list[RelRec]:
@@ -59,7 +59,7 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) 
             predicate, role = "citizenOf", None
         else:
             predicate = "affiliatedWith"
-        out.append(_rec(link.person, predicate, anchor, sent, conf, role))
+        out.append(_rec(link.person, predicate, anchor, sent, conf, role, source="title"))
     return out
 
 
@@ -95,7 +95,7 @@ def organ_relations(doc: Doc, args: Sequence[Arg], organs: dict[str, str], lexic
             state = demonyms[first] if head.lower().startswith(STATE_BODIES) else None
         if state and key not in seen:
             seen.add(key)
-            out.append(_rec(key, "partOf", state, doc[arg.start].sent, 0.9))
+            out.append(_rec(key, "partOf", state, doc[arg.start].sent, 0.9, source="organ"))
     return out
 
 
@@ -120,7 +120,7 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             head = lexicon.org_heads.get(doc[org.end - 1].norm_, "")
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
-                            doc[org.start].sent, 0.8))
+                            doc[org.start].sent, 0.8, source="located"))
     return out
 
 
@@ -148,7 +148,7 @@ def derived_relations(relations: Sequence[RelRec], types: dict[str, str], titles
             ends.append(state or (key if types.get(key) == "Country" else None))
         if None in ends or ends == [rel.subject, rel.object] or ends[0] == ends[1]:
             continue
-        out.append(replace(rel, subject=ends[0], object=ends[1], derived=True,
+        out.append(replace(rel, subject=ends[0], object=ends[1], derived=True, source="derived",
                            confidence=round(rel.confidence * 0.9, 3)))
     return out
 
@@ -174,6 +174,6 @@ def exchange_relations(norms: Sequence[str], relations: Sequence[RelRec]) -> lis
     out = []
     for rel in relations:
         if rel.predicate in _AID and not rel.derived:
-            out += [replace(rel, subject=rel.object, object=rel.subject, predicate=kind,
+            out += [replace(rel, subject=rel.object, object=rel.subject, predicate=kind, source="exchange",
                             confidence=round(rel.confidence * 0.9, 3)) for kind in kinds]
     return out

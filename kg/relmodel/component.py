@@ -1,0 +1,160 @@
+"""The spaCy component ``kg_relation_model``: the learned model decides which relations are emitted.
+
+It runs after ``kg_relations``, scores every candidate of the document
+(:mod:`kg.relmodel.candidates`) with the model, keeps for each distinct triple its best
+candidate, turns the score into a calibrated confidence (the probability that the triple
+is right, fitted on the dev articles by cross-validation) and replaces the rules' relations
+with the triples whose confidence reaches ``floor``. The rules' output is one of the
+features; relations of an event (``इसे खारिज किया``) are kept from the rules as they are.
+``doc._.kg_rel_candidates`` keeps the scored candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from kg.nlp.args import ARGS
+from kg.nlp.canonical import ENTITIES
+from kg.nlp.entities import NORMS
+from kg.nlp.modality import modality, sentence_times, time_of
+from kg.nlp.rel import RELATIONS, RelRec, replace
+from kg.nlp.relations import DATE_KEY, is_headline
+from kg.nlp.sentences import token_texts
+from kg.relmodel.candidates import SYMMETRIC, Candidate, allowed, doc_candidates
+from kg.relmodel.model import RelationModel
+
+__all__ = ["RelationModelComponent", "CANDIDATES", "Triple", "best_triples", "candidates_of", "RULE_FEATURES",
+           "redundant", "IMPLIES"]
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = "kg_rel_candidates"
+RULE_FEATURES = ("r:", "rs:", "rr:", "rd:", "rule_only")
+Triple = tuple[str, str, str]
+
+if not Doc.has_extension(CANDIDATES):
+    Doc.set_extension(CANDIDATES, default=None)
+
+
+def candidates_of(doc: Doc, use_rules: bool = True) -> list[Candidate]:
+    """A document's candidates, once the rules have run (``use_rules=False``: without their output)."""
+    types = {k: e.type for k, e in doc.user_data.get(ENTITIES, {}).items()}
+    norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+    rules = doc.user_data.get(RELATIONS, []) if use_rules else []
+    first = next(iter(doc.sents), None)
+    headline = first is not None and is_headline(token_texts(doc), first)
+    return doc_candidates(doc, doc.user_data.get(ARGS, []), rules, types, norms, headline)
+
+
+def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str, str]) -> np.ndarray:
+    """Which (candidate, predicate) cells are possible: types allow it; one order for symmetric ones."""
+    mask = np.zeros((len(cands), len(predicates)), dtype=bool)
+    for i, c in enumerate(cands):
+        st, ot = types.get(c.subject, ""), types.get(c.object, "")
+        forward = c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0]
+        for j, p in enumerate(predicates):
+            mask[i, j] = allowed(p, st, ot) and (forward or p not in SYMMETRIC)
+    return mask
+
+
+def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequence[str],
+                 types: dict[str, str]) -> dict[Triple, tuple[float, int, str]]:
+    """For each distinct triple: its highest score, the candidate that gave it, and its
+    calibration group (``"rule"`` when a rule read the triple from one of its candidates).
+
+    A symmetric predicate's triple is keyed with its ends in sorted order.
+    """
+    mask = _mask(cands, predicates, types)
+    best: dict[Triple, tuple[float, int, str]] = {}
+    ruled: set[Triple] = set()
+    rows, cols = np.nonzero(mask)
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        c, p = cands[i], predicates[j]
+        key = (c.subject, p, c.object)
+        if p in SYMMETRIC and c.object < c.subject:
+            key = (c.object, p, c.subject)
+        if p in c.rules:
+            ruled.add(key)
+        score = float(raw[i, j])
+        if key not in best or score > best[key][0]:
+            best[key] = (score, i, "model")
+    return {k: (v[0], v[1], "rule" if k in ruled else "model") for k, v in best.items()}
+
+
+# A more specific relation of a pair makes these of the same pair redundant ("Putin leads Russia"
+# says he is Russian) when it is at least as likely.
+IMPLIES = {"leads": ("citizenOf", "affiliatedWith", "memberOf"), "memberOf": ("affiliatedWith",),
+           "partOf": ("affiliatedWith",), "affiliatedWith": ("citizenOf",)}
+
+
+def redundant(confidence: dict[Triple, float]) -> set[Triple]:
+    """Triples that a more specific, at least as likely triple of the same pair implies.
+
+    Examples
+    --------
+    >>> sorted(redundant({("a", "leads", "b"): 0.9, ("a", "citizenOf", "b"): 0.8, ("a", "memberOf", "b"): 0.95}))
+    [('a', 'citizenOf', 'b')]
+    """
+    out = set()
+    for (s, p, o), conf in confidence.items():
+        out.update((s, q, o) for q in IMPLIES.get(p, ()) if confidence.get((s, q, o), 2.0) <= conf)
+    return out
+
+
+class RelationModelComponent:
+    """Emit the relations the model scores at or above ``floor`` (see the module doc).
+
+    Parameters
+    ----------
+    model : RelationModel
+    floor : float
+        Lowest calibrated confidence kept in the document (``kg build --min-confidence``
+        filters further).
+    use_rules : bool
+        Whether the rules' output is among the features (as the model was trained).
+    """
+
+    def __init__(self, model: RelationModel, floor: float = 0.05, use_rules: bool = True) -> None:
+        self.model = model
+        self.floor = floor
+        self.use_rules = use_rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc.user_data.get(ENTITIES, {})
+        types = {k: e.type for k, e in entities.items()}
+        rules: list[RelRec] = doc.user_data.get(RELATIONS, [])
+        cands = candidates_of(doc, self.use_rules)
+        raw = self.model.raw([c.features for c in cands])
+        best = best_triples(cands, raw, self.model.predicates, types)
+        out = [r for r in rules if types.get(r.subject) == "Event" or types.get(r.object) == "Event"]
+        confidence = {t: self.model.calibration(score, group) for t, (score, _, group) in best.items()}
+        dropped = redundant(confidence)
+        sents = list(doc.sents)
+        for (s, p, o), (_, i, _) in sorted(best.items()):
+            conf = confidence[s, p, o]
+            if conf >= self.floor and (s, p, o) not in dropped:
+                out.append(self._record(doc, sents[cands[i].sent], cands[i], s, p, o, round(conf, 3)))
+        doc._.set(CANDIDATES, (cands, raw))
+        doc.user_data[RELATIONS] = out
+        return doc
+
+    @staticmethod
+    def _record(doc: Doc, sent: Span, cand: Candidate, s: str, p: str, o: str, conf: float) -> RelRec:
+        rule = cand.rules.get(p)
+        if rule is not None:
+            return replace(rule, confidence=conf, source=f"model+{rule.source}")
+        if p in SYMMETRIC and cand.subject != s:
+            s, o = o, s
+        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        at = cand.anchor if cand.anchor > 0 else sent.end
+        mode = modality(norms, (sent.start, sent.end), at - 1, at, p)
+        date: dt.date | None = doc.user_data.get(DATE_KEY)
+        texts = token_texts(doc)
+        times = sentence_times(texts[sent.start:sent.end], sent.start, date)
+        when = time_of(times, texts, at, date, mode == "planned")
+        return RelRec(s, p, o, mode, when, None, conf, sent.start_char, sent.end_char, source="model")

