@@ -49,12 +49,13 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
               type=click.Choice(["ttl", "trig", "jsonld", "nt", "nq"]), help="RDF format(s) to write.")
 @click.option("--no-model", is_flag=True, help="Lexicon and rules only (no statistical NER or relation model).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML viewer.")
+@click.option("--no-relation-model", is_flag=True, help="Relations from the rules only (NER model kept).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Keep relations whose confidence (probability of being right) reaches this "
                    "[default: the relation model's threshold chosen on dev; 0 with --no-model].")
 @one_line_errors
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_model: bool,
-          no_html: bool, min_confidence: float | None) -> None:
+          no_html: bool, no_relation_model: bool, min_confidence: float | None) -> None:
     """Build one graph from Hindi articles (files or folders of .txt) into OUT.
 
     Writes triples.jsonl, entities.jsonl, documents.jsonl, graph.<format>,
@@ -70,7 +71,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_
     for problem in problems:
         click.echo(f"kg: skipped: {problem}", err=True)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
-        graph = build_documents(documents, get_nlp(not no_model), progress=lambda _doc: bar.update(),
+        nlp = get_nlp(not no_model, False if no_relation_model else None)
+        graph = build_documents(documents, nlp, progress=lambda _doc: bar.update(),
                                 min_confidence=min_confidence)
     written = graph.save(out_dir, formats=formats, html=not no_html)
     click.echo(f"{len(graph.entities)} entities, {len(graph.relations)} relations "

@@ -31,6 +31,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.english import strict_key
@@ -49,6 +50,7 @@ _CONSONANTS = {
 }
 _MATRA = {"आ": "ा", "इ": "ि", "ई": "ी", "उ": "ु", "ऊ": "ू", "ए": "े", "ऐ": "ै", "ओ": "ो", "औ": "ौ",
           "ऑ": "ॉ", "अ": ""}
+_ASPIRATES = {"K": ("kh", "ख"), "G": ("gh", "घ"), "B": ("bh", "भ"), "D": ("dh", "ध"), "JH": ("jh", "झ")}
 _VOWEL_GROUP = re.compile(r"[aeiou]+(?:w(?![aeiou]))?|(?<=[^aeiou])y(?![aeiou])")
 _SPLITTABLE = ("ia", "io", "iu", "eo", "ua", "uo", "ea", "ie", "oe", "ue", "ui", "oa", "eu")
 
@@ -86,42 +88,68 @@ def align_vowels(word: str, phones: list[str]) -> list[str | None]:
     return [text for _, text in groups]
 
 
-def _reduced(g: str | None, initial: bool, final: bool, prev: str, silent_e: bool, end_e: bool) -> list[Alt]:
-    """Spellings of an unstressed AH/IH from its letters ``g``."""
+@dataclass(frozen=True)
+class _Ctx:
+    """Where a vowel phone stands: its neighbours and what the spelling says around it."""
+
+    letters: str | None  # the vowel letters aligned to it (None if the word could not be aligned)
+    prev: str
+    next: str
+    initial: bool
+    final: bool
+    before_vowel: bool
+    r_before_vowel: bool  # the next phone is R and a vowel follows it (area, not air)
+    silent_e: bool  # last vowel of a word ending consonant(s) + silent e (private, missile)
+    end_e: bool  # the e of a final -le/-re (apple, theatre)
+
+
+def _context(word: str, phones: list[str], i: int, letters: str | None) -> _Ctx:
+    nxt = phones[i + 1] if i + 1 < len(phones) else ""
+    last_vowel = all(not p[-1].isdigit() for p in phones[i + 1:])
+    return _Ctx(
+        letters, phones[i - 1] if i else "", nxt, i == 0, i + 1 == len(phones),
+        nxt[-1:].isdigit(), nxt == "R" and i + 2 < len(phones) and phones[i + 2][-1].isdigit(),
+        letters in ("a", "i") and bool(nxt) and last_vowel and re.search(r"[aeiouy][^aeiouwy]+e[sd]?$", word)
+        is not None,
+        letters == "e" and last_vowel and re.search(r"[^aeiou][lr]e$", word) is not None,
+    )
+
+
+_REDUCED = {"a": [("अ",), ("ए",), ("आ",)], "e": [("ए",), ("अ",), ("इ",)], "i": [("इ",), ("अ",)],
+            "o": [("अ",), ("ओ",)], "u": [("अ",), ("उ",)], "ai": [("ए",), ("अ",)], "ea": [("ए",), ("अ",)],
+            "y": [("इ",)]}
+_REDUCED_INITIAL = {"a": [("अ",), ("ए",)], "o": [("ओ",), ("अ",), ("ऑ",)], "e": [("इ",), ("ए",)],
+                    "u": [("अ",), ("उ",)]}
+
+
+def _reduced(c: _Ctx) -> list[Alt]:
+    """Spellings of an unstressed AH (or IH spelled a/e), chosen by the letters it stands for."""
+    g = c.letters
     if g is None:
-        return [("आ",), ("अ",)] if final else [("अ",)]
-    if initial:
-        return {"a": [("अ",), ("ए",)], "o": [("ओ",), ("अ",), ("ऑ",)], "e": [("इ",), ("ए",)],
-                "u": [("अ",), ("उ",)]}.get(g, [("इ",)] if g.startswith("i") else [("अ",)])
-    if final:
+        return [("आ",), ("अ",)] if c.final else [("अ",)]
+    if c.initial:
+        return _REDUCED_INITIAL.get(g, [("इ",)] if g.startswith("i") else [("अ",)])
+    if c.final:
         return [("आ",)] if g.endswith("a") else [("ओ",)] if g == "o" else [("अ",)]
-    if g in ("ia", "ie") or (g == "io" and prev not in ("SH", "ZH", "CH", "JH", "Y")):
-        return [("इ", "य", "अ"), ("अ",), ("इ", "य", "आ")]
-    if g == "e" and end_e:
+    if g in ("ia", "ie") or (g == "io" and c.prev not in ("SH", "ZH", "CH", "JH", "Y")):
+        return [("इ", "य", "अ"), ("अ",), ("इ", "य", "आ")]  # financial फाइनेंशियल, social सोशल
+    if g == "e" and c.end_e:
         return [("अ",)]  # apple, theatre: the e is silent
-    if g == "a" and silent_e:
+    if g == "a" and c.silent_e:
         return [("ए",), ("अ",)]  # private प्राइवेट, palace पैलेस
-    if g == "i" and silent_e:
-        return [("इ",), ("आ", "इ"), ("अ",)]  # missile मिसाइल, mobile मोबाइल
-    table = {"a": [("अ",), ("ए",), ("आ",)], "e": [("ए",), ("अ",), ("इ",)], "i": [("इ",), ("अ",)],
-             "o": [("अ",), ("ओ",)], "u": [("अ",), ("उ",)], "ai": [("ए",), ("अ",)], "ea": [("ए",), ("अ",)],
-             "y": [("इ",)]}
-    return table.get(g, [("अ",)])
+    if g == "i" and (c.silent_e or c.next == "Z"):
+        return [("इ",), ("आ", "इ"), ("अ",)]  # missile मिसाइल, organization ऑर्गनाइजेशन
+    return _REDUCED.get(g, [("अ",)])
 
 
-def _vowel(phone: str, g: str | None, ctx: dict[str, object]) -> list[Alt]:
-    base, stress = phone[:-1], phone[-1]
-    before_vowel, before_r = bool(ctx["before_vowel"]), ctx["next"] == "R"
-    o = g is not None and "o" in g
-    if base in ("AH", "IH") and stress == "0" and (base == "AH" or g in ("e", "a")):
-        alts = _reduced(g, bool(ctx["initial"]), bool(ctx["final"]), str(ctx["prev"]), bool(ctx["silent_e"]),
-                        bool(ctx["end_e"]))
-        return alts + ([("इ",)] if base == "IH" else [])
-    if base == "EH" and ctx["initial"] and g == "e" and ctx["next"] == "N":
+def _stressed(base: str, stress: str, c: _Ctx) -> list[Alt]:
+    """Spellings of a vowel phone other than a reduced one (``stress`` is 0, 1 or 2)."""
+    g, o = c.letters, c.letters is not None and "o" in c.letters
+    if base == "EH" and c.initial and g == "e" and c.next == "N":
         return [("ए",), ("इ",)]  # engine इंजन, engineer इंजीनियर
-    if base == "AH" and ctx["final"] and g == "a":
-        return [("आ",), ("अ",)]  # papa पापा
     if base == "AH":
+        if c.final and g == "a":
+            return [("आ",), ("अ",)]  # papa पापा
         return [("अ",)] + ([("ओ",)] if g == "o" else [("उ",)] if g == "u" else [])
     if base == "AA" and g is not None and "a" in g and not o:
         return [("आ",), ("अ",)]
@@ -130,22 +158,40 @@ def _vowel(phone: str, g: str | None, ctx: dict[str, object]) -> list[Alt]:
     if base == "ER":
         vowel = next((v for letter, v in (("a", "आ"), ("o", "ओ"), ("i", "इ"), ("u", "उ"), ("e", "ए"))
                       if g and letter in g), None)
-        return [("अ", "र")] + ([(vowel, "र")] if vowel and not ctx["initial"] else [])
+        return [("अ", "र")] + ([(vowel, "र")] if vowel and not c.initial else [])
     if base == "AE":
         return [("ऐ",)] + ([("आ",), ("अ",)] if g == "a" else [])
-    glide_r = before_r and not ctx["r_before_vowel"]  # air एयर, near नियर (but area एरिया)
+    return _glided(base, stress, c)
+
+
+def _glided(base: str, stress: str, c: _Ctx) -> list[Alt]:
+    """Front and back vowels, with the य/व glide Hindi writes before a vowel or an R."""
+    before_r = c.next == "R"
+    glide_r = before_r and not c.r_before_vowel  # air एयर, near नियर (but area एरिया)
     if base in ("IH", "IY"):
-        i = "ई" if base == "IY" and (stress != "0" or ctx["final"]) else "इ"
-        return [(i, "य"), (i,)] if glide_r else [(i,), (i, "य")] if before_vowel or before_r else [(i,)]
+        i = "ई" if base == "IY" and (stress != "0" or c.final) else "इ"
+        return [(i, "य"), (i,)] if glide_r else [(i,), (i, "य")] if c.before_vowel or before_r else [(i,)]
     if base in ("EH", "EY"):
-        return [("ए", "य"), ("ए",)] if glide_r else [("ए",), ("ए", "य")] if before_vowel or before_r else [("ए",)]
+        return [("ए", "य"), ("ए",)] if glide_r else [("ए",), ("ए", "य")] if c.before_vowel or before_r \
+            else [("ए",)]
     if base == "UW":
-        yoo = str(ctx["prev"]) in ("T", "D", "N", "S", "L") and g is not None and ("u" in g or "ew" in g)
-        return [("ऊ",)] + ([("य", "ऊ")] if yoo else [])
-    simple = {"UH": [("उ",)], "OW": [("ओ",)], "OY": [("ऑ", "य"), ("ऑ", "इ")],
-              "AY": [("आ", "य")] if before_vowel else [("आ", "य"), ("आ", "इ")] if before_r else [("आ", "इ")],
-              "AW": [("आ", "व"), ("आ", "उ")] if before_vowel else [("आ", "उ")]}
-    return simple[base]
+        yoo = c.prev in ("T", "D", "N", "S", "L") and c.letters is not None and \
+            ("u" in c.letters or "ew" in c.letters)
+        return [("ऊ",)] + ([("य", "ऊ")] if yoo else [])  # institute इंस्टीट्यूट
+    if base == "UH":
+        return [("उ",), ("ओ",)] if before_r else [("उ",)]  # security सिक्योरिटी
+    if base == "AY":
+        return [("आ", "य")] if c.before_vowel else [("आ", "य"), ("आ", "इ")] if before_r else [("आ", "इ")]
+    if base == "AW":
+        return [("आ", "व"), ("आ", "उ")] if c.before_vowel else [("आ", "उ")]  # power पावर, town टाउन
+    return {"OW": [("ओ",)], "OY": [("ऑ", "य"), ("ऑ", "इ")]}[base]
+
+
+def _vowel(phone: str, c: _Ctx) -> list[Alt]:
+    base, stress = phone[:-1], phone[-1]
+    if base in ("AH", "IH") and stress == "0" and (base == "AH" or c.letters in ("e", "a")):
+        return _reduced(c) + ([("इ",)] if base == "IH" else [])
+    return _stressed(base, stress, c)
 
 
 def _consonant(phone: str, word: str, nxt: str, prev: str) -> list[Alt]:
@@ -155,41 +201,33 @@ def _consonant(phone: str, word: str, nxt: str, prev: str) -> list[Alt]:
         return [("ट",), ("थ",)]
     if phone == "Z" and "s" in word:  # Times टाइम्स, but News न्यूज़
         return [("स",), ("ज",)] if not nxt and prev and not prev[-1].isdigit() else [("ज",), ("स",)]
-    aspirate = {"K": ("kh", "ख"), "G": ("gh", "घ"), "B": ("bh", "भ"), "D": ("dh", "ध"), "JH": ("jh", "झ")}
-    if phone in aspirate and aspirate[phone][0] in word:
-        return [(_CONSONANTS[phone],), (aspirate[phone][1],)]
+    if phone in _ASPIRATES and _ASPIRATES[phone][0] in word:
+        return [(_CONSONANTS[phone],), (_ASPIRATES[phone][1],)]  # Khan ख़ान, Gandhi गांधी
     if phone == "G" and nxt == "Z" and "x" in word:
-        return [("ग",), ("क",)]
+        return [("ग",), ("क",)]  # Alexander अलेक्जेंडर
     if phone == "L" and nxt == "M" and prev[-1:].isdigit():
         return [("ल",), ()]  # Stockholm स्टॉकहोम
     if phone == "ZH":
         return [("ज",), ("श",)]
     if phone == "Y" and prev and not prev[-1].isdigit():
-        return [("य",), ("इ", "य")]
+        return [("य",), ("इ", "य")]  # million मिलियन
     if phone == "W" and word.startswith("wh") and prev in ("", "HH"):
-        return [("व",), ("व", "ह")]
+        return [("व",), ("व", "ह")]  # white व्हाइट
     if phone == "HH" and word.startswith("wh") and nxt == "W":
         return [()]
     return [(_CONSONANTS[phone],)]
 
 
 def _phone_alternatives(word: str, phones: list[str]) -> list[list[Alt]]:
+    """For each phone, its Devanagari spellings (the usual one first)."""
     letters = iter(align_vowels(word, phones))
-    silent_e = bool(re.search(r"[aeiouy][^aeiouwy]+e[sd]?$", word))
     out: list[list[Alt]] = []
     for i, phone in enumerate(phones):
-        prev = phones[i - 1] if i else ""
-        nxt = phones[i + 1] if i + 1 < len(phones) else ""
         if phone[-1].isdigit():
-            g = next(letters)
-            ctx = {"r_before_vowel": nxt == "R" and i + 2 < len(phones) and phones[i + 2][-1].isdigit(),
-                   "end_e": g == "e" and re.search(r"[^aeiou][lr]e$", word) is not None and
-                   all(not p[-1].isdigit() for p in phones[i + 1:]), "initial": i == 0, "final": i + 1 == len(phones), "prev": prev, "next": nxt,
-                   "before_vowel": bool(nxt) and (nxt[-1].isdigit()), "silent_e": silent_e and g in ("a", "i")
-                   and i + 1 < len(phones) and all(not p[-1].isdigit() for p in phones[i + 1:])}
-            out.append(_vowel(phone, g, ctx))
+            out.append(_vowel(phone, _context(word, phones, i, next(letters))))
         else:
-            out.append(_consonant(phone, word, nxt, prev))
+            out.append(_consonant(phone, word, phones[i + 1] if i + 1 < len(phones) else "",
+                                  phones[i - 1] if i else ""))
     return out
 
 

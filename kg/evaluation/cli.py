@@ -35,6 +35,7 @@ Examples:
 @click.option("-v", "--verbose", is_flag=True, help="List misses and wrong triples per article.")
 @click.option("--calibration", is_flag=True, help="Print the reliability table and calibration error.")
 @click.option("--no-model", is_flag=True, help="With --texts: lexicon and rules only.")
+@click.option("--no-relation-model", is_flag=True, help="With --texts: relations from the rules only.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="With --texts: as kg build --min-confidence.")
 @click.option("--save", "save_dir", type=click.Path(path_type=Path),
@@ -45,7 +46,7 @@ Examples:
 @one_line_errors
 def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
              splits_file: Path | None, only: str, verbose: bool, calibration: bool, no_model: bool,
-             min_confidence: float | None, save_dir: Path | None, min_recall: float, min_precision: float,
+             no_relation_model: bool, min_confidence: float | None, save_dir: Path | None, min_recall: float, min_precision: float,
              as_json: bool) -> None:
     """Score kg on gold annotations: precision, recall, F1, must recall, entity recall.
 
@@ -69,7 +70,7 @@ def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | 
         click.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else format_report(report))
         return
     totals = _eval_corpus(gold, out_dir, texts, split, splits_file, only, no_model, save_dir,
-                          {"min_confidence": min_confidence})
+                          {"min_confidence": min_confidence}, relation_model=not no_relation_model)
     from kg.evaluation.report import format_totals, json_report
 
     if as_json:
@@ -93,7 +94,7 @@ def _guidelines_file(path: Path, check: Callable[[Any], bool]) -> bool:
 
 def _eval_corpus(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
                  splits_file: Path | None, only: str, no_model: bool, save_dir: Path | None,
-                 options: dict[str, Any]) -> Any:
+                 options: dict[str, Any], relation_model: bool = True) -> Any:
     from kg.evaluation.run import evaluate_corpus, gold_paths
 
     paths = gold_paths(gold, split=split, splits=splits_file, only=[x for x in only.split(",") if x])
@@ -108,4 +109,4 @@ def _eval_corpus(gold: Path, out_dir: Path | None, texts: Path | None, split: st
                 (stage / "triples.jsonl").write_text(jsonl(records[1]), encoding="utf-8")
 
     return evaluate_corpus(paths, build=out_dir if texts is None else None, texts=texts,
-                           model=not no_model, options=options, keep=keep)
+                           model=not no_model, relation_model=relation_model, options=options, keep=keep)

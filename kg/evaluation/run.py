@@ -104,12 +104,13 @@ def records_from_build(build: Path, doc: str) -> Records | None:
     return entities, triples
 
 
-def _builder(texts: Path, model: bool, options: dict[str, Any]) -> Callable[[str], Records | None]:
+def _builder(texts: Path, model: bool, options: dict[str, Any],
+             relation_model: bool = True) -> Callable[[str], Records | None]:
     from kg.api import build_documents
     from kg.inputs import read_document
     from kg.nlp.pipeline import get_nlp
 
-    nlp = get_nlp(model)
+    nlp = get_nlp(model, None if relation_model else False)
 
     def build(doc: str) -> Records | None:
         path = texts / f"{doc}.txt"
@@ -124,7 +125,7 @@ def _builder(texts: Path, model: bool, options: dict[str, Any]) -> Callable[[str
 
 def evaluate_corpus(paths: list[Path], build: str | Path | None = None, texts: str | Path | None = None,
                     model: bool = True, options: dict[str, Any] | None = None,
-                    keep: Callable[[str, Records], None] | None = None) -> Totals:
+                    keep: Callable[[str, Records], None] | None = None, relation_model: bool = True) -> Totals:
     """Score each gold article against a build folder, or against a build of its text made here.
 
     Parameters
@@ -148,7 +149,7 @@ def evaluate_corpus(paths: list[Path], build: str | Path | None = None, texts: s
         texts = Path(texts)  # type: ignore[arg-type]
         if not texts.is_dir():
             raise error("no_texts", path=texts)
-        fetch = _builder(texts, model, options or {})
+        fetch = _builder(texts, model, options or {}, relation_model)
     else:
         if not Path(build).is_dir():
             raise error("no_output", path=build)

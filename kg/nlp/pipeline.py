@@ -73,6 +73,6 @@ def _add_model(nlp: Language, name: str) -> None:
 
 
 @functools.cache
-def get_nlp(model: bool = True) -> Language:
-    """The shared pipeline of this process (built once)."""
-    return make_nlp(model=model)
+def get_nlp(model: bool = True, relation_model: bool | None = None) -> Language:
+    """The shared pipeline of this process (built once per setting)."""
+    return make_nlp(model=model, relation_model=relation_model)
