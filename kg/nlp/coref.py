@@ -25,6 +25,8 @@ from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
+from kg.nlp.rel import DATE_KEY
+from kg.nlp.roles import Roles, load_roles
 from kg.nlp.sentences import dateline
 
 __all__ = ["Coreference", "PRONOUNS"]
@@ -45,8 +47,9 @@ _GROUP_NOUNS: dict[str, str | None] = {
 class Coreference:
     """Build relation arguments from mentions and resolve references (see module doc)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, roles: Roles | None = None) -> None:
         self.lexicon = lexicon
+        self.roles = roles if roles is not None else load_roles()
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
         self._title_starts = {words[0] for words in self._titles}
@@ -196,8 +199,7 @@ class Coreference:
             country = anchor.keys[0]
             holder = next((t.person for t in titles if t.anchor == country and t.role == role), None)
             if holder is None and is_leader_role(role):
-                entry = self.lexicon.leader_of(country, role)
-                holder = self._known(doc, entry.key) if entry else None
+                holder = self._holder(doc, country, role)
             if holder is not None:
                 anchor.extra["anchor"] = True  # "नेपाल के प्रधानमंत्री": Nepal is not the subject
         else:
@@ -265,12 +267,19 @@ class Coreference:
         person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader
                        and t.start < i), None)
         if person is None and is_leader_role(role):
-            entry = self.lexicon.leader_of(country, role)
-            person = self._known(doc, entry.key) if entry else None
+            person = self._holder(doc, country, role)
         if person is None:
             return None
         args.remove(demonym)
         return Arg(demonym.start, end, (person,), "Person", "role", sent_of[i])
+
+    def _holder(self, doc: Doc, country: str, role: str) -> str | None:
+        """The holder of a country's office at the article's date (now, if it has none)."""
+        key = self.roles.holder(country, role, doc.user_data.get(DATE_KEY))
+        if key is None or key not in self.lexicon.entries:
+            entry = self.lexicon.leader_of(country, role)
+            key = entry.key if entry else None
+        return self._known(doc, key) if key else None
 
     def _known(self, doc: Doc, key: str) -> str:
         """Make sure a lexicon entity reached through a reference is among the document's entities."""

@@ -35,6 +35,9 @@ class Frame:
     symmetric: bool = False
     swap: bool = False  # the marked "object" is the semantic subject
     event: str | None = None  # kind of event the relation creates (for इसे / यह यात्रा)
+    # a noun trigger whose agent may stand between the object and it, as a genitive or a
+    # demonym: "यूक्रेन पर रूस के हमले", "यूक्रेन पर रूसी आक्रमण"
+    agent_after_object: bool = False
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -61,8 +64,11 @@ FRAMES: tuple[Frame, ...] = (
     F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ", "के बीच"}, symmetric=True,
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
-      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी + मजबूत|बढ़ा*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
-      {"के साथ", "से", "में"}, subj=ERG | {"के", "की"}, symmetric=True),
+      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
+      {"के साथ", "से", "में", "के बीच"}, subj=ERG | {"के", "की"}, symmetric=True),
+    # an adjective of close ties before the noun: "भारत और रूस के बीच एक पुराना रिश्ता"
+    F("seeksTiesWith", "पुराना|पुराने|ऐतिहासिक|घनिष्ठ|करीबी|गहरे|गहरा|मधुर|मजबूत + रिश्त*|संबंध*|दोस्ती|साझेदारी",
+      {"के साथ", "से", "के बीच"}, subj=ERG | {"के", "की", "का"}, symmetric=True, confidence=0.7),
     F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा|हुआ|हुए",
       {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),
     F("signsAgreementWith", "हस्ताक्षर*", {"के साथ", "से"}, symmetric=True, event="agreement"),
@@ -84,7 +90,12 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*|पाबंदियां + लगा*|थोप*|लगाए|लगाया|लगाने", {"पर", "के खिलाफ"}),
     F("sanctions", "प्रतिबंध* + सामना", {""}, subj={"के", "के नेतृत्व वाले", "के नेतृत्व में", "द्वारा"},
       swap=True, confidence=0.8),
-    F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी", {"पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.8),
+    F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी", {"पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.8,
+      agent_after_object=True),
+    F("attacks", "कब्जा|कब्ज़ा|कब्जे|कब्ज़े", {"पर", "के"}, subj=ERG | GEN, confidence=0.75,
+      agent_after_object=True),
+    F("attacks", "निशाना + बना*", {"को"}, confidence=0.75),
+    F("attacks", "मार + गिरा*", {"को"}, confidence=0.7),
     F("attacks", "युद्ध|जंग + छेड़*|शुरू", {"के खिलाफ", "से", "पर"}, confidence=0.75),
     F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, confidence=0.7),
     F("expressesConcernAbout", "चिंता + व्यक्त|जता*|जाहिर|प्रकट", {"पर", "के बारे में", "को लेकर"},
@@ -100,6 +111,10 @@ FRAMES: tuple[Frame, ...] = (
       confidence=0.75),
     F("supports", "समर्थन", {"का", "के"}, confidence=0.75),
     F("supports", "साथ + दिया|दिए|दे*|देगा|देंगे", {"का"}, confidence=0.7),
+    F("supports", "तारीफ|तारीफें|प्रशंसा|सराहना", {"की", "के"}, confidence=0.75),
+    F("supports", "मदद|सहायता + की|कर*|दी|दे*|देगा|देंगे|दिया", {"की", "को"}, confidence=0.7),
+    F("criticizes", "विरोध + किया|करते|करता|करती|कर*|जता*", {"का"}, confidence=0.7),
+    F("urges", "मांग|माँग", {"से"}, confidence=0.7),
     F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),
     F("invites", "आमंत्रित|न्योता|निमंत्रण", {"को"}, confidence=0.8),
     F("awards", "सम्मानित", {"को"}, obj_types={"Person", "Organization"}, confidence=0.8),
@@ -110,6 +125,9 @@ FRAMES: tuple[Frame, ...] = (
     F("memberOf", "सदस्य", {"का", "के", "की"}, subj=frozenset({""}), obj_types={"Organization"},
       confidence=0.7),
     F("partOf", "हिस्सा|अंग", {"का", "के"}, subj=frozenset({""}), confidence=0.7),
+    # "फिनलैंड नाटो में शामिल हो गया": joining an organization makes a member
+    F("memberOf", "शामिल + हो*|हु*", {"में"}, subj=frozenset({"", "ने"}), obj_types={"Organization"},
+      subj_types={"Country", "Organization", "Person"}, confidence=0.7),
 )
 
 # Predicates that, stated between leaders, also hold between their states.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["RELATIONS", "RelRec", "replace"]
+__all__ = ["RELATIONS", "DATE_KEY", "RelRec", "replace"]
 
 RELATIONS = "kg_relations"
+DATE_KEY = "kg_date"  # the article's date (a datetime.date), set before the pipeline runs
 
 
 @dataclass(frozen=True)

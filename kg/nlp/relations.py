@@ -25,9 +25,11 @@ from kg.nlp.lexicon import Lexicon, slugify
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import RELATIONS, RelRec
+from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
+from kg.nlp.roles import Roles, load_roles
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.structural import (
+    apposition_places,
     derived_relations,
     exchange_relations,
     located_relations,
@@ -38,7 +40,6 @@ from kg.nlp.timex import TimeExpr
 
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
-DATE_KEY = "kg_date"
 GAP = 5
 _ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
 _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
@@ -115,10 +116,13 @@ class RelationExtractor:
         Used for derived state-level relations (who leads which state).
     frames : sequence of Frame
         The relation frames to apply.
+    roles : Roles, optional
+        Terms of office, for titles with no body in the phrase (default: the shipped table).
     """
 
-    def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES) -> None:
+    def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES, roles: Roles | None = None) -> None:
         self.lexicon = lexicon
+        self.roles = roles if roles is not None else load_roles()
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in self.frames}
         self._ids = {f: n for n, (f, _) in enumerate(self.frames)}
@@ -152,10 +156,14 @@ class RelationExtractor:
             for frame, start, end in self._triggers(norms, sent, sargs):
                 found.extend(self._apply(ctx, frame, start, end))
             out += found + exchange_relations(norms[sent.start:sent.end], found)
-        out += title_relations(doc, titles, args)
+        out += title_relations(doc, titles, args, self.roles, doc.user_data.get(DATE_KEY))
+        for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
+            if rec.object not in entities and rec.object in self.lexicon.entries:
+                add_entry(entities, self.lexicon.entries[rec.object])
         out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}), self.lexicon,
                                doc.user_data.get(DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
+        out += apposition_places(doc, args)
         types = {k: e.type for k, e in entities.items()}
         out += derived_relations(out, types, titles, self.lexicon)
         doc.user_data[RELATIONS] = out
@@ -261,10 +269,16 @@ class RelationExtractor:
             and (frame.swap or a.end <= limit)
             and not a.extra.get("anchor")
         ]
+        agent = next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
+        if agent is None and frame.agent_after_object:
+            after = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
+                     and not a.extra.get("anchor")
+                     and (a.marker in {"का", "के", "की"} or (a.kind == "demonym" and a.end == start))]
+            if after:  # "यूक्रेन पर रूस के हमले", "यूक्रेन पर रूसी आक्रमण"
+                return [after[-1]]
         if not pool:
             return []
-        best = (next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
-                or next((a for a in pool if a.marker == ""), None) or pool[0])
+        best = agent or next((a for a in pool if a.marker == ""), None) or pool[0]
         if best.group >= 0:
             return [a for a in pool if a.group == best.group]
         return [best]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -19,10 +20,12 @@ from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import BOUNDARIES
+from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace
+from kg.nlp.roles import Roles
 
 __all__ = [
-    "title_relations", "organ_relations", "located_relations", "derived_relations",
+    "title_relations", "organ_relations", "located_relations", "derived_relations", "apposition_places",
     "exchange_relations", "CITIZEN_ROLES",
 ]
 
@@ -39,23 +42,33 @@ def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
                   sent.start_char, sent.end_char, role=role, source=source)
 
 
-def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg]) -> list[RelRec]:
-    """``leads`` / ``affiliatedWith`` / ``citizenOf`` from title links."""
+def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg], roles: Roles | None = None,
+                    when: dt.date | None = None) -> list[RelRec]:
+    """``leads`` / ``affiliatedWith`` / ``citizenOf`` from title links.
+
+    A title with no body in the phrase (``प्रधानमंत्री नरेंद्र मोदी``) takes the body in which
+    the person held that office (``roles``, at ``when`` if known); for people the tables do
+    not know, a head-of-state title takes the nearest country of its clause.
+    """
     out = []
     starts = [a.start for a in args]
     for link in titles:
         sent = doc[link.start].sent
-        anchor, conf = link.anchor, 0.85
-        if anchor is None and link.leader and link.role.lower().startswith(HEAD_OF_STATE):
+        anchor, conf, anchor_type = link.anchor, 0.85, link.anchor_type
+        current = not link.role.lower().startswith("former")  # "पूर्व प्रधानमंत्री": no longer leads
+        term = roles.held(link.person, link.role, when) if roles and anchor is None and current else None
+        if term is not None:
+            anchor, anchor_type = term.body, None
+        elif anchor is None and link.leader and link.role.lower().startswith(HEAD_OF_STATE):
             anchor, conf = _nearest_country(sent, args, starts, link.start), 0.6
         if anchor is None or anchor == link.person:
             continue
         role = link.role
-        if role.lower() == "leader" and link.anchor_type == "Organization":
+        if role.lower() == "leader" and anchor_type == "Organization":
             predicate, role = "memberOf", None  # "कांग्रेस नेता राहुल गांधी": a leader in the party
         elif link.leader:
             predicate = "leads"
-        elif role.lower().endswith(CITIZEN_ROLES) and link.anchor_type == "Country":
+        elif role.lower().endswith(CITIZEN_ROLES) and anchor_type == "Country":
             predicate, role = "citizenOf", None
         else:
             predicate = "affiliatedWith"
@@ -121,6 +134,28 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
                             doc[org.start].sent, 0.8, source="located"))
+    return out
+
+
+# Words that may stand between a country and a place of it: "यूक्रेन के दूसरे सबसे बड़े शहर खारकीव"
+_PLACE_WORDS = frozenset(match_key(w) for w in """शहर शहरों राजधानी प्रांत प्रांतों क्षेत्र इलाके इलाका राज्य
+दूसरे दूसरा तीसरे सबसे बड़े बड़ा प्रमुख पूर्वी पश्चिमी उत्तरी दक्षिणी बंदरगाह सीमावर्ती औद्योगिक ऐतिहासिक""".split())
+
+
+def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
+    """``locatedIn`` for a place named right after a genitive country or region:
+    ``जापान के हिरोशिमा``, ``यूक्रेन के दूसरे सबसे बड़े शहर खारकीव``."""
+    out = []
+    norms = [t.norm_ for t in doc]
+    for place, inner in zip(args, args[1:], strict=False):
+        if place.type not in {"Country", "Region"} or inner.type not in {"City", "Region"} or place.sent != inner.sent:
+            continue
+        if place.marker not in {"के", "की", "का"} or len(place.keys) != 1 or len(inner.keys) != 1:
+            continue
+        between = norms[place.end + 1:inner.start]
+        if place.keys[0] != inner.keys[0] and all(w in _PLACE_WORDS or w.isdigit() for w in between):
+            out.append(_rec(inner.keys[0], "locatedIn", place.keys[0], doc[inner.start].sent, 0.8,
+                            source="apposition"))
     return out
 
 

@@ -52,26 +52,29 @@ def candidates_of(doc: Doc, use_rules: bool = True) -> list[Candidate]:
 
 
 def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str, str]) -> np.ndarray:
-    """Which (candidate, predicate) cells are possible: types allow it; one order for symmetric ones."""
+    """Which (candidate, predicate) cells are possible: types allow it; one order for symmetric
+    ones; a rule's own candidate (no pair of mentions to read) only takes the rule's predicates."""
     mask = np.zeros((len(cands), len(predicates)), dtype=bool)
     for i, c in enumerate(cands):
         st, ot = types.get(c.subject, ""), types.get(c.object, "")
         forward = c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0]
         for j, p in enumerate(predicates):
-            mask[i, j] = allowed(p, st, ot) and (forward or p not in SYMMETRIC)
+            mask[i, j] = (allowed(p, st, ot) and (forward or p not in SYMMETRIC)
+                          and (c.s_span is not None or p in c.rules))
     return mask
 
 
 def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequence[str],
                  types: dict[str, str]) -> dict[Triple, tuple[float, int, str]]:
-    """For each distinct triple: its highest score, the candidate that gave it, and its
-    calibration group (``"rule"`` when a rule read the triple from one of its candidates).
+    """For each distinct triple: its highest score, its candidate, and its calibration group
+    (``"rule"`` when a rule read the triple from one of its candidates, which is then the
+    candidate kept; else the best-scoring one).
 
     A symmetric predicate's triple is keyed with its ends in sorted order.
     """
     mask = _mask(cands, predicates, types)
     best: dict[Triple, tuple[float, int, str]] = {}
-    ruled: set[Triple] = set()
+    ruled: dict[Triple, int] = {}  # the first candidate a rule read the triple from
     rows, cols = np.nonzero(mask)
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         c, p = cands[i], predicates[j]
@@ -79,15 +82,16 @@ def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequen
         if p in SYMMETRIC and c.object < c.subject:
             key = (c.object, p, c.subject)
         if p in c.rules:
-            ruled.add(key)
+            ruled.setdefault(key, i)
         score = float(raw[i, j])
         if key not in best or score > best[key][0]:
             best[key] = (score, i, "model")
-    return {k: (v[0], v[1], "rule" if k in ruled else "model") for k, v in best.items()}
+    # a triple a rule read keeps the rule's candidate (its sentence, time, place and role)
+    return {k: (v[0], ruled[k], "rule") if k in ruled else v for k, v in best.items()}
 
 
 # A more specific relation of a pair makes these of the same pair redundant ("Putin leads Russia"
-# says he is Russian) when it is at least as likely.
+# says he is Russian; "Blinken affiliatedWith the United States" too).
 IMPLIES = {"leads": ("citizenOf", "affiliatedWith", "memberOf"), "memberOf": ("affiliatedWith",),
            "partOf": ("affiliatedWith",), "affiliatedWith": ("citizenOf",)}
 
@@ -103,6 +107,19 @@ def redundant(confidence: dict[Triple, float]) -> set[Triple]:
     out = set()
     for (s, p, o), conf in confidence.items():
         out.update((s, q, o) for q in IMPLIES.get(p, ()) if confidence.get((s, q, o), 2.0) <= conf)
+    return out
+
+
+def _rule_records(cands: Sequence[Candidate]) -> dict[Triple, list[RelRec]]:
+    """The rules' records of each triple, in candidate order, without repeats."""
+    out: dict[Triple, list[RelRec]] = {}
+    for c in cands:
+        for p, rec in c.rules.items():
+            key = (rec.subject, p, rec.object)
+            if p in SYMMETRIC and rec.object < rec.subject:
+                key = (rec.object, p, rec.subject)
+            if rec not in out.setdefault(key, []):
+                out[key].append(rec)
     return out
 
 
@@ -135,9 +152,14 @@ class RelationModelComponent:
         confidence = {t: self.model.calibration(score, group) for t, (score, _, group) in best.items()}
         dropped = redundant(confidence)
         sents = list(doc.sents)
+        read = _rule_records(cands)
         for (s, p, o), (_, i, _) in sorted(best.items()):
             conf = confidence[s, p, o]
-            if conf >= self.floor and (s, p, o) not in dropped:
+            if conf < self.floor or (s, p, o) in dropped:
+                continue
+            if (s, p, o) in read:  # every statement a rule read (they may differ in time or modality)
+                out += [replace(r, confidence=round(conf, 3), source=f"model+{r.source}") for r in read[s, p, o]]
+            else:
                 out.append(self._record(doc, sents[cands[i].sent], cands[i], s, p, o, round(conf, 3)))
         doc._.set(CANDIDATES, (cands, raw))
         doc.user_data[RELATIONS] = out
@@ -145,9 +167,6 @@ class RelationModelComponent:
 
     @staticmethod
     def _record(doc: Doc, sent: Span, cand: Candidate, s: str, p: str, o: str, conf: float) -> RelRec:
-        rule = cand.rules.get(p)
-        if rule is not None:
-            return replace(rule, confidence=conf, source=f"model+{rule.source}")
         if p in SYMMETRIC and cand.subject != s:
             s, o = o, s
         norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]

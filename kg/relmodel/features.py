@@ -134,7 +134,15 @@ def _between(view: SentenceView, left: Arg, right: Arg) -> list[str]:
         commas += w in _COMMA
         feats += (f"tb:{p}" for p in trigger_predicates(w))
     feats.append(f"nc:{min(commas, 3)}")
+    if hi > lo and all(w in {"-", "–"} for w in norms[lo:hi]) and hi < view.end:
+        # a compound "रूस-यूक्रेन युद्ध", "भारत-जापान वार्ता": the noun after it says what links them
+        feats += ["hy", f"hy:{stem(norms[right_end(view, right)])}"]
     return feats
+
+
+def right_end(view: SentenceView, right: Arg) -> int:
+    """The token after the later mention (the sentence's last token if there is none)."""
+    return min(right.end, view.end - 1)
 
 
 def _after(view: SentenceView, right: Arg) -> list[str]:
