@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["INITIALS", "WORD_OVERRIDES", "romanize", "romanize_word"]
@@ -210,13 +211,16 @@ def _title(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def romanize(text: str) -> str:
+def romanize(text: str, spell: Callable[[str], str | None] | None = None) -> str:
     """Turn Devanagari names into a readable English-style label.
 
     Parameters
     ----------
     text : str
         Hindi text, usually a name (may mix Latin letters, digits, hyphens).
+    spell : callable, optional
+        Asked first for every Devanagari word that is not an initial; a string it returns is
+        used as it is (for instance the English spelling of a loanword), None means romanize.
 
     Returns
     -------
@@ -240,6 +244,8 @@ def romanize(text: str) -> str:
     ('Zakir Hussain', 'Shivraj Singh Chauhan')
     >>> romanize("एस. जयशंकर"), romanize("के पी शर्मा ओली")
     ('S. Jaishankar', 'K. P. Sharma Oli')
+    >>> romanize("पीस रिसर्च", spell={"रिसर्च": "Research"}.get)
+    'Pis Research'
     """
     text = unicodedata.normalize("NFC", text)
     words = list(_DEVANAGARI_WORD.finditer(text))
@@ -251,7 +257,8 @@ def romanize(text: str) -> str:
         if word in INITIALS and followed_by_name:
             out.append(INITIALS[word] + ("" if rest.startswith(".") else "."))
         else:
-            out.append(_title(romanize_word(word)))
+            spelled = spell(word) if spell is not None and word not in WORD_OVERRIDES else None
+            out.append(spelled if spelled else _title(romanize_word(word)))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out).translate(_DIGITS)

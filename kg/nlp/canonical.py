@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp import names as name_rules
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import LexEntry, Lexicon, slugify
 
@@ -43,19 +44,15 @@ def add_entry(entities: dict[str, EntityInfo], entry: LexEntry) -> str:
     return entry.key
 
 
-def english_label(text: str) -> str:
-    """A readable English label for a Devanagari name (romanized, schwa deleted).
+def english_label(text: str, etype: str | None = None, glosses: dict[str, str] | None = None) -> str:
+    """A readable English label for a Devanagari name (:func:`kg.nlp.names.english_label`).
 
     Examples
     --------
-    >>> english_label("Putin")
-    'Putin'
+    >>> english_label("Putin"), english_label("एफएसबी")
+    ('Putin', 'FSB')
     """
-    try:
-        from kg.romanize import romanize
-    except ImportError:  # pragma: no cover - romanizer not installed yet
-        return text
-    return romanize(text).strip() or text
+    return name_rules.english_label(text, etype, glosses)
 
 
 class Canonicalizer:
@@ -68,6 +65,10 @@ class Canonicalizer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._by_label: dict[tuple[str, str], str] = {}  # (slug of the English label, type) -> key
+        for key, entry in lexicon.entries.items():
+            self._by_label.setdefault((slugify(entry.label), entry.type), key)
+        self._people = name_rules.PersonIndex(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         entities: dict[str, EntityInfo] = {}
@@ -93,9 +94,13 @@ class Canonicalizer:
             return add_entry(entities, self.lexicon.entries[span.kb_id_])
         norms = tuple(t.norm_ for t in span)
         key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
+        known = self._people.find(span.text) if key is None and span.label_ == "Person" else None
+        if known is not None:  # another spelling of a lexicon person's name
+            key = add_entry(entities, self.lexicon.entries[known])
         if key is None:
             headed = span.label_ == "Organization" and span[-1].norm_ in self.lexicon.org_heads
-            label = self._org_label(span) if headed else english_label(span.text)
+            glosses = self.lexicon.org_words if span.label_ == "Organization" else None
+            label = self._org_label(span) if headed else english_label(span.text, span.label_, glosses)
             key = self._lexicon_key(label, span.label_) or slugify(label)
             entities.setdefault(key, EntityInfo(key, label, span.text, span.label_))
         names[norms] = key
@@ -142,9 +147,9 @@ class Canonicalizer:
 
     def _org_label(self, span: Span) -> str:
         """``कम्युनिस्ट पार्टी`` → "Communist Party": glossed words, romanized names, English head."""
-        words = [self.lexicon.org_words.get(t.norm_) or self._place_label(t.norm_) or english_label(t.text)
-                 for t in span[:-1]]
-        head = self.lexicon.org_heads.get(span[-1].norm_, english_label(span[-1].text))
+        words = [self.lexicon.org_words.get(t.norm_) or self._place_label(t.norm_)
+                 or english_label(t.text, "Organization") for t in span[:-1]]
+        head = self.lexicon.org_heads.get(span[-1].norm_) or english_label(span[-1].text, "Organization")
         return " ".join([*words, head.title()]).replace(" - ", "-").replace(" -", "-")
 
     def _place_label(self, norm: str) -> str | None:
@@ -154,22 +159,36 @@ class Canonicalizer:
 
     def _lexicon_key(self, label: str, etype: str) -> str | None:
         """A new name whose English label is a known entity's label is that entity."""
-        entry = self.lexicon.entries.get(slugify(label))
-        return entry.key if entry and entry.type == etype else None
+        return self._by_label.get((slugify(label), etype))
 
     @staticmethod
     def _short_form(norms: tuple[str, ...], etype: str, names: dict[tuple[str, ...], str],
                     entities: dict[str, EntityInfo]) -> str | None:
+        """A person named by part of a name met before: the surname, the first name alone
+        (``इमरान`` after ``इमरान खान``), or the full name without a suffix (``चार्ल्स ब्राउन``)."""
+        loose = tuple(name_rules.name_key(n) for n in norms)
         for known, key in names.items():
-            if entities[key].type != etype or len(known) <= len(norms):
+            if entities[key].type != etype or len(known) <= len(norms) or etype != "Person":
                 continue
-            if etype == "Person" and known[-len(norms):] == norms:
+            folded = tuple(name_rules.name_key(n) for n in known)
+            if folded[-len(norms):] == loose or folded[:len(norms)] == loose:
                 return key
         return None
 
     def _organ(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str]) -> str:
-        country_key, head = span.kb_id_.split("|", 1)
+        country_key, head, *named = span.kb_id_.split("|")
         country = self.lexicon.entries[country_key]
+        if named:  # "रूसी खुफिया एजेंसी एफएसबी": the organ is called by its name (FSB)
+            name_key, start = named[0], int(named[1])
+            if name_key in self.lexicon.entries:
+                key = add_entry(entities, self.lexicon.entries[name_key])
+            else:
+                name = span.doc[start:span.end]
+                label = english_label(name.text, "Organization", self.lexicon.org_words)
+                key = self._lexicon_key(label, "Organization") or slugify(label)
+                entities.setdefault(key, EntityInfo(key, label, name.text, "Organization"))
+            organs[key] = add_entry(entities, country)
+            return key
         label = f"{head.title()} of {with_article(country.label)}"
         key = slugify(label)
         organs[key] = add_entry(entities, country)

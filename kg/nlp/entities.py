@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.sentences import dateline, token_texts
+from kg.nlp.spanrules import WordKinds, clean_names
 from kg.nlp.timex import MONTHS, WEEKDAYS
 
 __all__ = ["MENTIONS", "LexiconRuler", "NamePatterns", "is_name_like"]
@@ -171,6 +172,7 @@ class NamePatterns:
         self._titles = _by_length(lexicon.person_titles)
         self._title_words = {w for key in lexicon.person_titles for w in key.split()}
         self._heads = _by_length(lexicon.org_heads)
+        self._kinds = WordKinds(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         # Priority, measured on HiNER dev (bench/eval_ner_combination.py): lexicon names first;
@@ -193,7 +195,7 @@ class NamePatterns:
         taken |= covered | {i for t in titled for i in range(t.start, t.end)}
         new = titled + self._org_names(doc, spans, taken)
         merged = filter_spans([*new, *spans, *model])  # organs replace their demonym
-        doc.spans[MENTIONS] = sorted(merged, key=lambda s: s.start)
+        doc.spans[MENTIONS] = clean_names(doc, merged, self._kinds)
         return doc
 
     def _without_bare_surnames(self, doc: Doc, spans: list[Span]) -> list[Span]:

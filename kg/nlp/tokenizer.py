@@ -21,7 +21,8 @@ __all__ = ["DANDAS", "blank_hindi"]
 DANDAS = ("।", "॥")
 _EXTRA_INFIXES = (r"[।॥]", r"(?<=[\u0900-\u097f])[?!:;.|](?=[\u0900-\u097f])")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-_EXTRA_SUFFIXES = (r"(?<=[\u0900-\u097f])\|",)
+# "|" ending a sentence; a hyphen left hanging after a word ("ईरान- ईरान और ...", a heading)
+_EXTRA_SUFFIXES = (r"(?<=[\u0900-\u097f])\|", r"(?<=[\u0900-\u097f])-")
 
 
 def _latin_url_match(match: Callable[[str], object] | None) -> Callable[[str], object] | None:
@@ -45,6 +46,8 @@ def blank_hindi() -> Language:
     ['हो', 'रही', 'है', '।', 'यह', 'यात्रा']
     >>> [t.text for t in nlp("कहा है.पीएम ने 3.5 कहा| U.S. में")]
     ['कहा', 'है', '.', 'पीएम', 'ने', '3.5', 'कहा', '|', 'U.S.', 'में']
+    >>> [t.text for t in nlp("ईरान- ईरान और रूस-यूक्रेन")]
+    ['ईरान', '-', 'ईरान', 'और', 'रूस', '-', 'यूक्रेन']
     """
     nlp = spacy.blank("hi")
     infixes = list(nlp.Defaults.infixes or []) + list(_EXTRA_INFIXES)

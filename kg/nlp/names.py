@@ -1,0 +1,142 @@
+"""English labels for new names, and a loose key that joins spelling variants of one name.
+
+Hindi news writes foreign names as they sound. A new name gets its label word by word: the
+English spelling of a loanword or acronym where :mod:`kg.english` knows one (``फाइनेंशियल
+टाइम्स`` → Financial Times, ``एफएसबी`` → FSB), a gloss for words of organization names
+(``खुफिया`` → Intelligence), else the romanization of :func:`kg.romanize.romanize`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+
+from kg.nlp.lexicon import Lexicon
+from kg.nlp.normalize import match_key
+from kg.romanize import romanize
+
+__all__ = ["PersonIndex", "english_label", "name_key", "spell_word"]
+
+# A Person's word takes its English spelling only when the word list clearly prefers one English
+# word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
+PERSON_MARGIN = 0.3
+_SPACES = re.compile(r"\s+")
+
+
+def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] | None = None) -> str | None:
+    """The English spelling of one Devanagari word of a name, or None to romanize it.
+
+    Parameters
+    ----------
+    word : str
+        One Devanagari word.
+    etype : str, optional
+        The entity type; a Person's word needs a clear, strict English match.
+    glosses : mapping, optional
+        Match key -> English gloss, tried first (words of organization names).
+
+    Examples
+    --------
+    >>> spell_word("इंटरनेशनल"), spell_word("एफएसबी"), spell_word("दलदल")
+    ('International', 'FSB', None)
+    >>> spell_word("जॉन", "Person"), spell_word("लिन", "Person"), spell_word("इवान", "Person")
+    ('John', None, None)
+    """
+    if glosses and match_key(word) in glosses:
+        return glosses[match_key(word)]
+    try:
+        from kg.english import english_word, lookup, spell_acronym
+    except ImportError:  # pragma: no cover - the English word list is optional
+        return None
+    english = english_word(word)
+    if english is None or etype != "Person" or spell_acronym(word):
+        return english
+    match = lookup(word)  # a loose match is no spelling of a name (इवान is Ivan, not Yvonne)
+    return english if match is not None and not match.loose and match.margin >= PERSON_MARGIN else None
+
+
+def english_label(text: str, etype: str | None = None, glosses: Mapping[str, str] | None = None) -> str:
+    """A readable English label for a Devanagari name, word by word.
+
+    Examples
+    --------
+    >>> english_label("फाइनेंशियल टाइम्स"), english_label("रणधीर जायसवाल", "Person")
+    ('Financial Times', 'Randhir Jaiswal')
+    >>> english_label("इंस्टीट्यूट ऑफ इंटरनेशनल अफेयर्स", "Organization")
+    'Institute of International Affairs'
+    >>> english_label("पॉल व्हेलन", "Person"), english_label("Putin")
+    ('Paul Whelan', 'Putin')
+    """
+    spell: Callable[[str], str | None] = functools.partial(spell_word, etype=etype, glosses=glosses)
+    label = romanize(text, spell=spell).strip() or text
+    label = _SPACES.sub(" ", label).replace(" - ", "-").replace(" -", "-")
+    return label[:1].upper() + label[1:]
+
+
+def name_key(text: str) -> str:
+    """A loose key for one name: spelling variants of it share the key.
+
+    Vowel length, nukta, anusvara or half nasal, halant, geminates and ऐ/ए, औ/ओ are ignored
+    (:func:`kg.english.fold_key` word by word).
+
+    Examples
+    --------
+    >>> name_key("जेलेंस्की") == name_key("ज़ेलेंस्की") == name_key("जेलेन्स्की")
+    True
+    >>> name_key("व्लादिमिर पुतिन") == name_key("व्लादिमीर पुतिन"), name_key("पुतिन") == name_key("पटना")
+    (True, False)
+    """
+    from kg.english import fold_key
+
+    return " ".join(fold_key(w) for w in text.replace("-", " ").split())
+
+
+class PersonIndex:
+    """Find the lexicon person a new spelling of a name refers to.
+
+    A name matches a lexicon person when its :func:`name_key` is that of one of the person's
+    aliases (``वलोडिमिर ज़ेलेन्स्की``), or when its surname has the key of the person's surname
+    and its first name starts like theirs (``दिमित्री पेसकोव`` → Dmitry Peskov, ``वलोदिमीर
+    जेलेंस्की`` → Volodymyr Zelenskyy; but ``मिशेल ओबामा`` is not Barack Obama). Keys shared by
+    two people are dropped.
+
+    Examples
+    --------
+    >>> from kg.nlp.lexicon import LexEntry, Lexicon
+    >>> lex = Lexicon()
+    >>> lex.add(LexEntry("Q1", "Dmitry Peskov", "दिमित्री पेस्कोव", "Person"), ["दिमित्री पेस्कोव", "पेस्कोव"])
+    >>> index = PersonIndex(lex)
+    >>> index.find("दिमित्री पेसकोव"), index.find("द्मित्री पेसकोव"), index.find("मिशेल पेसकोव")
+    ('Q1', 'Q1', None)
+    """
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.full: dict[str, str | None] = {}
+        self.surnames: dict[str, str | None] = {}
+        self.lexicon = lexicon
+        for alias, key in lexicon.names.items():
+            entry = lexicon.entries[key]
+            if entry.type != "Person" or not any("\u0900" <= c <= "\u097f" for c in alias):
+                continue
+            _add_unique(self.full, name_key(alias), key)
+            words = entry.label_hi.split()
+            if len(words) > 1:
+                _add_unique(self.surnames, name_key(words[-1]), key)
+
+    def find(self, text: str) -> str | None:
+        """The lexicon key of the person ``text`` names, or None."""
+        key = self.full.get(name_key(text))
+        if key:
+            return key
+        words = text.split()
+        if len(words) < 2:
+            return None
+        key = self.surnames.get(name_key(words[-1]))
+        first = self.lexicon.entries[key].label_hi.split()[0] if key else ""
+        return key if key and name_key(first)[:1] == name_key(words[0])[:1] else None
+
+
+def _add_unique(table: dict[str, str | None], loose: str, key: str) -> None:
+    if loose:
+        table[loose] = key if table.get(loose, key) == key else None
