@@ -15,7 +15,7 @@ from kg.nlp.normalize import has_devanagari
 from kg.nlp.pipeline import get_nlp
 from kg.records import Document, Entity, Relation
 
-__all__ = ["build", "build_documents", "default_min_confidence", "CHUNK_CHARS"]
+__all__ = ["build", "build_documents", "CHUNK_CHARS"]
 
 CHUNK_CHARS = 100_000
 Source = str | os.PathLike[str] | Document | Sequence[str | os.PathLike[str]]
@@ -39,8 +39,9 @@ def build(source: Source, *, date: str | None = None, model: bool = True,
         A pipeline made by :func:`kg.nlp.pipeline.make_nlp` (default: shared one).
     min_confidence : float, optional
         Keep relations whose confidence (the calibrated probability that the triple is
-        right) reaches this; default: the threshold chosen on the dev articles when the
-        relation model is used (see :func:`default_min_confidence`), else 0.
+        right) reaches this. Default: the relation model's thresholds chosen on the dev
+        articles (one for relations a rule read too, one for the model's own); without the
+        relation model, every relation the rules read.
 
     Returns
     -------
@@ -78,31 +79,18 @@ def _is_text(source: str) -> bool:
         return True
 
 
-def default_min_confidence(nlp: Language) -> float:
-    """The relation model's threshold chosen on dev, or 0 when the pipeline has no model.
-
-    Examples
-    --------
-    >>> from kg.nlp.pipeline import make_nlp
-    >>> default_min_confidence(make_nlp(model=False))
-    0.0
-    """
-    if "kg_relation_model" in nlp.pipe_names:
-        return float(nlp.get_pipe("kg_relation_model").model.threshold)
-    return 0.0
-
-
 def build_documents(documents: Iterable[Document], nlp: Language,
                     progress: Callable[[Document], None] | None = None,
                     min_confidence: float | None = None) -> KnowledgeGraph:
     """Run the pipeline over documents and merge everything into one graph.
 
-    Relations below ``min_confidence`` (default :func:`default_min_confidence`) are left out.
+    Relations below ``min_confidence`` are left out; without it, the relation model keeps
+    what reaches its defaults chosen on dev (the rules alone keep everything they read).
     """
-    floor = default_min_confidence(nlp) if min_confidence is None else min_confidence
+    floor = min_confidence or 0.0
     docs, entities, relations = [], [], []
     for document in documents:
-        ents, rels = extract_document(nlp, document)
+        ents, rels = extract_document(nlp, document, min_confidence)
         rels = [r for r in rels if r.confidence >= floor]
         used = {e.id for r in rels for e in (r.subject, r.object, r.place) if e is not None}
         entities += [e for e in ents if e.mentions or e.id in used]
@@ -114,13 +102,14 @@ def build_documents(documents: Iterable[Document], nlp: Language,
     return KnowledgeGraph(docs, merged, merge_relations(relations, {e.id: e for e in merged}))
 
 
-def extract_document(nlp: Language, document: Document) -> tuple[list[Entity], list[Relation]]:
+def extract_document(nlp: Language, document: Document,
+                     min_confidence: float | None = None) -> tuple[list[Entity], list[Relation]]:
     """Entities and relations of one document (long texts are read in paragraph chunks)."""
     entities: list[Entity] = []
     relations: list[Relation] = []
     for offset, chunk in _chunks(document.text):
         part = Document(document.id, chunk, date=document.date)
-        ents, rels = doc_to_records(annotate(nlp, part), part)
+        ents, rels = doc_to_records(annotate(nlp, part, min_confidence), part)
         entities += [_shift_entity(e, offset) for e in ents]
         relations += [_shift_relation(r, offset) for r in rels]
     return entities, relations

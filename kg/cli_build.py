@@ -47,7 +47,8 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Directory for the output files.")
 @click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
               type=click.Choice(["ttl", "trig", "jsonld", "nt", "nq"]), help="RDF format(s) to write.")
-@click.option("--no-model", is_flag=True, help="Lexicon and rules only (no statistical NER or relation model).")
+@click.option("--no-model", is_flag=True,
+              help="Lexicon and rules only (no statistical NER or relation model).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML viewer.")
 @click.option("--no-relation-model", is_flag=True, help="Relations from the rules only (NER model kept).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,

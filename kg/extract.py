@@ -14,7 +14,7 @@ from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo
 from kg.nlp.entities import MENTIONS, ORGAN_DEMONYMS
 from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
-from kg.nlp.rel import RELATIONS, RelRec
+from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec
 from kg.nlp.relations import DATE_KEY
 from kg.nlp.sentences import token_texts
 from kg.records import Document, Entity, Evidence, Mention, Relation
@@ -24,11 +24,14 @@ __all__ = ["annotate", "doc_to_records", "merge_entities", "merge_relations"]
 _NOT_ALIAS = {"pronoun", "group", "event"}
 
 
-def annotate(nlp: Language, document: Document) -> Doc:
-    """Run the pipeline on a document, with its date available to the time rules."""
+def annotate(nlp: Language, document: Document, min_confidence: float | None = None) -> Doc:
+    """Run the pipeline on a document, with its date available to the time rules (and a
+    minimum confidence of relations for the relation model, if given)."""
     doc = nlp.make_doc(document.text)
     if document.date:
         doc.user_data[DATE_KEY] = dt.date.fromisoformat(document.date)
+    if min_confidence is not None:
+        doc.user_data[MIN_CONFIDENCE] = min_confidence
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -79,9 +79,11 @@ def make_relations(nlp: Language, name: str, lexicon: Lexicon) -> RelationExtrac
     return RelationExtractor(lexicon)
 
 
-@Language.factory("kg_relation_model", default_config={"path": "", "floor": 0.05, "use_rules": True})
-def make_relation_model(nlp: Language, name: str, path: str, floor: float, use_rules: bool) -> RelationModelComponent:
+@Language.factory("kg_relation_model", default_config={"path": "", "min_confidence": None, "use_rules": True})
+def make_relation_model(nlp: Language, name: str, path: str, min_confidence: float | None,
+                        use_rules: bool) -> RelationModelComponent:
     """The learned relation model (``kg/models/hi_rel`` unless ``path`` names another)."""
     from kg.relmodel.model import DEFAULT_MODEL, load_model
 
-    return RelationModelComponent(load_model(path or DEFAULT_MODEL), floor=floor, use_rules=use_rules)
+    return RelationModelComponent(load_model(path or DEFAULT_MODEL), min_confidence=min_confidence,
+                                  use_rules=use_rules)

@@ -170,6 +170,20 @@ def test_filters_focus_and_reset(seed_graph: KnowledgeGraph, seed_page: tuple[An
     assert log.problems() == []
 
 
+def test_confidence_filter(seed_graph: KnowledgeGraph, seed_page: tuple[Any, Any]) -> None:
+    page, log = seed_page
+    confidences = [r.confidence for r in seed_graph.relations]
+    slider = page.locator("#kg-min-confidence")
+    for value in ("0.8", "0.85", "0.9", "1"):
+        slider.fill(value)  # a range input takes its value and fires "input"
+        assert page.evaluate("kgViewer.counts()")["edges"] == sum(c >= float(value) for c in confidences)
+        assert page.locator("#kg-min-confidence-value").text_content() == f"{float(value):.2f}"
+    page.click("#kg-reset")
+    assert page.evaluate("kgViewer.counts()")["edges"] == len(confidences)
+    assert slider.input_value() == "0"
+    assert log.problems() == []
+
+
 def test_hostile_text_runs_nothing(xss_graph: KnowledgeGraph, tmp_path: Path, open_page: Any) -> None:
     path = tmp_path / "xss.html"
     write_html(xss_graph, path)

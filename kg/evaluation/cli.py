@@ -46,7 +46,8 @@ Examples:
 @one_line_errors
 def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
              splits_file: Path | None, only: str, verbose: bool, calibration: bool, no_model: bool,
-             no_relation_model: bool, min_confidence: float | None, save_dir: Path | None, min_recall: float, min_precision: float,
+             no_relation_model: bool, min_confidence: float | None, save_dir: Path | None, min_recall: float,
+             min_precision: float,
              as_json: bool) -> None:
     """Score kg on gold annotations: precision, recall, F1, must recall, entity recall.
 

@@ -26,7 +26,8 @@ from typing import Any
 
 from kg.errors import error
 
-__all__ = ["GoldArticle", "GoldRelation", "EntityMatcher", "load_gold", "norm", "is_guidelines_gold", "from_legacy",
+__all__ = ["GoldArticle", "GoldRelation", "EntityMatcher", "load_gold", "norm", "is_guidelines_gold",
+           "from_legacy",
            "parse_gold"]
 
 LEVELS = ("must", "should", "ok")

@@ -125,7 +125,8 @@ def _builder(texts: Path, model: bool, options: dict[str, Any],
 
 def evaluate_corpus(paths: list[Path], build: str | Path | None = None, texts: str | Path | None = None,
                     model: bool = True, options: dict[str, Any] | None = None,
-                    keep: Callable[[str, Records], None] | None = None, relation_model: bool = True) -> Totals:
+                    keep: Callable[[str, Records], None] | None = None,
+                    relation_model: bool = True) -> Totals:
     """Score each gold article against a build folder, or against a build of its text made here.
 
     Parameters

@@ -39,7 +39,8 @@ class NormalizingTokenizer:
             yield self(text)
 
 
-def make_nlp(model: bool = True, max_length: int = 30_000_000, relation_model: bool | None = None) -> Language:
+def make_nlp(model: bool = True, max_length: int = 30_000_000,
+             relation_model: bool | None = None) -> Language:
     """A fresh pipeline; ``model=False`` leaves out the statistical NER and relation model
     (``relation_model`` alone decides for the relation model when given).
 

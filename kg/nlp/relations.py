@@ -120,7 +120,8 @@ class RelationExtractor:
         Terms of office, for titles with no body in the phrase (default: the shipped table).
     """
 
-    def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES, roles: Roles | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, frames: Sequence[Frame] = FRAMES,
+                 roles: Roles | None = None) -> None:
         self.lexicon = lexicon
         self.roles = roles if roles is not None else load_roles()
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]

@@ -148,7 +148,9 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
     out = []
     norms = [t.norm_ for t in doc]
     for place, inner in zip(args, args[1:], strict=False):
-        if place.type not in {"Country", "Region"} or inner.type not in {"City", "Region"} or place.sent != inner.sent:
+        if place.type not in {"Country", "Region"} or inner.type not in {"City", "Region"}:
+            continue
+        if place.sent != inner.sent:
             continue
         if place.marker not in {"के", "की", "का"} or len(place.keys) != 1 or len(inner.keys) != 1:
             continue

@@ -83,7 +83,8 @@ def _single(args: Sequence[Arg], types: dict[str, str]) -> list[Arg]:
         for key in arg.keys:
             typ = types.get(key, arg.type)
             if typ in NAMED:
-                one = Arg(arg.start, arg.end, (key,), typ, arg.kind, arg.sent, arg.marker, arg.group, arg.extra)
+                one = Arg(arg.start, arg.end, (key,), typ, arg.kind, arg.sent, arg.marker, arg.group,
+                          arg.extra)
                 out.append(one)
     return out
 
@@ -92,6 +93,17 @@ def _rule_features(rule_preds: dict[str, RelRec], reverse: dict[str, RelRec]) ->
     feats = [f"r:{p}" for p in rule_preds] + [f"rs:{r.source.split(':')[0]}" for r in rule_preds.values()]
     feats += [f"rr:{p}" for p in reverse] + [f"rd:{p}" for p, r in rule_preds.items() if r.derived]
     return feats
+
+
+def _elsewhere(rules: Sequence[RelRec], s: str, o: str) -> list[str]:
+    """A rule gave the sentence's trigger to another pair: with this subject, this object, or neither."""
+    feats = set()
+    for rec in rules:
+        if (rec.subject, rec.object) in {(s, o), (o, s)}:
+            continue
+        tag = "ros" if rec.subject == s else "roo" if rec.object == o else "ro"
+        feats.add(f"{tag}:{rec.predicate}")
+    return sorted(feats)
 
 
 def doc_candidates(doc: Doc, args: Sequence[Arg], relations: Sequence[RelRec], types: dict[str, str],
@@ -103,6 +115,9 @@ def doc_candidates(doc: Doc, args: Sequence[Arg], relations: Sequence[RelRec], t
     for rec in relations:
         n = max(0, bisect.bisect_right(starts, rec.sent_start) - 1)
         by_sent.setdefault((n, rec.subject, rec.object), {}).setdefault(rec.predicate, rec)
+    in_sent: dict[int, list[RelRec]] = {}
+    for (n, _, _), rules in by_sent.items():
+        in_sent.setdefault(n, []).extend(rules.values())
     arg_starts = [a.start for a in args]
     out: list[Candidate] = []
     seen: set[tuple[int, str, str]] = set()
@@ -115,8 +130,11 @@ def doc_candidates(doc: Doc, args: Sequence[Arg], relations: Sequence[RelRec], t
                 if a.keys[0] == b.keys[0] or abs(a.start - b.start) > MAX_GAP or _overlap(a, b):
                     continue
                 rules = by_sent.get((n, a.keys[0], b.keys[0]), {})
-                feats = pair_features(view, a, b) + _rule_features(rules, by_sent.get((n, b.keys[0], a.keys[0]), {}))
-                out.append(Candidate(a.keys[0], b.keys[0], n, feats, (a.start, a.end), (b.start, b.end), rules))
+                reverse = by_sent.get((n, b.keys[0], a.keys[0]), {})
+                feats = pair_features(view, a, b) + _rule_features(rules, reverse)
+                feats += _elsewhere(in_sent.get(n, ()), a.keys[0], b.keys[0])
+                out.append(Candidate(a.keys[0], b.keys[0], n, feats, (a.start, a.end), (b.start, b.end),
+                                     rules))
                 seen.add((n, a.keys[0], b.keys[0]))
     for (n, s, o), rules in sorted(by_sent.items(), key=lambda kv: kv[0]):
         if (n, s, o) in seen or types.get(s) not in NAMED or types.get(o) not in NAMED:

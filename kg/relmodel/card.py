@@ -49,8 +49,10 @@ def model_card(model: RelationModel) -> str:
         "## Settings",
         "",
         ", ".join(f"`{k}` = {v}" for k, v in sorted(config.items())) + ".",
-        f"Features: {len(model.features)}; predicates: {len(model.predicates)}; default threshold "
-        f"(minimum calibrated confidence of an emitted triple, best cross-validated F1): {model.threshold:.3f}.",
+        f"Features: {len(model.features)}; predicates: {len(model.predicates)}. Default thresholds "
+        "(minimum calibrated confidence of an emitted triple, chosen by cross-validation as the best F1 "
+        f"with precision at least {config.get('min_precision', 0)}): {model.thresholds.get('rule', 0):.2f} "
+        f"for triples a rule read too, {model.thresholds.get('model', 0):.2f} for the model's own.",
         "",
         "## Cross-validated figures on dev (5 folds over articles, document level, as `kg eval` counts)",
         "",

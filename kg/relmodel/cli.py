@@ -14,8 +14,8 @@ __all__ = ["train_rel"]
 
 _EPILOG = """\b
 Example:
-  kg train-rel --texts ../shared/corpus/hindi-news/hi --split dev --also tests/gold/000_f11f25e23ec2aca4.gold.json \\
-      --also tests/gold/dev --also tests/gold/heldout
+  kg train-rel --texts ../shared/corpus/hindi-news/hi --split dev \\
+      --also tests/gold/000_f11f25e23ec2aca4.gold.json --also tests/gold/dev --also tests/gold/heldout
 """
 
 
@@ -42,7 +42,7 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
 
     Each article is run through the pipeline up to the rules, its candidate pairs are
     labelled from the gold, one logistic regression per predicate is fitted, and
-    calibration and the default threshold come from cross-validation over articles.
+    calibration and the default thresholds come from cross-validation over articles.
     Deterministic for a given seed. Needs scikit-learn (pip install 'kg-hindi-news[train]').
     """
     from kg.evaluation.run import gold_paths
@@ -60,7 +60,8 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
 
         raise error("no_texts", path=texts)
     docs = prepare(paths, Path(texts), use_rules=config.use_rules)
-    extra_paths = sorted(p for folder in also for p in ([folder] if folder.is_file() else folder.rglob("*.json"))
+    extra_paths = sorted(p for folder in also
+                         for p in ([folder] if folder.is_file() else folder.rglob("*.json"))
                          if not p.name.endswith(".meta.json"))
     extra = prepare(extra_paths, Path(texts), use_rules=config.use_rules) if extra_paths else []
     model, report = train(docs, config, extra)
@@ -71,5 +72,5 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
     cv = report["cross_validation"]
     click.echo(f"{len(docs)} articles, {sum(len(d.candidates) for d in docs)} candidates; cross-validated "
                f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}, F1 {cv['f1']:.3f}, must recall "
-               f"{cv['must_recall']:.3f} at threshold {report['threshold']:.3f}")
+               f"{cv['must_recall']:.3f} at thresholds {report['thresholds']}")
     click.echo(f"saved model to {target} ({time.perf_counter() - started:.0f} s)")

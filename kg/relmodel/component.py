@@ -4,7 +4,8 @@ It runs after ``kg_relations``, scores every candidate of the document
 (:mod:`kg.relmodel.candidates`) with the model, keeps for each distinct triple its best
 candidate, turns the score into a calibrated confidence (the probability that the triple
 is right, fitted on the dev articles by cross-validation) and replaces the rules' relations
-with the triples whose confidence reaches ``floor``. The rules' output is one of the
+with the triples whose confidence reaches the threshold (by default one chosen on dev for
+triples a rule read too, and one for those only the model read). The rules' output is one of the
 features; relations of an event (``इसे खारिज किया``) are kept from the rules as they are.
 ``doc._.kg_rel_candidates`` keeps the scored candidates.
 """
@@ -22,7 +23,7 @@ from kg.nlp.args import ARGS
 from kg.nlp.canonical import ENTITIES
 from kg.nlp.entities import NORMS
 from kg.nlp.modality import modality, sentence_times, time_of
-from kg.nlp.rel import RELATIONS, RelRec, replace
+from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec, replace
 from kg.nlp.relations import DATE_KEY, is_headline
 from kg.nlp.sentences import token_texts
 from kg.relmodel.candidates import SYMMETRIC, Candidate, allowed, doc_candidates
@@ -34,7 +35,7 @@ __all__ = ["RelationModelComponent", "CANDIDATES", "Triple", "best_triples", "ca
 log = logging.getLogger(__name__)
 
 CANDIDATES = "kg_rel_candidates"
-RULE_FEATURES = ("r:", "rs:", "rr:", "rd:", "rule_only")
+RULE_FEATURES = ("r:", "rs:", "rr:", "rd:", "ro:", "ros:", "roo:", "rule_only")
 Triple = tuple[str, str, str]
 
 if not Doc.has_extension(CANDIDATES):
@@ -101,7 +102,8 @@ def redundant(confidence: dict[Triple, float]) -> set[Triple]:
 
     Examples
     --------
-    >>> sorted(redundant({("a", "leads", "b"): 0.9, ("a", "citizenOf", "b"): 0.8, ("a", "memberOf", "b"): 0.95}))
+    >>> conf = {("a", "leads", "b"): 0.9, ("a", "citizenOf", "b"): 0.8, ("a", "memberOf", "b"): 0.95}
+    >>> sorted(redundant(conf))
     [('a', 'citizenOf', 'b')]
     """
     out = set()
@@ -124,22 +126,27 @@ def _rule_records(cands: Sequence[Candidate]) -> dict[Triple, list[RelRec]]:
 
 
 class RelationModelComponent:
-    """Emit the relations the model scores at or above ``floor`` (see the module doc).
+    """Emit the relations whose calibrated confidence reaches the threshold (see the module doc).
 
     Parameters
     ----------
     model : RelationModel
-    floor : float
-        Lowest calibrated confidence kept in the document (``kg build --min-confidence``
-        filters further).
+    min_confidence : float, optional
+        One threshold for every triple. Without it, the model's defaults chosen on dev
+        apply, one for triples a rule read too and one for the model's own; a caller can
+        also set ``doc.user_data["kg_min_confidence"]`` for one document.
     use_rules : bool
         Whether the rules' output is among the features (as the model was trained).
     """
 
-    def __init__(self, model: RelationModel, floor: float = 0.05, use_rules: bool = True) -> None:
+    def __init__(self, model: RelationModel, min_confidence: float | None = None, use_rules: bool = True) -> None:
         self.model = model
-        self.floor = floor
+        self.min_confidence = min_confidence
         self.use_rules = use_rules
+
+    def _threshold(self, doc: Doc, group: str) -> float:
+        wanted = doc.user_data.get(MIN_CONFIDENCE, self.min_confidence)
+        return float(wanted) if wanted is not None else self.model.thresholds.get(group, 0.5)
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc.user_data.get(ENTITIES, {})
@@ -153,12 +160,13 @@ class RelationModelComponent:
         dropped = redundant(confidence)
         sents = list(doc.sents)
         read = _rule_records(cands)
-        for (s, p, o), (_, i, _) in sorted(best.items()):
+        for (s, p, o), (_, i, group) in sorted(best.items()):
             conf = confidence[s, p, o]
-            if conf < self.floor or (s, p, o) in dropped:
+            if conf < self._threshold(doc, group) or (s, p, o) in dropped:
                 continue
             if (s, p, o) in read:  # every statement a rule read (they may differ in time or modality)
-                out += [replace(r, confidence=round(conf, 3), source=f"model+{r.source}") for r in read[s, p, o]]
+                out += [replace(r, confidence=round(conf, 3), source=f"model+{r.source}")
+                        for r in read[s, p, o]]
             else:
                 out.append(self._record(doc, sents[cands[i].sent], cands[i], s, p, o, round(conf, 3)))
         doc._.set(CANDIDATES, (cands, raw))

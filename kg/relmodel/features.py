@@ -172,7 +172,8 @@ def pair_features(view: SentenceView, subj: Arg, obj: Arg) -> list[str]:
     """
     left, right = (subj, obj) if subj.start < obj.start else (obj, subj)
     feats = [
-        f"t:{subj.type}>{obj.type}", f"ms:{subj.marker}", f"mo:{obj.marker}", f"mm:{subj.marker}>{obj.marker}",
+        f"t:{subj.type}>{obj.type}", f"ms:{subj.marker}", f"mo:{obj.marker}",
+        f"mm:{subj.marker}>{obj.marker}",
         f"ord:{'so' if subj is left else 'os'}", f"d:{distance_bucket(right.start - left.end)}",
         f"ks:{subj.kind}", f"ko:{obj.kind}", f"ml:{left.marker}", f"mr:{right.marker}",
     ]

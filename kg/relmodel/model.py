@@ -1,7 +1,7 @@
 """The learned relation model: one logistic regression per predicate over pair features,
 document-level aggregation, and a calibration map from scores to probabilities.
 
-A model folder holds ``model.json`` (predicates, biases, calibration, default threshold,
+A model folder holds ``model.json`` (predicates, biases, calibration, default thresholds,
 training settings and measured figures), ``features.txt`` (one feature per line) and
 ``weights.npy`` (features × predicates, float32).
 """
@@ -64,8 +64,9 @@ class RelationModel:
     weights : ndarray of shape (n_features, n_predicates)
     bias : ndarray of shape (n_predicates,)
     calibration : Calibration
-    threshold : float
-        Default minimum calibrated confidence of an emitted triple (chosen on dev).
+    thresholds : dict
+        Default minimum calibrated confidence of an emitted triple, per calibration group
+        (``"rule"``: a rule read it too; ``"model"``: only the model did), chosen on dev.
     meta : dict
         Training settings and measured figures, for the model card.
     """
@@ -75,7 +76,7 @@ class RelationModel:
     weights: np.ndarray
     bias: np.ndarray
     calibration: Calibration = field(default_factory=Calibration)
-    threshold: float = 0.5
+    thresholds: dict[str, float] = field(default_factory=lambda: {"rule": 0.5, "model": 0.5})
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -116,8 +117,9 @@ class RelationModel:
             meta = {
                 "format": FORMAT, "predicates": list(self.predicates),
                 "bias": [round(float(b), 6) for b in self.bias],
-                "calibration": {g: {"xs": xs, "ys": ys} for g, (xs, ys) in sorted(self.calibration.maps.items())},
-                "threshold": self.threshold, "meta": self.meta,
+                "calibration": {g: {"xs": xs, "ys": ys}
+                                for g, (xs, ys) in sorted(self.calibration.maps.items())},
+                "thresholds": dict(sorted(self.thresholds.items())), "meta": self.meta,
             }
             (stage / "model.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
@@ -149,4 +151,5 @@ def load_model(folder: str | Path = DEFAULT_MODEL) -> RelationModel:
     maps = {g: (m["xs"], m["ys"]) for g, m in (meta.get("calibration") or {}).items()}
     return RelationModel(meta["predicates"], features, weights, np.asarray(meta["bias"], dtype="float32"),
                          Calibration(maps or {"model": ([0.0, 1.0], [0.0, 1.0])}),
-                         float(meta.get("threshold", 0.5)), meta.get("meta", {}))
+                         {g: float(t) for g, t in meta.get("thresholds", {}).items()} or
+                         {"rule": 0.5, "model": 0.5}, meta.get("meta", {}))

@@ -31,6 +31,7 @@ from kg.relmodel.component import RULE_FEATURES, best_triples, redundant
 from kg.relmodel.model import Calibration, RelationModel
 
 __all__ = ["TrainConfig", "TrainDoc", "prepare", "fit", "cross_validate", "train", "labels", "load_config",
+           "choose_thresholds",
            "DEFAULT_CONFIG", "evidence_sentences"]
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,8 @@ _QUOTE_SPLIT = re.compile(r"\s*(?:;|\.\.\.|…|\|)\s*")
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u097f]+")
 
 
-def evidence_sentences(why: str, sentences: Sequence[frozenset[str]], overlap: float = 0.6) -> set[int] | None:
+def evidence_sentences(why: str, sentences: Sequence[frozenset[str]],
+                       overlap: float = 0.6) -> set[int] | None:
     """Sentences that a gold relation's ``why`` quotes (most of a quoted piece's words), or None
     when it quotes no sentence (an explanation, or English).
 
@@ -246,20 +248,29 @@ def _doc_triples(model: RelationModel, doc: TrainDoc, config: TrainConfig) -> di
     return best_triples(doc.candidates, raw, model.predicates, doc.types)
 
 
-def _records(doc: TrainDoc, triples: dict, calibrate: Callable[[float, str], float], threshold: float) -> list:
+Thresholds = float | dict[str, float]
+
+
+def _limit(threshold: Thresholds, group: str) -> float:
+    return threshold.get(group, 0.5) if isinstance(threshold, dict) else threshold
+
+
+def _records(doc: TrainDoc, triples: dict, calibrate: Callable[[float, str], float],
+             threshold: Thresholds) -> list:
     out = []
     confidence = {t: calibrate(score, group) for t, (score, _, group) in triples.items()}
+    groups = {t: group for t, (_, _, group) in triples.items()}
     dropped = redundant(confidence)
     for (s, p, o), conf in confidence.items():
-        if conf >= threshold and (s, p, o) not in dropped:
+        if conf >= _limit(threshold, groups[s, p, o]) and (s, p, o) not in dropped:
             out.append({"subject": doc.entities.get(s, {"label": s}), "predicate": p,
                         "object": doc.entities.get(o, {"label": o}), "confidence": conf})
     return out
 
 
 def score_docs(docs: Sequence[TrainDoc], triples: Sequence[dict], calibrate: Callable[[float, str], float],
-               threshold: float) -> Totals:
-    """Score each document's triples at or above ``threshold`` against its gold."""
+               threshold: Thresholds) -> Totals:
+    """Score each document's triples at or above ``threshold`` (one, or one per group) against its gold."""
     totals = Totals()
     for doc, found in zip(docs, triples, strict=True):
         totals.add(score_article(doc.gold, list(doc.entities.values()),
@@ -301,20 +312,26 @@ def fit_calibration(docs: Sequence[TrainDoc], triples: Sequence[dict]) -> Calibr
     for doc, found in zip(docs, triples, strict=True):
         for (s, p, o), (score, _, group) in found.items():
             trip = (doc.gold_key.get(s) or "?", p, doc.gold_key.get(o) or "?")
-            right = any(r.matches(trip) or (p in SYMMETRIC and r.matches(trip[::-1])) for r in doc.gold.relations)
+            right = any(r.matches(trip) or (p in SYMMETRIC and r.matches(trip[::-1]))
+                        for r in doc.gold.relations)
             pairs[group][0].append(score)
             pairs[group][1].append(float(right))
     return Calibration({g: _isotonic(xs, ys) for g, (xs, ys) in pairs.items()})
 
 
-def choose_threshold(docs: Sequence[TrainDoc], triples: Sequence[dict], calibration: Calibration,
-                     min_precision: float) -> tuple[float, dict]:
-    """The calibrated threshold with the best F1 among those reaching ``min_precision``."""
-    best = (0.5, {"f1": -1.0})
-    for t in sorted({round(y, 3) for y in calibration.levels() if 0.05 <= y <= 0.95}):
-        fig = score_docs(docs, triples, calibration, t).figures()
-        if fig["precision"] >= min_precision and fig["f1"] > best[1]["f1"]:
-            best = (t, fig)
+GRID = tuple(round(0.1 * n, 1) for n in range(10))
+
+
+def choose_thresholds(docs: Sequence[TrainDoc], triples: Sequence[dict], calibration: Calibration,
+                      min_precision: float) -> tuple[dict[str, float], dict]:
+    """Thresholds for the two groups (a rule read the triple too; only the model did) with the
+    best F1 among those whose precision reaches ``min_precision``, on a grid of 0.1 steps."""
+    best: tuple[dict[str, float], dict] = ({"rule": 0.5, "model": 0.5}, {"f1": -1.0})
+    for rule in GRID:
+        for own in GRID:
+            fig = score_docs(docs, triples, calibration, {"rule": rule, "model": own}).figures()
+            if fig["precision"] >= min_precision and fig["f1"] > best[1]["f1"]:
+                best = ({"rule": rule, "model": own}, fig)
     return best
 
 
@@ -324,13 +341,14 @@ def train(docs: Sequence[TrainDoc], config: TrainConfig,
     ``docs`` and ``extra`` (articles used for training only, never scored)."""
     oof = cross_validate(docs, config, extra)
     calibration = fit_calibration(docs, oof)
-    threshold, figures = choose_threshold(docs, oof, calibration, config.min_precision)
+    thresholds, _ = choose_thresholds(docs, oof, calibration, config.min_precision)
     model = fit(list(docs) + list(extra), config)
-    model.calibration, model.threshold = calibration, threshold
-    cv = score_docs(docs, oof, calibration, threshold)
+    model.calibration, model.thresholds = calibration, thresholds
+    cv = score_docs(docs, oof, calibration, thresholds)
     curve = []
     for t in np.arange(0.1, 0.95, 0.05):
         fig = score_docs(docs, oof, calibration, float(t)).figures()
-        curve.append({k: fig[k] for k in ("precision", "recall", "f1", "must_recall")} | {"threshold": round(t, 2)})
-    report = {"cross_validation": cv.figures(), "threshold": threshold, "curve": curve}
+        point = {k: fig[k] for k in ("precision", "recall", "f1", "must_recall")}
+        curve.append(point | {"threshold": round(float(t), 2)})
+    report = {"cross_validation": cv.figures(), "thresholds": thresholds, "curve": curve}
     return model, report

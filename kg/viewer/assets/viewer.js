@@ -7,7 +7,8 @@
   var QID = /^Q[0-9]+$/;
   function dict() { return Object.create(null); }  // ids come from articles: no prototype keys
   var NODES = dict(), EDGES = dict(), ADJ = dict();
-  var state = { lang: "en", types: dict(), predicates: dict(), modalities: dict(), derived: true, focus: null };
+  var state = { lang: "en", types: dict(), predicates: dict(), modalities: dict(), derived: true, focus: null,
+    minConfidence: 0 };
   var api = { ready: false, readyAt: null, clicks: 0, state: state };
   window.kgViewer = api;
 
@@ -39,7 +40,10 @@
   function edgeVisible(id) {
     var e = EDGES[id];
     return !!e && state.predicates[e.predicate] !== false && state.modalities[e.modality] !== false &&
-      (state.derived || !e.derived) && nodeVisible(e.from) && nodeVisible(e.to);
+      (state.derived || !e.derived) && confident(e) && nodeVisible(e.from) && nodeVisible(e.to);
+  }
+  function confident(e) {
+    return typeof e.confidence !== "number" || e.confidence >= state.minConfidence;
   }
 
   // Filters set vis' "hidden" flag, and only on items whose visibility changed:
@@ -297,9 +301,18 @@
     network.selectNodes([id]);
   }
   function syncChecks() { CHECKS.forEach(function (c) { c.box.checked = c.get(); }); }
+  var minConf = document.getElementById("kg-min-confidence");
+  function setMinConfidence(value) {
+    var v = Math.min(1, Math.max(0, Number(value) || 0));
+    state.minConfidence = v; minConf.value = String(v);
+    document.getElementById("kg-min-confidence-value").textContent = v.toFixed(2);
+  }
+  minConf.addEventListener("input", function () { setMinConfidence(minConf.value); refresh(); });
+  api.setMinConfidence = function (v) { setMinConfidence(v); refresh(); };
   function resetAll() {
     state.types = dict(); state.predicates = dict(); state.modalities = dict();
     state.derived = true; state.focus = null;
+    setMinConfidence(0);
     syncChecks();
     document.getElementById("kg-search").value = "";
     clear(document.getElementById("kg-results"));
