@@ -179,15 +179,30 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     """
     spans = sorted(spans, key=lambda s: s.start)
     people = {t.norm_ for s in spans if s.label_ == "Person" and len(s) > 1 for t in s}
+    nicknames = _nicknames(doc, spans)
     out: list[Span] = []
     for span in spans:
-        if span.id_ not in NEW:
+        if span.id_ not in NEW or tuple(t.norm_ for t in span) in nicknames:
             out.append(span)
             continue
         cleaned = _trim(span, kinds)
         if cleaned is not None and _is_name(cleaned, kinds, people):
             out.append(_relink(cleaned, kinds.lexicon))
     return _descriptors(out)
+
+
+def _nicknames(doc: Doc, spans: list[Span]) -> set[tuple[str, ...]]:
+    """Norms of quoted nicknames right after a person's name (``पुष्प कमल दहल 'प्रचंड'``): the
+    nickname is a name wherever it appears, even when it is also a Hindi word."""
+    found = set()
+    for span in spans:
+        i = span.end
+        if span.label_ == "Person" and i < len(doc) and doc[i].text in {"'", '"', "‘", "“"}:
+            for j in range(i + 2, min(i + 5, len(doc))):
+                if doc[j].text in {"'", '"', "’", "”"}:
+                    found.add(tuple(t.norm_ for t in doc[i + 1:j]))
+                    break
+    return found
 
 
 def _relink(span: Span, lexicon: Lexicon) -> Span:

@@ -60,8 +60,8 @@ def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str
         st, ot = types.get(c.subject, ""), types.get(c.object, "")
         forward = c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0]
         for j, p in enumerate(predicates):
-            mask[i, j] = (allowed(p, st, ot) and (forward or p not in SYMMETRIC)
-                          and (c.s_span is not None or p in c.rules))
+            ruled = p in c.rules  # what a rule read is scored whatever the order of its mentions
+            mask[i, j] = allowed(p, st, ot) and (ruled or (forward or p not in SYMMETRIC) and c.s_span is not None)
     return mask
 
 
@@ -139,7 +139,8 @@ class RelationModelComponent:
         Whether the rules' output is among the features (as the model was trained).
     """
 
-    def __init__(self, model: RelationModel, min_confidence: float | None = None, use_rules: bool = True) -> None:
+    def __init__(self, model: RelationModel, min_confidence: float | None = None,
+                 use_rules: bool = True) -> None:
         self.model = model
         self.min_confidence = min_confidence
         self.use_rules = use_rules
