@@ -65,6 +65,19 @@ def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str
     return mask
 
 
+MIN_RAW = 0.002  # scores below this never make a triple (far below any calibrated threshold)
+
+
+def _ruled_cells(cands: Sequence[Candidate], predicates: Sequence[str]) -> np.ndarray:
+    cells = np.zeros((len(cands), len(predicates)), dtype=bool)
+    column = {p: j for j, p in enumerate(predicates)}
+    for i, c in enumerate(cands):
+        for p in c.rules:
+            if p in column:
+                cells[i, column[p]] = True
+    return cells
+
+
 def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequence[str],
                  types: dict[str, str]) -> dict[Triple, tuple[float, int, str]]:
     """For each distinct triple: its highest score, its candidate, and its calibration group
@@ -73,7 +86,7 @@ def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequen
 
     A symmetric predicate's triple is keyed with its ends in sorted order.
     """
-    mask = _mask(cands, predicates, types)
+    mask = _mask(cands, predicates, types) & ((raw >= MIN_RAW) | _ruled_cells(cands, predicates))
     best: dict[Triple, tuple[float, int, str]] = {}
     ruled: dict[Triple, int] = {}  # the first candidate a rule read the triple from
     rows, cols = np.nonzero(mask)
@@ -157,7 +170,7 @@ class RelationModelComponent:
         raw = self.model.raw([c.features for c in cands])
         best = best_triples(cands, raw, self.model.predicates, types)
         out = [r for r in rules if types.get(r.subject) == "Event" or types.get(r.object) == "Event"]
-        confidence = {t: self.model.calibration(score, group) for t, (score, _, group) in best.items()}
+        confidence = self.model.calibration.many(best)
         dropped = redundant(confidence)
         sents = list(doc.sents)
         read = _rule_records(cands)

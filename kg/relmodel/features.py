@@ -34,6 +34,7 @@ _WINDOW_AFTER = 8
 _WINDOW_BETWEEN = 6  # words kept from each end of a long stretch between the two mentions
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The word without its inflection ending (at least two letters are kept).
 
@@ -109,14 +110,18 @@ class SentenceView:
         return self.end
 
 
+@functools.lru_cache(maxsize=400_000)
+def _word_features(tag: str, word: str) -> tuple[str, ...]:
+    """``tag:word`` and ``tags:stem`` (when the stem differs); nothing for punctuation."""
+    if word in _PUNCT or word.isspace():
+        return ()
+    s = stem(word)
+    return (f"{tag}:{word}",) if s == word else (f"{tag}:{word}", f"{tag}s:{s}")
+
+
 def _words(norms: Sequence[str], start: int, end: int, tag: str) -> Iterable[str]:
     for w in norms[start:end]:
-        if w in _PUNCT or w.isspace():
-            continue
-        yield f"{tag}:{w}"
-        s = stem(w)
-        if s != w:
-            yield f"{tag}s:{s}"
+        yield from _word_features(tag, w)
 
 
 def _between(view: SentenceView, left: Arg, right: Arg) -> list[str]:

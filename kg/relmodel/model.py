@@ -46,6 +46,16 @@ class Calibration:
         xs, ys = self.maps.get(group) or self.maps["model"]
         return float(np.interp(raw, xs, ys))
 
+    def many(self, scored: dict[Any, tuple[float, Any, str]]) -> dict[Any, float]:
+        """Calibrated values of many ``key -> (score, _, group)`` at once (as ``__call__`` each)."""
+        out: dict[Any, float] = {}
+        for group in {g for _, _, g in scored.values()}:
+            keys = [k for k, v in scored.items() if v[2] == group]
+            xs, ys = self.maps.get(group) or self.maps["model"]
+            values = np.interp(np.array([scored[k][0] for k in keys]), xs, ys)
+            out.update(zip(keys, values.tolist(), strict=True))
+        return out
+
     def levels(self) -> list[float]:
         """Every calibrated value the maps can give (candidate thresholds)."""
         return sorted({y for _, ys in self.maps.values() for y in ys})
