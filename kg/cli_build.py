@@ -13,7 +13,7 @@ import click
 
 from kg.errors import KGError
 
-__all__ = ["build", "one_line_errors"]
+__all__ = ["build", "one_line_errors", "relation_setting"]
 
 
 def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -40,6 +40,17 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def relation_setting(folder: Path | None, off: bool) -> bool | str | None:
+    """What :func:`kg.nlp.pipeline.get_nlp` takes for ``--relation-model`` / ``--no-relation-model``."""
+    if folder is not None:
+        if not (folder / "model.json").is_file():
+            from kg.errors import error
+
+            raise error("no_rel_model", path=folder, reason="no model.json")
+        return str(folder.resolve())
+    return False if off else None
+
+
 @click.command(epilog="\b\nExamples:\n  kg build seeds/ --out output/\n"
                       "  kg build a.txt b.txt --format ttl --format jsonld --no-model")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -50,13 +61,16 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--no-model", is_flag=True,
               help="Lexicon and rules only (no statistical NER or relation model).")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML viewer.")
+@click.option("--relation-model", "relation_model_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="A relation model folder of kg train-rel (default: the shipped one).")
 @click.option("--no-relation-model", is_flag=True, help="Relations from the rules only (NER model kept).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Keep relations whose confidence (probability of being right) reaches this "
                    "[default: the relation model's threshold chosen on dev; 0 with --no-model].")
 @one_line_errors
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_model: bool,
-          no_html: bool, no_relation_model: bool, min_confidence: float | None) -> None:
+          no_html: bool, relation_model_dir: Path | None, no_relation_model: bool,
+          min_confidence: float | None) -> None:
     """Build one graph from Hindi articles (files or folders of .txt) into OUT.
 
     Writes triples.jsonl, entities.jsonl, documents.jsonl, graph.<format>,
@@ -72,7 +86,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_
     for problem in problems:
         click.echo(f"kg: skipped: {problem}", err=True)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
-        nlp = get_nlp(not no_model, False if no_relation_model else None)
+        nlp = get_nlp(not no_model, relation_setting(relation_model_dir, no_relation_model))
         graph = build_documents(documents, nlp, progress=lambda _doc: bar.update(),
                                 min_confidence=min_confidence)
     written = graph.save(out_dir, formats=formats, html=not no_html)

@@ -79,11 +79,14 @@ def make_relations(nlp: Language, name: str, lexicon: Lexicon) -> RelationExtrac
     return RelationExtractor(lexicon)
 
 
-@Language.factory("kg_relation_model", default_config={"path": "", "min_confidence": None, "use_rules": True})
+@Language.factory("kg_relation_model", default_config={"path": "", "min_confidence": None, "use_rules": None})
 def make_relation_model(nlp: Language, name: str, path: str, min_confidence: float | None,
-                        use_rules: bool) -> RelationModelComponent:
-    """The learned relation model (``kg/models/hi_rel`` unless ``path`` names another)."""
+                        use_rules: bool | None) -> RelationModelComponent:
+    """The learned relation model (``kg/models/hi_rel`` unless ``path`` names another); whether the
+    rules' output is among its features follows how it was trained unless ``use_rules`` says."""
     from kg.relmodel.model import DEFAULT_MODEL, load_model
 
-    return RelationModelComponent(load_model(path or DEFAULT_MODEL), min_confidence=min_confidence,
-                                  use_rules=use_rules)
+    model = load_model(path or DEFAULT_MODEL)
+    if use_rules is None:
+        use_rules = bool(model.meta.get("config", {}).get("use_rules", True))
+    return RelationModelComponent(model, min_confidence=min_confidence, use_rules=use_rules)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kg.cli_build import one_line_errors
+from kg.cli_build import one_line_errors, relation_setting
 from kg.errors import error
 
 __all__ = ["eval_cmd"]
@@ -35,6 +35,8 @@ Examples:
 @click.option("-v", "--verbose", is_flag=True, help="List misses and wrong triples per article.")
 @click.option("--calibration", is_flag=True, help="Print the reliability table and calibration error.")
 @click.option("--no-model", is_flag=True, help="With --texts: lexicon and rules only.")
+@click.option("--relation-model", "relation_model_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="A relation model folder of kg train-rel (default: the shipped one).")
 @click.option("--no-relation-model", is_flag=True, help="With --texts: relations from the rules only.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="With --texts: as kg build --min-confidence.")
@@ -46,9 +48,8 @@ Examples:
 @one_line_errors
 def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
              splits_file: Path | None, only: str, verbose: bool, calibration: bool, no_model: bool,
-             no_relation_model: bool, min_confidence: float | None, save_dir: Path | None, min_recall: float,
-             min_precision: float,
-             as_json: bool) -> None:
+             relation_model_dir: Path | None, no_relation_model: bool, min_confidence: float | None,
+             save_dir: Path | None, min_recall: float, min_precision: float, as_json: bool) -> None:
     """Score kg on gold annotations: precision, recall, F1, must recall, entity recall.
 
     GOLD is a gold file or a folder of them. Gold in the format of GUIDELINES.md
@@ -71,7 +72,8 @@ def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | 
         click.echo(json.dumps(report, indent=2, ensure_ascii=False) if as_json else format_report(report))
         return
     totals = _eval_corpus(gold, out_dir, texts, split, splits_file, only, no_model, save_dir,
-                          {"min_confidence": min_confidence}, relation_model=not no_relation_model)
+                          {"min_confidence": min_confidence},
+                          relation_model=relation_setting(relation_model_dir, no_relation_model))
     from kg.evaluation.report import format_totals, json_report
 
     if as_json:
@@ -95,7 +97,7 @@ def _guidelines_file(path: Path, check: Callable[[Any], bool]) -> bool:
 
 def _eval_corpus(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
                  splits_file: Path | None, only: str, no_model: bool, save_dir: Path | None,
-                 options: dict[str, Any], relation_model: bool = True) -> Any:
+                 options: dict[str, Any], relation_model: bool | str | None = None) -> Any:
     from kg.evaluation.run import evaluate_corpus, gold_paths
 
     paths = gold_paths(gold, split=split, splits=splits_file, only=[x for x in only.split(",") if x])

@@ -105,12 +105,12 @@ def records_from_build(build: Path, doc: str) -> Records | None:
 
 
 def _builder(texts: Path, model: bool, options: dict[str, Any],
-             relation_model: bool = True) -> Callable[[str], Records | None]:
+             relation_model: bool | str | None = None) -> Callable[[str], Records | None]:
     from kg.api import build_documents
     from kg.inputs import read_document
     from kg.nlp.pipeline import get_nlp
 
-    nlp = get_nlp(model, None if relation_model else False)
+    nlp = get_nlp(model, relation_model)
 
     def build(doc: str) -> Records | None:
         path = texts / f"{doc}.txt"
@@ -126,7 +126,7 @@ def _builder(texts: Path, model: bool, options: dict[str, Any],
 def evaluate_corpus(paths: list[Path], build: str | Path | None = None, texts: str | Path | None = None,
                     model: bool = True, options: dict[str, Any] | None = None,
                     keep: Callable[[str, Records], None] | None = None,
-                    relation_model: bool = True) -> Totals:
+                    relation_model: bool | str | None = None) -> Totals:
     """Score each gold article against a build folder, or against a build of its text made here.
 
     Parameters

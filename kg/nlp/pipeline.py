@@ -40,9 +40,10 @@ class NormalizingTokenizer:
 
 
 def make_nlp(model: bool = True, max_length: int = 30_000_000,
-             relation_model: bool | None = None) -> Language:
+             relation_model: bool | str | None = None) -> Language:
     """A fresh pipeline; ``model=False`` leaves out the statistical NER and relation model
-    (``relation_model`` alone decides for the relation model when given).
+    (``relation_model`` alone decides for the relation model when given; a path names a
+    relation model folder other than the shipped one).
 
     Examples
     --------
@@ -59,7 +60,9 @@ def make_nlp(model: bool = True, max_length: int = 30_000_000,
         nlp.add_pipe(name)
         if name == "kg_lexicon" and model:
             _add_model(nlp, "kg_ner_model")
-    if model if relation_model is None else relation_model:
+    if isinstance(relation_model, str):
+        nlp.add_pipe("kg_relation_model", config={"path": relation_model})  # asked for: errors are errors
+    elif model if relation_model is None else relation_model:
         _add_model(nlp, "kg_relation_model")
     return nlp
 
@@ -74,6 +77,6 @@ def _add_model(nlp: Language, name: str) -> None:
 
 
 @functools.cache
-def get_nlp(model: bool = True, relation_model: bool | None = None) -> Language:
+def get_nlp(model: bool = True, relation_model: bool | str | None = None) -> Language:
     """The shared pipeline of this process (built once per setting)."""
     return make_nlp(model=model, relation_model=relation_model)

@@ -35,9 +35,12 @@ Example:
                    "only; repeatable.")
 @click.option("--seed", type=int, default=None, help="Override the config's seed.")
 @click.option("--no-rules", is_flag=True, help="Leave the rules' output out of the features.")
+@click.option("--cv-out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write each article's cross-validated triples (from the fold that did not see it) "
+                   "to CV_OUT/<id>/ for kg eval.")
 @one_line_errors
 def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out: Path | None,
-              also: tuple[Path, ...], seed: int | None, no_rules: bool) -> None:
+              also: tuple[Path, ...], seed: int | None, no_rules: bool, cv_out: Path | None) -> None:
     """Train the relation model on gold articles; print its cross-validated figures.
 
     Each article is run through the pipeline up to the rules, its candidate pairs are
@@ -66,6 +69,9 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
     extra = prepare(extra_paths, Path(texts), use_rules=config.use_rules) if extra_paths else []
     model, report = train(docs, config, extra)
     target = out or DEFAULT_MODEL
+    folds = report.pop("out_of_fold")
+    if cv_out is not None:
+        _write_folds(cv_out, docs, folds)
     model.meta = {"config": vars(config), "trained_on": sorted(d.id for d in docs),
                   "also_trained_on": sorted(d.id for d in extra), **report}
     model.save(target, extra={"MODEL_CARD.md": model_card(model)})
@@ -74,3 +80,16 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
                f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}, F1 {cv['f1']:.3f}, must recall "
                f"{cv['must_recall']:.3f} at thresholds {report['thresholds']}")
     click.echo(f"saved model to {target} ({time.perf_counter() - started:.0f} s)")
+
+
+def _write_folds(folder: Path, docs: list, folds: dict[str, list[dict]]) -> None:
+    from kg.atomic import atomic_output_dir
+    from kg.output import jsonl
+
+    with atomic_output_dir(folder) as stage:
+        for doc in docs:
+            (stage / doc.id).mkdir()
+            (stage / doc.id / "entities.jsonl").write_text(jsonl(doc.entities.values()), encoding="utf-8")
+            rows = sorted(folds[doc.id], key=lambda t: (t["subject"].get("id", ""), t["predicate"],
+                                                        t["object"].get("id", "")))
+            (stage / doc.id / "triples.jsonl").write_text(jsonl(rows), encoding="utf-8")

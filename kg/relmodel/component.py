@@ -61,7 +61,8 @@ def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str
         forward = c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0]
         for j, p in enumerate(predicates):
             ruled = p in c.rules  # what a rule read is scored whatever the order of its mentions
-            mask[i, j] = allowed(p, st, ot) and (ruled or (forward or p not in SYMMETRIC) and c.s_span is not None)
+            read = (forward or p not in SYMMETRIC) and c.s_span is not None
+            mask[i, j] = allowed(p, st, ot) and (ruled or read)
     return mask
 
 

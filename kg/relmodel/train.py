@@ -350,5 +350,7 @@ def train(docs: Sequence[TrainDoc], config: TrainConfig,
         fig = score_docs(docs, oof, calibration, float(t)).figures()
         point = {k: fig[k] for k in ("precision", "recall", "f1", "must_recall")}
         curve.append(point | {"threshold": round(float(t), 2)})
-    report = {"cross_validation": cv.figures(), "thresholds": thresholds, "curve": curve}
+    folds = {d.id: _records(d, found, calibration, thresholds) for d, found in zip(docs, oof, strict=True)}
+    report = {"cross_validation": cv.figures(), "thresholds": thresholds, "curve": curve,
+              "out_of_fold": folds}
     return model, report
