@@ -50,6 +50,18 @@ CASES = [
     # a title with a known name and no country: the office it names, from kg/data/roles.tsv
     ("प्रधानमंत्री नरेंद्र मोदी ने भाषण दिया।", "Narendra Modi", "leads", "India", "asserted"),
     ("चांसलर ओलाफ शोल्ज़ ने भाषण दिया।", "Olaf Scholz", "leads", "Germany", "asserted"),
+    ("सऊदी अरब के साथ भारत के समझौते पर चर्चा हुई।", "India", "signsAgreementWith", "Saudi Arabia", "asserted"),
+    ("इराक के खिलाफ अमेरिका के युद्ध का असर पड़ा।", "United States", "attacks", "Iraq", "asserted"),
+    ("ईरान पर अमेरिका के प्रतिबंधों का असर हुआ।", "United States", "sanctions", "Iran", "asserted"),
+    ("जापान ने उत्तर कोरिया को चेतावनी दी है।", "Japan", "criticizes", "North Korea", "asserted"),
+    ("तुर्की अमेरिका से नाराज हो गया है।", "Turkey", "criticizes", "United States", "asserted"),
+    ("इजरायल अमेरिका के साथ खड़ा है।", "Israel", "supports", "United States", "asserted"),
+    ("चीन ने श्रीलंका को मानवीय सहायता भेजी।", "China", "providesEconomicAid", "Sri Lanka", "asserted"),
+    ("बांग्लादेश चीन के करीब आ रहा है।", "Bangladesh", "seeksTiesWith", "China", "asserted"),
+    ("इजरायल ने गाजा पर एयरस्ट्राइक की।", "Israel", "attacks", "Gaza Strip", "asserted"),
+    ("चीन की अगुवाई वाले एससीओ ने बयान दिया।", "China", "leads", "Shanghai Cooperation Organisation", "asserted"),
+    ("अमेरिका के करीबी सहयोगी जापान ने बयान दिया।", "Japan", "seeksTiesWith", "United States", "asserted"),
+    ("भारत-ऑस्ट्रेलिया वार्ता दिल्ली में हुई।", "India", "meets", "Australia", "asserted"),
     # a place named after a genitive country
     ("रूस ने यूक्रेन के दूसरे सबसे बड़े शहर खारकीव पर हमला किया।", "Kharkiv", "locatedIn", "Ukraine", "asserted"),
     # a planned meeting

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 __all__ = ["Frame", "FRAMES", "PLACES", "AGENTS", "DERIVE_STATE", "EVENT_KINDS"]
 
 PLACES = frozenset({"Country", "City", "Region"})
-AGENTS = frozenset({"Person", "Organization", "Country", "City"})
+AGENTS = frozenset({"Person", "Organization", "Country", "City", "Region"})  # the West, the EU as a bloc
 ANY = frozenset({"Person", "Organization", "Country", "City", "Region", "Event"})
 ERG = frozenset({"ने", "", "द्वारा", "के द्वारा"})  # agent of active and passive clauses
 GEN = frozenset({"का", "की", "के"})
@@ -64,21 +64,27 @@ FRAMES: tuple[Frame, ...] = (
     F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ", "के बीच"}, symmetric=True,
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
-      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
+      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
       {"के साथ", "से", "में", "के बीच"}, subj=ERG | {"के", "की"}, symmetric=True),
     # an adjective of close ties before the noun: "भारत और रूस के बीच एक पुराना रिश्ता"
     F("seeksTiesWith", "पुराना|पुराने|ऐतिहासिक|घनिष्ठ|करीबी|गहरे|गहरा|मधुर|मजबूत + रिश्त*|संबंध*|दोस्ती|साझेदारी",
       {"के साथ", "से", "के बीच"}, subj=ERG | {"के", "की", "का"}, symmetric=True, confidence=0.7),
+    F("seeksTiesWith", "करीब + आ*|हो*|जा*|ला*", {"के"}, confidence=0.7),  # "पाकिस्तान चीन के करीब होता जा रहा"
     F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा|हुआ|हुए",
       {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),
     F("signsAgreementWith", "हस्ताक्षर*", {"के साथ", "से"}, symmetric=True, event="agreement"),
     F("signsAgreementWith", "सहमति + जता*|बनी|बन*|हुई|दी|व्यक्त", {"के साथ", "से"}, symmetric=True,
       event="agreement", confidence=0.75),
-    F("signsAgreementWith", "समझौत*|संधि|करार", {"के बीच"}, symmetric=True, event="agreement",
+    F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के बीच"}, symmetric=True, event="agreement",
       subj=frozenset(), confidence=0.8),
+    # "UAE के साथ भारत के ... समझौते": the agent's genitive after the partner
+    F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के साथ"}, subj=GEN, symmetric=True, event="agreement",
+      agent_after_object=True, confidence=0.7),
     F("criticizes", "आलोचना|निंदा|फटकार|भर्त्सना", {"की", "को", "के"}, confidence=0.8),
     F("criticizes", "निशाना + साध*", {"पर"}, confidence=0.75),
     F("criticizes", "आड़े + हाथों", {"को"}, confidence=0.75),
+    F("criticizes", "चेतावनी + दी|दे*|दिया|जारी", {"को"}, confidence=0.7),
+    F("criticizes", "नाराज|नाराज़|खफा", {"से"}, confidence=0.65),
     F("accuses", "आरोप + लगा*", {"पर"}, obj_types={"Person", "Organization", "Country", "City"}),
     F("accuses", "दोषी|जिम्मेदार|ज़िम्मेदार + ठहरा*", {"को"}),
     F("issuesArrestWarrantFor", "वारंट + जारी", {"के लिए", "के खिलाफ", "के विरुद्ध", "को", "का", "की"},
@@ -90,20 +96,27 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*|पाबंदियां + लगा*|थोप*|लगाए|लगाया|लगाने", {"पर", "के खिलाफ"}),
     F("sanctions", "प्रतिबंध* + सामना", {""}, subj={"के", "के नेतृत्व वाले", "के नेतृत्व में", "द्वारा"},
       swap=True, confidence=0.8),
-    F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी", {"पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.8,
-      agent_after_object=True),
+    # "रूस पर पश्चिमी देशों के प्रतिबंध": the sanctions named, their imposer's genitive after the target
+    F("sanctions", "प्रतिबंध*|पाबंदी*", {"पर"}, subj=GEN, agent_after_object=True, confidence=0.7),
+    F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी|एयरस्ट्राइक*|स्ट्राइक", {"पर", "के खिलाफ"}, subj=ERG | GEN,
+      confidence=0.8, agent_after_object=True),
+    # "यूक्रेन के खिलाफ रूस का युद्ध", "जॉर्जिया के खिलाफ रूस की सैन्य कार्रवाई"
+    F("attacks", "युद्ध|जंग|लड़ाई", {"के खिलाफ"}, subj=GEN, confidence=0.7, agent_after_object=True),
+    F("attacks", "बढ़*", {"की ओर"}, obj_types={"City", "Region"}, subj_types={"Country", "Organization"},
+      confidence=0.6),  # an army advancing on a city
     F("attacks", "कब्जा|कब्ज़ा|कब्जे|कब्ज़े", {"पर", "के"}, subj=ERG | GEN, confidence=0.75,
       agent_after_object=True),
     F("attacks", "निशाना + बना*", {"को"}, confidence=0.75),
     F("attacks", "मार + गिरा*", {"को"}, confidence=0.7),
     F("attacks", "युद्ध|जंग + छेड़*|शुरू", {"के खिलाफ", "से", "पर"}, confidence=0.75),
-    F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, confidence=0.7),
+    F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.7,
+      agent_after_object=True),
     F("expressesConcernAbout", "चिंता + व्यक्त|जता*|जाहिर|प्रकट", {"पर", "के बारे में", "को लेकर"},
       confidence=0.75),
     F("providesMilitaryAid",
       "हथियार*|गोला-बारूद|सैन्य|मिसाइल*|टैंक*|रक्षा|लड़ाकू|ड्रोन|गोले + प्रदान|दे*|दिए|भेज*|आपूर्ति|सप्लाई", {"को"},
       obj_types={"Country", "Organization", "Person", "City"}, confidence=0.8),
-    F("providesEconomicAid", "आर्थिक|वित्तीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए", {"को"},
+    F("providesEconomicAid", "आर्थिक|वित्तीय|मानवीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए|भेज*", {"को"},
       confidence=0.8),
     F("providesEconomicAid", "किस्त|ऋण|कर्ज|अनुदान|बेलआउट|राहत + जारी|दे*|दी|दिए|दिया|मंजूर|प्रदान|स्वीकृत",
       {"को", "के लिए"}, obj_types={"Country", "Organization", "Region"}, confidence=0.75),
@@ -113,6 +126,7 @@ FRAMES: tuple[Frame, ...] = (
     F("supports", "साथ + दिया|दिए|दे*|देगा|देंगे", {"का"}, confidence=0.7),
     F("supports", "तारीफ|तारीफें|प्रशंसा|सराहना", {"की", "के"}, confidence=0.75),
     F("supports", "मदद|सहायता + की|कर*|दी|दे*|देगा|देंगे|दिया", {"की", "को"}, confidence=0.7),
+    F("supports", "खड़ा|खड़े|खड़ी", {"के साथ"}, confidence=0.7),  # "ईरान रूस के साथ खड़ा है"
     F("criticizes", "विरोध + किया|करते|करता|करती|कर*|जता*", {"का"}, confidence=0.7),
     F("urges", "मांग|माँग", {"से"}, confidence=0.7),
     F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),

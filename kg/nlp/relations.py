@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -30,6 +30,7 @@ from kg.nlp.roles import Roles, load_roles
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.structural import (
     apposition_places,
+    phrase_relations,
     derived_relations,
     exchange_relations,
     located_relations,
@@ -153,9 +154,7 @@ class RelationExtractor:
                 texts,
                 headline=n == 0 and is_headline(texts, sent),
             )
-            found: list[RelRec] = []
-            for frame, start, end in self._triggers(norms, sent, sargs):
-                found.extend(self._apply(ctx, frame, start, end))
+            found = self._read(ctx, norms, sent, sargs)
             out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args, self.roles, doc.user_data.get(DATE_KEY))
         for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
@@ -165,6 +164,7 @@ class RelationExtractor:
                                doc.user_data.get(DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
         out += apposition_places(doc, args)
+        out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         types = {k: e.type for k, e in entities.items()}
         out += derived_relations(out, types, titles, self.lexicon)
         doc.user_data[RELATIONS] = out
@@ -191,7 +191,9 @@ class RelationExtractor:
             found = self._seen[norm] = tuple(hits)
         return found
 
-    def _triggers(self, norms: list[str], sent: Span, args: list[Arg]) -> Iterable[tuple[Frame, int, int]]:
+    def _read(self, ctx: _Ctx, norms: list[str], sent: Span, args: list[Arg]) -> list[RelRec]:
+        """Apply every frame whose trigger is in the sentence, in frame order; a trigger's
+        words, once they gave a relation, are not read again for the same predicate."""
         taken = {i for a in args for i in range(a.start, a.end)}
         hits: dict[int, list[int]] = {}
         for i in range(sent.start, sent.end):
@@ -199,6 +201,7 @@ class RelationExtractor:
                 for n in self._frames_at(norms[i]):
                     hits.setdefault(n, []).append(i)
         used: dict[str, set[int]] = {}  # trigger tokens already read, per predicate
+        found: list[RelRec] = []
         for n in sorted(hits):
             frame, parts = self.frames[n]
             seen = used.setdefault(frame.predicate, set())
@@ -206,8 +209,11 @@ class RelationExtractor:
                 end = self._match(norms, i, sent.end, parts)
                 if end is None or seen & set(range(i, end)):
                     continue
-                seen.update(range(i, end))
-                yield frame, i, end
+                read = self._apply(ctx, frame, i, end)
+                if read:
+                    seen.update(range(i, end))
+                    found += read
+        return found
 
     @staticmethod
     def _match(norms: list[str], i: int, limit: int, parts: Trigger) -> int | None:

@@ -26,6 +26,7 @@ from kg.nlp.roles import Roles
 
 __all__ = [
     "title_relations", "organ_relations", "located_relations", "derived_relations", "apposition_places",
+    "phrase_relations",
     "exchange_relations", "CITIZEN_ROLES",
 ]
 
@@ -155,9 +156,47 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         if place.marker not in {"के", "की", "का"} or len(place.keys) != 1 or len(inner.keys) != 1:
             continue
         between = norms[place.end + 1:inner.start]
-        if place.keys[0] != inner.keys[0] and all(w in _PLACE_WORDS or w.isdigit() for w in between):
-            out.append(_rec(inner.keys[0], "locatedIn", place.keys[0], doc[inner.start].sent, 0.8,
-                            source="apposition"))
+        if place.keys[0] == inner.keys[0] or not all(w in _PLACE_WORDS or w.isdigit() for w in between):
+            continue
+        # "रूस के कजान और येकातेरिनबर्ग": every place coordinated with the first
+        listed = [a for a in args if inner.group >= 0 and a.group == inner.group and a.start >= inner.start
+                  and a.type in {"City", "Region"} and len(a.keys) == 1] or [inner]
+        out += [_rec(a.keys[0], "locatedIn", place.keys[0], doc[a.start].sent, 0.8, source="apposition")
+                for a in listed if a.keys[0] != place.keys[0]]
+    return out
+
+
+_LED = {"के नेतृत्व वाले", "के नेतृत्व वाली", "के नेतृत्व वाला", "के नेतृत्व में", "की अगुवाई वाले",
+        "की अगुवाई में", "की अगुआई वाले", "की अगुआई में"}
+_ALLY = frozenset(match_key(w) for w in "सहयोगी मित्र दोस्त साझेदार".split())
+_ALLY_WORDS = frozenset(match_key(w) for w in "करीबी प्रमुख पुराने पुराना घनिष्ठ सबसे बड़े देश राष्ट्र".split())
+# the noun after "X-Y" that states a relation of both: "भारत-सोवियत संधि", "भारत-जापान वार्ता"
+_COMPOUND = {**{match_key(w): "signsAgreementWith" for w in "संधि समझौता समझौते करार डील".split()},
+             **{match_key(w): "meets" for w in "वार्ता बैठक शिखर मुलाकात बातचीत".split()}}
+
+
+def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
+    """Relations stated by a noun phrase between two neighbouring arguments:
+
+    - ``अमेरिका के नेतृत्व वाले पश्चिमी गठबंधन`` → the United States ``leads`` the West;
+    - ``रूस के करीबी सहयोगी बेलारूस`` → Belarus ``seeksTiesWith`` Russia;
+    - ``भारत-सोवियत संधि``, ``भारत-जापान वार्ता`` → ``signsAgreementWith`` / ``meets`` (both
+      ends do the same, so the compound's order does not matter).
+    """
+    out = []
+    norms = [t.norm_ for t in doc]
+    for a, b in zip(args, args[1:], strict=False):
+        if a.sent != b.sent or len(a.keys) != 1 or len(b.keys) != 1 or a.keys[0] == b.keys[0]:
+            continue
+        gap = norms[a.end + len(a.marker.split()):b.start]
+        sent = doc[a.start].sent
+        if a.marker in _LED and len(gap) <= 2 and b.type in {"Organization", "Region", "Country"}:
+            out.append(_rec(a.keys[0], "leads", b.keys[0], sent, 0.75, source="phrase"))
+        elif (a.marker in {"के", "की", "का"} and gap and gap[-1] in _ALLY | _ALLY_WORDS
+              and any(w in _ALLY for w in gap) and all(w in _ALLY | _ALLY_WORDS for w in gap)):
+            out.append(_rec(b.keys[0], "seeksTiesWith", a.keys[0], sent, 0.7, source="phrase"))
+        elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
+            out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
     return out
 
 
