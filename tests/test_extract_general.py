@@ -59,7 +59,8 @@ CASES = [
     ("चीन ने श्रीलंका को मानवीय सहायता भेजी।", "China", "providesEconomicAid", "Sri Lanka", "asserted"),
     ("बांग्लादेश चीन के करीब आ रहा है।", "Bangladesh", "seeksTiesWith", "China", "asserted"),
     ("इजरायल ने गाजा पर एयरस्ट्राइक की।", "Israel", "attacks", "Gaza Strip", "asserted"),
-    ("चीन की अगुवाई वाले एससीओ ने बयान दिया।", "China", "leads", "Shanghai Cooperation Organisation", "asserted"),
+    ("चीन की अगुवाई वाले एससीओ ने बयान दिया।", "China", "leads", "Shanghai Cooperation Organisation",
+     "asserted"),
     ("अमेरिका के करीबी सहयोगी जापान ने बयान दिया।", "Japan", "seeksTiesWith", "United States", "asserted"),
     ("भारत-ऑस्ट्रेलिया वार्ता दिल्ली में हुई।", "India", "meets", "Australia", "asserted"),
     # a place named after a genitive country

@@ -30,11 +30,11 @@ from kg.nlp.roles import Roles, load_roles
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.structural import (
     apposition_places,
-    phrase_relations,
     derived_relations,
     exchange_relations,
     located_relations,
     organ_relations,
+    phrase_relations,
     title_relations,
 )
 from kg.nlp.timex import TimeExpr
