@@ -165,7 +165,8 @@ def from_legacy(data: dict[str, Any], name: str) -> GoldArticle:
     }
     relations = [GoldRelation((r["subject"],), (r["predicate"],), (r["object"],), "should")
                  for r in data["relations"] if r["subject"] in entities and r["object"] in entities]
-    return GoldArticle(str(data.get("doc") or name), entities, relations, [], data.get("note", ""))
+    doc = str(data.get("doc") or name)
+    return GoldArticle(doc.removesuffix(".txt"), entities, relations, [], data.get("note", ""))
 
 
 def load_gold(path: str | Path, legacy: bool = False) -> GoldArticle:

@@ -52,7 +52,8 @@ def gold_paths(gold: str | Path, split: str | None = None, splits: str | Path | 
     gold = Path(gold)
     if not gold.exists():
         raise error("missing", path=gold)
-    paths = [gold] if gold.is_file() else sorted(gold.glob("*.json"), key=_natural)
+    paths = [gold] if gold.is_file() else sorted((p for p in gold.glob("*.json")
+                                                  if not p.name.endswith(".meta.json")), key=_natural)
     keep = set(only)
     if split:
         splits = Path(splits) if splits else _splits_beside(gold)
@@ -65,7 +66,7 @@ def gold_paths(gold: str | Path, split: str | None = None, splits: str | Path | 
 
 
 def _natural(path: Path) -> tuple:
-    stem = path.stem
+    stem = path.name.removesuffix(".gold.json").removesuffix(".json")
     head = stem.rstrip("0123456789")
     return (head, int(stem[len(head):]) if stem[len(head):] else -1, stem)
 
@@ -173,4 +174,4 @@ def evaluate_corpus(paths: list[Path], build: str | Path | None = None, texts: s
 
 def _golds(paths: list[Path]) -> Iterator[GoldArticle]:
     for path in paths:
-        yield load_gold(path)
+        yield load_gold(path, legacy=True)  # a folder of in-house gold (older format) is read too
