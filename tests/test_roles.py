@@ -48,3 +48,11 @@ def test_unnamed_office_resolves_at_the_article_date() -> None:
         graph = kg.build(text, model=False, date=date)
         visits = [(r.subject.label, r.object.label) for r in graph.relations if r.predicate == "visits"]
         assert visits == [(who, "China")], date
+
+
+def test_office_resolves_at_a_date_written_in_the_text() -> None:
+    text = "अमेरिकी राष्ट्रपति ने 12 मार्च {} को चीन की यात्रा की।"
+    for year, who in (("2023", "Joe Biden"), ("2025", "Donald Trump")):
+        graph = kg.build(text.format(year), model=False)  # no metadata date
+        visits = [(r.subject.label, r.object.label) for r in graph.relations if r.predicate == "visits"]
+        assert visits == [(who, "China")], year

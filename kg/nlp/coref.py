@@ -25,8 +25,7 @@ from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import DATE_KEY
-from kg.nlp.roles import Roles, load_roles
+from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline
 
 __all__ = ["Coreference", "PRONOUNS"]
@@ -275,7 +274,7 @@ class Coreference:
 
     def _holder(self, doc: Doc, country: str, role: str) -> str | None:
         """The holder of a country's office at the article's date (now, if it has none)."""
-        key = self.roles.holder(country, role, doc.user_data.get(DATE_KEY))
+        key = self.roles.holder(country, role, article_date(doc))
         if key is None or key not in self.lexicon.entries:
             entry = self.lexicon.leader_of(country, role)
             key = entry.key if entry else None

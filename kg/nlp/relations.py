@@ -26,7 +26,7 @@ from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
-from kg.nlp.roles import Roles, load_roles
+from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.structural import (
     apposition_places,
@@ -156,7 +156,7 @@ class RelationExtractor:
             )
             found = self._read(ctx, norms, sent, sargs)
             out += found + exchange_relations(norms[sent.start:sent.end], found)
-        out += title_relations(doc, titles, args, self.roles, doc.user_data.get(DATE_KEY))
+        out += title_relations(doc, titles, args, self.roles, article_date(doc))
         for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
             if rec.object not in entities and rec.object in self.lexicon.entries:
                 add_entry(entities, self.lexicon.entries[rec.object])

@@ -8,7 +8,8 @@ office-holders of the lexicon. They let the rules
 * read ``प्रधानमंत्री नरेंद्र मोदी`` (a title and a known name, no country in the phrase)
   as Narendra Modi leading India, with the role Prime Minister;
 * resolve an office named without a name, ``अमेरिकी राष्ट्रपति``, to its holder at the
-  article's date (Joe Biden in 2023, Donald Trump in 2025).
+  article's date (Joe Biden in 2023, Donald Trump in 2025): the date of its metadata, else
+  the latest full date the text writes out (:func:`article_date`).
 
 Examples
 --------
@@ -27,9 +28,16 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from kg.nlp.lexicon import Lexicon, data_rows, load_lexicon
+from spacy.tokens import Doc
 
-__all__ = ["Role", "Roles", "load_roles", "same_role"]
+from kg.nlp.lexicon import Lexicon, data_rows, load_lexicon
+from kg.nlp.rel import DATE_KEY
+from kg.nlp.sentences import token_texts
+from kg.nlp.timex import text_date
+
+__all__ = ["Role", "Roles", "load_roles", "same_role", "article_date"]
+
+TEXT_DATE = "kg_text_date"
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,16 @@ def same_role(title: str, role: str) -> bool:
     (True, False)
     """
     return title.lower().removeprefix("former ").strip() == role.lower()
+
+
+def article_date(doc: Doc) -> dt.date | None:
+    """The date offices are resolved at: the article's (``kg_date``, from its metadata), else the
+    latest full date written in the text (read once per document), else none (now)."""
+    if doc.user_data.get(DATE_KEY):
+        return doc.user_data[DATE_KEY]
+    if TEXT_DATE not in doc.user_data:
+        doc.user_data[TEXT_DATE] = text_date(token_texts(doc))
+    return doc.user_data[TEXT_DATE]
 
 
 def _date(text: str) -> dt.date | None:

@@ -126,3 +126,20 @@ def _single(word: str, i: int, anchor: dt.date | None) -> TimeExpr | None:
     if word == "आज":
         return TimeExpr(i, i + 1, anchor.isoformat() if anchor else None, "today")
     return None
+
+
+def text_date(words: Sequence[str]) -> dt.date | None:
+    """The latest full date (day, month and year) written in a text, if any.
+
+    News reports the latest events, so the latest date it writes out is a fair lower
+    bound of its own date when no metadata gives one.
+
+    Examples
+    --------
+    >>> text_date("8 जुलाई 2024 को मोदी ने 2019 की यात्रा और 1 मई 2023 की बैठक की बात की".split())
+    datetime.date(2024, 7, 8)
+    >>> text_date("2023 में".split()) is None
+    True
+    """
+    dates = [dt.date.fromisoformat(t.value) for t in find_times(words) if t.kind == "date" and t.value]
+    return max(dates) if dates else None
