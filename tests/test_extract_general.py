@@ -162,3 +162,8 @@ def test_abbreviated_title_is_not_part_of_the_name(text: str) -> None:
     people = [(e.label, e.id) for e in graph.entities if e.type == "Person"]
     assert people == [("Narendra Modi", "Q1058")]
     assert ("Narendra Modi", "visits", "Japan", "asserted") in _facts(text)
+
+
+def test_subject_dropped_in_a_later_clause() -> None:
+    facts = _facts("ईरान ने कहा कि वह जल्द ही इजरायल पर और हमले करेगा।")
+    assert ("Iran", "attacks", "Israel", "planned") in facts

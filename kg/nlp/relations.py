@@ -243,6 +243,8 @@ class RelationExtractor:
         if not subjects and (ctx.headline or (start > 0 and ctx.norms[start - 1] in _REFLEXIVES)):
             # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", or a headline "... से मिले प्रधानमंत्री मोदी"
             subjects = self._subjects_after(ctx, frame, end)
+        if not subjects and objects and not frame.symmetric:
+            subjects = self._zero_subject(ctx, frame, left, objects, start)
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric:
             pairs = self._symmetric_pairs(left, subjects)
@@ -289,6 +291,18 @@ class RelationExtractor:
         if best.group >= 0:
             return [a for a in pool if a.group == best.group]
         return [best]
+
+    @staticmethod
+    def _zero_subject(ctx: _Ctx, frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
+        """Hindi drops a subject its sentence gave before: "रूस ने कहा कि वह ... और यूक्रेन पर हमले
+        करेगा". The agent of an earlier clause (marked ने, or bare at the sentence start) stands in.
+        (Reaching into the previous sentence was measured on dev: a quarter of what it added was right.)"""
+        earlier = [a for a in ctx.args if a.end <= start and a not in left and a not in objects]
+        agent = next((a for a in earlier if a.type in frame.subj_types and not a.extra.get("anchor")
+                      and (a.marker == "ने" or (a.marker == "" and a is earlier[0]))), None)
+        if agent is None or any(agent.keys == o.keys for o in objects):
+            return []
+        return [Arg(agent.start, agent.end, agent.keys, agent.type, "zero", agent.sent)]
 
     @staticmethod
     def _subjects_after(ctx: _Ctx, frame: Frame, end: int) -> list[Arg]:
