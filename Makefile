@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench eval eval-real clean
+.PHONY: demo test lint bench eval eval-real eval-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,8 @@ eval-real: $(STAMP)
 	@test -d "$(REAL_TEXTS)" || { echo "eval-real: $(REAL_TEXTS) does not exist; give the articles' folder: make eval-real REAL_TEXTS=DIR" >&2; exit 2; }
 	$(BIN)/kg eval $(REAL_GOLD) --split dev --texts $(REAL_TEXTS)
 	$(BIN)/kg eval $(REAL_GOLD) --split test --texts $(REAL_TEXTS) --calibration
+
+# The table of docs/evaluation.md: rules only / model only / combined on dev (cross-validated) and test.
+eval-report: $(STAMP)
+	@test -d "$(REAL_TEXTS)" || { echo "eval-report: $(REAL_TEXTS) does not exist; give the articles' folder: make eval-report REAL_TEXTS=DIR" >&2; exit 2; }
+	$(BIN)/python scripts/eval_report.py --texts $(REAL_TEXTS)
