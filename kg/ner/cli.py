@@ -9,9 +9,7 @@ from pathlib import Path
 import click
 
 from kg.errors import KGError
-from kg.ner import MODEL_DIR, load_model
-from kg.ner.conll import read_conll, split_dev
-from kg.ner.evaluate import evaluate, format_scores
+from kg.ner import MODEL_DIR
 
 __all__ = ["train_ner", "eval_ner"]
 
@@ -68,6 +66,10 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
 def eval_ner(conll: Path, model_dir: Path | None, split: str, seed: int, dev_fraction: float,
              as_json: bool) -> None:
     """Score the NER model on CONLL: per-label and micro P/R/F1, exact span and token level."""
+    from kg.ner import load_model  # spaCy: imported when the command runs, not when the CLI starts
+    from kg.ner.conll import read_conll, split_dev
+    from kg.ner.evaluate import evaluate, format_scores
+
     try:
         sentences = read_conll(conll)
         nlp = load_model(model_dir)
