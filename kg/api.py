@@ -13,6 +13,7 @@ from kg.graph import KnowledgeGraph
 from kg.inputs import document_from_text, read_documents
 from kg.nlp.normalize import has_devanagari
 from kg.nlp.pipeline import get_nlp
+from kg.parallel import PipelineSpec, extract_many
 from kg.records import Document, Entity, Relation
 
 __all__ = ["build", "build_documents", "CHUNK_CHARS"]
@@ -79,18 +80,24 @@ def _is_text(source: str) -> bool:
         return True
 
 
-def build_documents(documents: Iterable[Document], nlp: Language,
+def build_documents(documents: Iterable[Document], nlp: Language | PipelineSpec,
                     progress: Callable[[Document], None] | None = None,
-                    min_confidence: float | None = None) -> KnowledgeGraph:
+                    min_confidence: float | None = None, jobs: int = 1) -> KnowledgeGraph:
     """Run the pipeline over documents and merge everything into one graph.
 
+    ``nlp`` is a pipeline, or a :class:`~kg.parallel.PipelineSpec` to build one; with a spec,
+    ``jobs`` worker processes share the documents (the result does not depend on ``jobs``).
     Relations below ``min_confidence`` are left out; without it, the relation model keeps
     what reaches its defaults chosen on dev (the rules alone keep everything they read).
     """
     floor = min_confidence or 0.0
     docs, entities, relations = [], [], []
-    for document in documents:
-        ents, rels = extract_document(nlp, document, min_confidence)
+    documents = list(documents)
+    if isinstance(nlp, PipelineSpec):
+        results = extract_many(documents, nlp, jobs, min_confidence)
+    else:
+        results = (extract_document(nlp, d, min_confidence) for d in documents)
+    for document, (ents, rels) in zip(documents, results, strict=True):
         rels = [r for r in rels if r.confidence >= floor]
         used = {e.id for r in rels for e in (r.subject, r.object, r.place) if e is not None}
         entities += [e for e in ents if e.mentions or e.id in used]

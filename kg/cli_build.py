@@ -52,7 +52,8 @@ def relation_setting(folder: Path | None, off: bool) -> bool | str | None:
 
 
 @click.command(epilog="\b\nExamples:\n  kg build seeds/ --out output/\n"
-                      "  kg build a.txt b.txt --format ttl --format jsonld --no-model")
+                      "  kg build a.txt b.txt --format ttl --format jsonld --no-model\n"
+                      "  kg build articles/ --jobs 2 --min-confidence 0.8")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the output files.")
@@ -67,10 +68,12 @@ def relation_setting(folder: Path | None, off: bool) -> bool | str | None:
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
               help="Keep relations whose confidence (probability of being right) reaches this "
                    "[default: the relation model's threshold chosen on dev; 0 with --no-model].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction [default: all cores]; the output does not depend on it.")
 @one_line_errors
 def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_model: bool,
           no_html: bool, relation_model_dir: Path | None, no_relation_model: bool,
-          min_confidence: float | None) -> None:
+          min_confidence: float | None, jobs: int | None) -> None:
     """Build one graph from Hindi articles (files or folders of .txt) into OUT.
 
     Writes triples.jsonl, entities.jsonl, documents.jsonl, graph.<format>,
@@ -80,15 +83,15 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_
 
     from kg.api import build_documents
     from kg.inputs import read_documents
-    from kg.nlp.pipeline import get_nlp
+    from kg.parallel import PipelineSpec, default_jobs
 
     documents, problems = read_documents(list(inputs))
     for problem in problems:
         click.echo(f"kg: skipped: {problem}", err=True)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
-        nlp = get_nlp(not no_model, relation_setting(relation_model_dir, no_relation_model))
-        graph = build_documents(documents, nlp, progress=lambda _doc: bar.update(),
-                                min_confidence=min_confidence)
+        spec = PipelineSpec(not no_model, relation_setting(relation_model_dir, no_relation_model))
+        graph = build_documents(documents, spec, progress=lambda _doc: bar.update(),
+                                min_confidence=min_confidence, jobs=jobs or default_jobs())
     written = graph.save(out_dir, formats=formats, html=not no_html)
     click.echo(f"{len(graph.entities)} entities, {len(graph.relations)} relations "
                f"from {len(documents)} document(s)", err=True)
