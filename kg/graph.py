@@ -46,6 +46,7 @@ class KnowledgeGraph:
         self.warnings: list[str] = []  # inputs that were skipped, one line each
         self._rdf: rdflib.Dataset | None = None
         self._nx: nx.MultiDiGraph | None = None
+        self._store: Any = None  # pyoxigraph.Store of self.rdf, built on the first query
 
     def __repr__(self) -> str:
         return (
@@ -79,10 +80,18 @@ class KnowledgeGraph:
         return None
 
     def query(self, sparql: str, **kwargs: Any) -> Any:
-        """Run a SPARQL query over :attr:`rdf` and return the rdflib result."""
-        from kg.rdf import run_query
+        """Run a SPARQL query over :attr:`rdf` and return the rdflib result.
 
-        return run_query(self.rdf, sparql, **kwargs)
+        Oxigraph answers (the dataset is loaded into it once, on the first query);
+        ``engine="rdflib"`` asks rdflib instead.
+        """
+        from kg.rdf import open_store, run_query
+
+        if kwargs.get("engine", "auto") == "rdflib":
+            return run_query(self.rdf, sparql, **kwargs)
+        if self._store is None:
+            self._store = open_store(self.rdf)
+        return run_query(self._store, sparql, **kwargs)
 
     def to_html(self, path: str | Path) -> Path:
         """Write the interactive viewer to ``path`` and return the path."""

@@ -58,12 +58,13 @@ def test_statement_without_evidence(ds: Dataset) -> None:
 
 
 def test_bad_modality_and_predicate(ds: Dataset) -> None:
-    graph = next(g for g in ds.graphs() if (None, KG.modality, None) in g)
-    st = next(graph.subjects(KG.modality, None))
-    graph.set((st, KG.modality, Literal("rumoured")))
     from rdflib import RDF
 
-    graph.set((st, RDF.predicate, KG._NS.praises))
+    st = next(ds.default_graph.subjects(KG.modality, None))
+    for graph in ds.graphs():  # a statement is in the default graph and in its document's graph
+        if (st, KG.modality, None) in graph:
+            graph.set((st, KG.modality, Literal("rumoured")))
+            graph.set((st, RDF.predicate, KG._NS.praises))
     ok, report = validate(ds)
     assert "kg:modality must be one of asserted, planned, alleged, denied, negated" in report
     assert "rdf:predicate is not a relation predicate of the kg ontology" in report

@@ -199,3 +199,22 @@ def test_errors_in_worker_thread_free_oxigraph_objects_there(store, monkeypatch:
         execute(store, "CONSTRUCT WHERE { ?s ?p ?o }", lambda kind: "csv", timeout=5)
     gc.collect()
     assert seen == []
+
+
+def test_a_statement_of_many_articles_is_counted_once(tmp_path: Path) -> None:
+    """Issue 10: the per-document graphs queried as a union gave a statement once per article."""
+    import kg as kg_api
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(f"लेख {n}\nरूस ने यूक्रेन पर हमला किया।\n", encoding="utf-8")
+    graph = kg_api.build(tmp_path, model=False)
+    once = "SELECT ?st WHERE { ?st rdf:predicate kg:attacks }"
+    per_doc = "SELECT ?g ?st WHERE { GRAPH ?g { ?st rdf:predicate kg:attacks } }"
+    assert len(list(graph.query(once))) == 1
+    assert len(list(graph.query(per_doc))) == 3
+    evidence = "SELECT ?ev WHERE { ?st rdf:predicate kg:attacks ; kg:evidence ?ev }"
+    assert len(list(graph.query(evidence))) == 3  # the one statement keeps every article's evidence
+    out = tmp_path / "out"
+    graph.save(out, formats=("ttl", "trig"), html=False)
+    for source in (out, out / "graph.ttl", out / "graph.trig"):
+        assert len(list(run_query(source, once))) == 1, source

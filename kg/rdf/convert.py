@@ -3,11 +3,12 @@
 Layout of the dataset (see ``docs/rdf.md``):
 
 * default graph: entities (type, labels, aliases, ``owl:sameAs`` Wikidata),
-  document metadata, the extraction run (PROV-O) and one ``prov:Bundle``
-  description per named graph;
+  document metadata, the extraction run (PROV-O), one ``prov:Bundle``
+  description per named graph, and every relation statement **once**, with all its
+  evidence and, for asserted relations, the direct triple (``ent:Q7747 kg:visits
+  ent:Q881``): queries read it without counting a statement once per article;
 * one named graph per document (``kgg:<doc id>``): the relation statements
-  evidenced in that document, their evidence nodes and, for asserted
-  relations, the direct triple (``ent:Q7747 kg:visits ent:Q881``).
+  evidenced in that document, with that document's evidence (for ``GRAPH`` queries).
 
 Every node has an IRI computed from its content (no blank nodes), so the same
 records always give the same dataset.
@@ -231,29 +232,34 @@ def _statement_core(rel: Relation, stmt: URIRef, run: URIRef) -> Iterator[Triple
         yield stmt, KG.role, Literal(rel.role)
 
 
+def _statement_triples(rel: Relation, stmt: URIRef, run: URIRef,
+                       evidence: list[Evidence]) -> Iterator[Triple]:
+    """A statement, its direct triple when asserted, and the evidence given (with its documents)."""
+    yield from _statement_core(rel, stmt, run)
+    if rel.modality == "asserted":
+        yield entity_iri(rel.subject), _term(rel.predicate), entity_iri(rel.object)
+    for doc_id in sorted({ev.doc for ev in evidence}):
+        yield stmt, PROV.wasDerivedFrom, document_iri(doc_id)
+    for ev in evidence:
+        node = _evidence_iri(ev)
+        yield stmt, KG.evidence, node
+        yield node, RDF.type, KG.Evidence
+        yield node, KG.sentence, Literal(ev.sentence, lang="hi")
+        yield node, KG.start, Literal(int(ev.start))
+        yield node, KG.end, Literal(int(ev.end))
+        yield node, KG.document, document_iri(ev.doc)
+
+
 def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:
+    """The statement once in the default graph with all its evidence, and in the named graph
+    of each document that evidences it with that document's evidence."""
     stmt = statement_iri(rel)
-    by_doc: dict[str, list[Evidence]] = {}
-    for ev in sorted(set(rel.evidence)):
-        by_doc.setdefault(ev.doc, []).append(ev)
-    targets = [(graphs[d], d) for d in sorted(by_doc)] or [(default, None)]
-    for graph, doc_id in targets:
-        for s, p, o in _statement_core(rel, stmt, run):
-            yield s, p, o, graph
-        if rel.modality == "asserted":
-            yield entity_iri(rel.subject), _term(rel.predicate), entity_iri(rel.object), graph
-        if doc_id is None:
-            continue
-        doc = document_iri(doc_id)
-        yield stmt, PROV.wasDerivedFrom, doc, graph
-        for ev in by_doc[doc_id]:
-            node = _evidence_iri(ev)
-            yield stmt, KG.evidence, node, graph
-            yield node, RDF.type, KG.Evidence, graph
-            yield node, KG.sentence, Literal(ev.sentence, lang="hi"), graph
-            yield node, KG.start, Literal(int(ev.start)), graph
-            yield node, KG.end, Literal(int(ev.end)), graph
-            yield node, KG.document, doc, graph
+    evidence = sorted(set(rel.evidence))
+    for s, p, o in _statement_triples(rel, stmt, run, evidence):
+        yield s, p, o, default
+    for doc_id in sorted({ev.doc for ev in evidence}):
+        for s, p, o in _statement_triples(rel, stmt, run, [ev for ev in evidence if ev.doc == doc_id]):
+            yield s, p, o, graphs[doc_id]
 
 
 def _all_entities(kg: KnowledgeGraph) -> list[Entity]:

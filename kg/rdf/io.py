@@ -102,11 +102,25 @@ def _sort_jsonld(value: Any, key: str | None = None) -> Any:
     return value
 
 
+def _lift_default_graph(data: Any) -> Any:
+    """rdflib writes a dataset's default graph as a graph object without ``@id``, which JSON-LD
+    reads as a graph named by a blank node: put its nodes at the top level instead."""
+    if not isinstance(data, dict) or not isinstance(data.get("@graph"), list):
+        return data
+    top = []
+    for item in data["@graph"]:
+        if isinstance(item, dict) and "@graph" in item and "@id" not in item and len(item) == 1:
+            top.extend(item["@graph"])
+        else:
+            top.append(item)
+    return {**data, "@graph": top}
+
+
 def dataset_bytes(ds: Graph, fmt: str) -> bytes:
     """Serialize ``ds`` deterministically (same dataset, same bytes).
 
-    Turtle and N-Triples hold the union of all graphs; TriG, N-Quads and
-    JSON-LD keep the named graphs. Line-based formats are sorted.
+    Turtle and N-Triples hold the union of all graphs (the default graph already holds every
+    statement once); TriG, N-Quads and JSON-LD keep the named graphs. Line-based formats are sorted.
 
     Examples
     --------
@@ -121,7 +135,7 @@ def dataset_bytes(ds: Graph, fmt: str) -> bytes:
         ds = union_graph(ds)
     if fmt == "jsonld":
         text = ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-        data = _sort_jsonld(json.loads(text))
+        data = _sort_jsonld(_lift_default_graph(json.loads(text)))
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     data = ds.serialize(format=_RDFLIB[fmt], encoding="utf-8")
     if fmt in ("nt", "nq"):

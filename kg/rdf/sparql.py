@@ -1,8 +1,8 @@
 """SPARQL over kg graphs: rdflib for small in-memory graphs, Oxigraph where it pays.
 
-The default graph of every query is the *union* of all graphs of the dataset,
-so queries need no ``GRAPH`` clause (``GRAPH ?g`` still selects a document's
-graph). The kg prefixes (``kg:``, ``ent:``, ``wd:``, ``prov:`` ...) are
+The default graph of every query is the dataset's default graph, which holds every
+entity, document and relation statement once (``GRAPH ?g`` selects a document's own
+graph, with its evidence). The kg prefixes (``kg:``, ``ent:``, ``wd:``, ``prov:`` ...) are
 predeclared.
 
 Examples
@@ -187,15 +187,13 @@ def check_query(sparql: str) -> None:
 def query_options(
     default_graphs: list[str] | None = None, named_graphs: list[str] | None = None
 ) -> dict[str, Any]:
-    """Keyword arguments of ``pyoxigraph.Store.query``: kg prefixes; union default graph or given graphs."""
+    """Keyword arguments of ``pyoxigraph.Store.query``: kg prefixes; the given default and named graphs."""
     import pyoxigraph as ox
 
     options: dict[str, Any] = {"prefixes": PREFIXES}
     try:
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            options["use_default_graph_as_union"] = True
         if named_graphs:
             options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     except ValueError as exc:
@@ -251,7 +249,7 @@ def evaluate(
         Keep at most this many rows / triples and set ``Answer.truncated``.
     default_graphs, named_graphs
         Graph IRIs of the SPARQL Protocol ``default-graph-uri`` and
-        ``named-graph-uri`` parameters; by default the union of all graphs.
+        ``named-graph-uri`` parameters; by default the dataset's default graph.
     on_done
         Called once the evaluation has really finished (see :func:`call_with_timeout`).
 
@@ -281,10 +279,6 @@ def _rdflib_query(graph: Graph, sparql: str, timeout: float | None) -> Result:
     from pyparsing import ParseException
 
     check_query(sparql)
-    if isinstance(graph, Dataset) and not graph.default_union:
-        union = Dataset(store=graph.store, default_union=True)
-        union.namespace_manager = graph.namespace_manager
-        graph = union
     cancel = threading.Event()
 
     def work() -> Result:
@@ -315,8 +309,8 @@ def run_query(
         An rdflib ``Graph``/``Dataset``, a ``pyoxigraph.Store``, a graph file
         or a ``kg build`` output folder.
     sparql
-        The query; kg prefixes are predeclared; the default graph is the union
-        of all graphs.
+        The query; kg prefixes are predeclared; the default graph holds every
+        statement once (``GRAPH`` reaches the documents' graphs).
     engine
         ``"rdflib"``, ``"oxigraph"`` or ``"auto"``: Oxigraph for stores, files
         and rdflib graphs over 20,000 triples (copied once and cached), rdflib
