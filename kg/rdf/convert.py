@@ -7,8 +7,9 @@ Layout of the dataset (see ``docs/rdf.md``):
   description per named graph, and every relation statement **once**, with all its
   evidence and, for asserted relations, the direct triple (``ent:Q7747 kg:visits
   ent:Q881``): queries read it without counting a statement once per article;
-* one named graph per document (``kgg:<doc id>``): the relation statements
-  evidenced in that document, with that document's evidence (for ``GRAPH`` queries).
+* one named graph per document (``kgg:<doc id>``): the relation statements evidenced in
+  that document, with what identifies them and that document's evidence (for ``GRAPH``
+  queries; confidence and run, which depend on the other documents, are in the default graph).
 
 Every node has an IRI computed from its content (no blank nodes), so the same
 records always give the same dataset.
@@ -46,6 +47,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
 __all__ = [
+    "document_statement_triples",
+    "document_triples",
+    "entity_triples",
+    "statement_triples",
     "document_iri",
     "entity_iri",
     "graph_iri",
@@ -180,7 +185,8 @@ def _labels(ent: Entity) -> tuple[str, str, list[str]]:
     return english, hindi, aliases
 
 
-def _entity_triples(ent: Entity) -> Iterator[Triple]:
+def entity_triples(ent: Entity) -> Iterator[Triple]:
+    """An entity's type, labels, aliases and Wikidata link (default graph)."""
     node = entity_iri(ent)
     english, hindi, aliases = _labels(ent)
     yield node, RDF.type, _term(ent.type)
@@ -195,7 +201,8 @@ def _entity_triples(ent: Entity) -> Iterator[Triple]:
             yield node, SKOS.altLabel, _text(alias)
 
 
-def _document_triples(doc: Document, run: URIRef) -> Iterator[Triple]:
+def document_triples(doc: Document, run: URIRef) -> Iterator[Triple]:
+    """A document's metadata and its named graph's provenance (default graph)."""
     node, graph = document_iri(doc.id), graph_iri(doc.id)
     yield node, RDF.type, KG.Document
     yield node, DCTERMS.identifier, Literal(doc.id)
@@ -215,29 +222,26 @@ def _document_triples(doc: Document, run: URIRef) -> Iterator[Triple]:
     yield graph, PROV.wasGeneratedBy, run
 
 
-def _statement_core(rel: Relation, stmt: URIRef, run: URIRef) -> Iterator[Triple]:
+def _statement_identity(rel: Relation, stmt: URIRef) -> Iterator[Triple]:
+    """What the statement IRI is computed from: the same wherever the statement is told."""
     yield stmt, RDF.type, KG.RelationStatement
     yield stmt, RDF.subject, entity_iri(rel.subject)
     yield stmt, RDF.predicate, _term(rel.predicate)
     yield stmt, RDF.object, entity_iri(rel.object)
     yield stmt, KG.modality, Literal(rel.modality)
-    yield stmt, KG.confidence, _decimal(rel.confidence)
     yield stmt, KG.derived, Literal(bool(rel.derived))
-    yield stmt, PROV.wasGeneratedBy, run
     if rel.time:
         yield stmt, KG.time, time_literal(rel.time)
     if rel.place:
         yield stmt, KG.place, entity_iri(rel.place)
     if rel.role:
         yield stmt, KG.role, Literal(rel.role)
-
-
-def _statement_triples(rel: Relation, stmt: URIRef, run: URIRef,
-                       evidence: list[Evidence]) -> Iterator[Triple]:
-    """A statement, its direct triple when asserted, and the evidence given (with its documents)."""
-    yield from _statement_core(rel, stmt, run)
     if rel.modality == "asserted":
         yield entity_iri(rel.subject), _term(rel.predicate), entity_iri(rel.object)
+
+
+def _evidence_triples(stmt: URIRef, evidence: Iterable[Evidence]) -> Iterator[Triple]:
+    evidence = sorted(set(evidence))
     for doc_id in sorted({ev.doc for ev in evidence}):
         yield stmt, PROV.wasDerivedFrom, document_iri(doc_id)
     for ev in evidence:
@@ -250,15 +254,30 @@ def _statement_triples(rel: Relation, stmt: URIRef, run: URIRef,
         yield node, KG.document, document_iri(ev.doc)
 
 
-def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:
-    """The statement once in the default graph with all its evidence, and in the named graph
-    of each document that evidences it with that document's evidence."""
+def statement_triples(rel: Relation, run: URIRef) -> Iterator[Triple]:
+    """A relation statement as the default graph holds it: once, with its confidence (the
+    highest of its statements across articles), the run and all its evidence."""
     stmt = statement_iri(rel)
-    evidence = sorted(set(rel.evidence))
-    for s, p, o in _statement_triples(rel, stmt, run, evidence):
+    yield from _statement_identity(rel, stmt)
+    yield stmt, KG.confidence, _decimal(rel.confidence)
+    yield stmt, PROV.wasGeneratedBy, run
+    yield from _evidence_triples(stmt, rel.evidence)
+
+
+def document_statement_triples(rel: Relation, doc_id: str) -> Iterator[Triple]:
+    """A relation statement as the named graph of one document holds it: what identifies it,
+    and that document's evidence (nothing that other documents could change)."""
+    stmt = statement_iri(rel)
+    yield from _statement_identity(rel, stmt)
+    yield from _evidence_triples(stmt, [ev for ev in rel.evidence if ev.doc == doc_id])
+
+
+def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:
+    """The statement once in the default graph, and in the graph of each document evidencing it."""
+    for s, p, o in statement_triples(rel, run):
         yield s, p, o, default
-    for doc_id in sorted({ev.doc for ev in evidence}):
-        for s, p, o in _statement_triples(rel, stmt, run, [ev for ev in evidence if ev.doc == doc_id]):
+    for doc_id in sorted({ev.doc for ev in rel.evidence}):
+        for s, p, o in document_statement_triples(rel, doc_id):
             yield s, p, o, graphs[doc_id]
 
 
@@ -326,11 +345,11 @@ def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
     default.add((run, KG.softwareVersion, Literal(__version__)))
     default.add((run, PROV.wasAssociatedWith, _software(default, __version__)))
     for ent in _all_entities(kg):
-        for triple in _entity_triples(ent):
+        for triple in entity_triples(ent):
             default.add(triple)
     graphs = {d.id: ds.graph(graph_iri(d.id)) for d in docs}
     for doc in docs:
-        for triple in _document_triples(doc, run):
+        for triple in document_triples(doc, run):
             default.add(triple)
     ds.addN(q for rel in kg.relations for q in _relation_quads(rel, run, graphs, default))
     if include_ontology:
