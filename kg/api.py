@@ -16,7 +16,7 @@ from kg.nlp.pipeline import get_nlp
 from kg.parallel import PipelineSpec, extract_many
 from kg.records import Document, Entity, Relation
 
-__all__ = ["build", "build_documents", "CHUNK_CHARS"]
+__all__ = ["build", "build_documents", "CHUNK_CHARS", "keep_confident", "merge_records"]
 
 CHUNK_CHARS = 100_000
 Source = str | os.PathLike[str] | Document | Sequence[str | os.PathLike[str]]
@@ -98,15 +98,28 @@ def build_documents(documents: Iterable[Document], nlp: Language | PipelineSpec,
     else:
         results = (extract_document(nlp, d, min_confidence) for d in documents)
     for document, (ents, rels) in zip(documents, results, strict=True):
-        rels = [r for r in rels if r.confidence >= floor]
-        used = {e.id for r in rels for e in (r.subject, r.object, r.place) if e is not None}
-        entities += [e for e in ents if e.mentions or e.id in used]
+        ents, rels = keep_confident(ents, rels, floor)
+        entities += ents
         relations += rels
         docs.append(document)
         if progress:
             progress(document)
+    return merge_records(docs, entities, relations)
+
+
+def keep_confident(entities: list[Entity], relations: list[Relation],
+                   floor: float) -> tuple[list[Entity], list[Relation]]:
+    """One document's relations reaching ``floor``, and the entities still mentioned or used."""
+    relations = [r for r in relations if r.confidence >= floor]
+    used = {e.id for r in relations for e in (r.subject, r.object, r.place) if e is not None}
+    return [e for e in entities if e.mentions or e.id in used], relations
+
+
+def merge_records(documents: Iterable[Document], entities: Iterable[Entity],
+                  relations: Iterable[Relation]) -> KnowledgeGraph:
+    """One graph from the records of many documents: one entity per id, one relation per fact."""
     merged = merge_entities(entities)
-    return KnowledgeGraph(docs, merged, merge_relations(relations, {e.id: e for e in merged}))
+    return KnowledgeGraph(documents, merged, merge_relations(relations, {e.id: e for e in merged}))
 
 
 def extract_document(nlp: Language, document: Document,

@@ -23,6 +23,10 @@ COMMANDS = [
     ("kg.ner.cli", "train_ner"),
     ("kg.ner.cli", "eval_ner"),
     ("kg.relmodel.cli", "train_rel"),
+    ("kg.store.cli", "add"),
+    ("kg.store.cli", "remove"),
+    ("kg.store.cli", "list_cmd"),
+    ("kg.store.cli", "export"),
 ]
 
 

@@ -58,6 +58,16 @@ MESSAGES = {
     ),
     "no_rel_model": "{path}: no relation model could be read ({reason}); train one with 'kg train-rel'",
     "bad_config": "{path}: training config could not be read ({reason})",
+    "no_store": "{path}: no kg store here (create one with 'kg add ARTICLES --store {path}')",
+    "bad_store": "{path}: not a kg store, or a damaged one ({reason})",
+    "store_version": (
+        "{path}: this store has format {found} and this kg reads format {wanted}; export it with the kg "
+        "that made it and add the articles again"
+    ),
+    "store_busy": "{path}: the store is busy (another kg add, remove or serve has it open); try again later",
+    "store_read_only": "{path}: the store is open for reading only",
+    "no_dask": "kg add --dask needs dask[distributed] (pip install 'kg-hindi-news[distributed]')",
+    "no_scheduler": "cannot reach the Dask scheduler at {address} ({reason})",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }
 

@@ -40,7 +40,7 @@ class KnowledgeGraph:
         entities: Iterable[Entity],
         relations: Iterable[Relation],
     ) -> None:
-        self.documents = list(documents)
+        self.documents = sorted(documents, key=lambda d: d.id)
         self.entities = sorted(entities, key=lambda e: e.id)
         self.relations = sorted(relations, key=lambda r: r.key())
         self.warnings: list[str] = []  # inputs that were skipped, one line each

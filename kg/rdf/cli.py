@@ -33,16 +33,19 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
     epilog=(
         "Examples:\n\n\b\n"
         "  kg query output/ -f ontology/queries/visits.rq\n"
-        "  kg query output/graph.trig 'SELECT ?s WHERE { ?s kg:visits ent:Q881 }' --format csv\n\n"
+        "  kg query output/graph.trig 'SELECT ?s WHERE { ?s kg:visits ent:Q881 }' --format csv\n"
+        "  kg query --store kg-store/ -f ontology/queries/visits.rq\n\n"
         "Prefixes kg:, ent:, wd:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd: are predeclared; "
-        "the default graph is the union of all graphs."
+        "the default graph holds every statement once (GRAPH ?g reaches each article's graph)."
     ),
 )
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.argument("query_text", metavar="[QUERY]", required=False)
 @click.option(
     "-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file."
 )
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Ask a store of kg add instead of GRAPH (then the query is the only argument).")
 @click.option(
     "--format", "fmt", default="table", show_default=True,
     type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
@@ -58,20 +61,36 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Stop after this many rows.")
 @one_line_errors
 def query(
-    graph: Path,
+    graph: Path | None,
     query_text: str | None,
     query_file: Path | None,
+    store_dir: Path | None,
     fmt: str,
     timeout: float,
     max_rows: int | None,
 ) -> None:
-    """Run a SPARQL query on GRAPH (a graph file or a `kg build` output folder)."""
+    """Run a SPARQL query on GRAPH (a graph file or a `kg build` output folder) or a --store."""
     from kg.rdf.results import execute
-    from kg.rdf.sparql import open_store
 
-    sparql = _read_query(query_text, query_file)
-    store = open_store(graph)
-    answer = execute(store, sparql, lambda kind: fmt, timeout=timeout or None, max_rows=max_rows)
+    if store_dir is not None:
+        if graph is not None and query_text is None:  # "kg query --store DIR QUERY": GRAPH is the query
+            graph, query_text = None, str(graph)
+        if graph is not None:
+            raise click.UsageError("give GRAPH or --store, not both")
+        sparql = _read_query(query_text, query_file)
+        from kg.store import CorpusStore
+
+        with CorpusStore(store_dir, write=False) as corpus:
+            answer = execute(corpus.graph, sparql, lambda kind: fmt, timeout=timeout or None,
+                             max_rows=max_rows)
+    else:
+        if graph is None:
+            raise click.UsageError("give GRAPH (a graph file or kg build folder) or --store DIR")
+        from kg.rdf.sparql import open_store
+
+        sparql = _read_query(query_text, query_file)
+        answer = execute(open_store(graph), sparql, lambda kind: fmt, timeout=timeout or None,
+                         max_rows=max_rows)
     click.echo(answer.body, nl=False)
     if answer.truncated and fmt != "table":
         click.echo(f"warning: stopped at {max_rows} rows (--max-rows)", err=True)
@@ -139,19 +158,29 @@ def _is_loopback(host: str) -> bool:
 @click.option(
     "--workers", type=click.IntRange(min=1), default=4, show_default=True, help="Queries run at once."
 )
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Serve a store of kg add (held open for reading: kg add says it is busy meanwhile).")
 def serve(
-    graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, workers: int
+    graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, workers: int,
+    store_dir: Path | None,
 ) -> None:
     """Serve GRAPHS read-only over the SPARQL 1.1 Protocol at /sparql, and the viewer at /.
 
-    GRAPHS are graph files or `kg build` output folders (default: output/).
+    GRAPHS are graph files or `kg build` output folders (default: output/), or --store DIR.
     """
     from kg.rdf.server import make_server
-    from kg.rdf.sparql import open_store
 
-    graphs = graphs or (Path("output"),)
-    store = open_store(*graphs)
-    html = _viewer_page(graphs)
+    corpus = None
+    if store_dir is not None:
+
+        corpus = _open_store(store_dir)
+        store, html = corpus.graph, None
+    else:
+        from kg.rdf.sparql import open_store
+
+        graphs = graphs or (Path("output"),)
+        store = _load(open_store, graphs)
+        html = _viewer_page(graphs)
     server = make_server(
         store, host, port, timeout=timeout or None, max_rows=max_rows, html=html, workers=workers
     )
@@ -164,3 +193,24 @@ def serve(
         pass
     finally:
         server.server_close()
+        if corpus is not None:
+            corpus.close()
+
+
+def _open_store(folder: Path):  # noqa: ANN202 - a CorpusStore, imported lazily
+    from kg.errors import KGError
+    from kg.store import CorpusStore
+
+    try:
+        return CorpusStore(folder, write=False)
+    except KGError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _load(open_store, graphs: tuple[Path, ...]):  # noqa: ANN001, ANN202
+    from kg.errors import KGError
+
+    try:
+        return open_store(*graphs)
+    except KGError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -48,6 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "document_statement_triples",
+    "run_iri",
+    "run_triples",
     "document_triples",
     "entity_triples",
     "statement_triples",
@@ -301,15 +303,24 @@ def _all_documents(kg: KnowledgeGraph) -> list[Document]:
     return [docs[k] for k in sorted(docs)]
 
 
-def _software(run_graph: Graph, version: str) -> URIRef:
+def run_triples(run: URIRef, version: str) -> Iterator[Triple]:
+    """The extraction run and the software that made it."""
     agent = SOFTWARE[f"kg-hindi-news/{_slug(version)}"]
-    run_graph.add((agent, RDF.type, PROV.SoftwareAgent))
-    run_graph.add((agent, RDFS.label, Literal(f"kg-hindi-news {version}")))
-    run_graph.add((agent, KG.softwareVersion, Literal(version)))
-    return agent
+    yield run, RDF.type, KG.ExtractionRun
+    yield run, RDF.type, PROV.Activity
+    yield run, KG.softwareVersion, Literal(version)
+    yield run, PROV.wasAssociatedWith, agent
+    yield agent, RDF.type, PROV.SoftwareAgent
+    yield agent, RDFS.label, Literal(f"kg-hindi-news {version}")
+    yield agent, KG.softwareVersion, Literal(version)
 
 
-def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
+def run_iri(version: str, doc_ids: Iterable[str]) -> URIRef:
+    """The IRI of an extraction run: of a software version over a set of documents."""
+    return RUN[_digest(version, list(doc_ids))]
+
+
+def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False, run: URIRef | None = None) -> Dataset:
     """Build the RDF dataset of a knowledge graph.
 
     Parameters
@@ -319,6 +330,8 @@ def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
     include_ontology
         Also copy ``ontology/kg.ttl`` into the named graph
         ``https://w3id.org/kg-hindi/ontology``.
+    run
+        The run's IRI (default: from the software version and the documents).
 
     Returns
     -------
@@ -339,11 +352,9 @@ def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False) -> Dataset:
     docs = _all_documents(kg)
     ds = new_dataset()
     default = ds.default_graph
-    run = RUN[_digest(__version__, [d.id for d in docs])]
-    default.add((run, RDF.type, KG.ExtractionRun))
-    default.add((run, RDF.type, PROV.Activity))
-    default.add((run, KG.softwareVersion, Literal(__version__)))
-    default.add((run, PROV.wasAssociatedWith, _software(default, __version__)))
+    run = run or run_iri(__version__, [d.id for d in docs])
+    for triple in run_triples(run, __version__):
+        default.add(triple)
     for ent in _all_entities(kg):
         for triple in entity_triples(ent):
             default.add(triple)

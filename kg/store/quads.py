@@ -1,0 +1,119 @@
+"""What one document changes in the store's RDF: the quads to remove and to add.
+
+The default graph holds each merged entity and statement once; the named graph of a document
+holds that document's statements (see :mod:`kg.rdf.convert`). Adding, replacing or removing
+a document recomputes the merged state of the entities and statements it touches, from the
+records of every document that shares them, and turns the difference into one SPARQL update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rdflib import OWL, RDF, RDFS, SKOS, BNode, Literal, URIRef
+
+from kg.extract import merge_entities, merge_relations
+from kg.rdf.convert import (
+    document_statement_triples,
+    document_triples,
+    entity_triples,
+    statement_iri,
+    statement_triples,
+)
+from kg.records import Document, Entity, Relation
+
+__all__ = ["ENTITY_PREDICATES", "ox_term", "nt", "merged", "entity_quads", "statement_quads",
+           "document_quads", "Update"]
+
+ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs)
+Triple = tuple[Any, Any, Any]
+
+
+def nt(term: URIRef | Literal | BNode) -> str:
+    """A term in N-Triples syntax (for SPARQL ``DATA`` blocks).
+
+    Examples
+    --------
+    >>> nt(Literal("पुतिन", lang="hi")), nt(URIRef("https://w3id.org/kg-hindi/entity/Q7747"))
+    ('"पुतिन"@hi', '<https://w3id.org/kg-hindi/entity/Q7747>')
+    """
+    return term.n3()
+
+
+def ox_term(term: Any) -> Any:
+    """A pyoxigraph term as an rdflib one (for comparing with what rdflib generates)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return BNode(getattr(term, "value", str(term)))
+
+
+def merged(records: Iterable[tuple[str, list[Entity], list[Relation]]], entity_ids: set[str],
+           statements: set[URIRef]) -> tuple[list[Entity], list[Relation]]:
+    """The merged entities and statements named, from the records of the documents given."""
+    ents: list[Entity] = []
+    rels: list[Relation] = []
+    for _, doc_ents, doc_rels in records:
+        ents += [e for e in doc_ents if e.id in entity_ids]
+        rels += [r for r in doc_rels if statement_iri(r) in statements]
+    entities = merge_entities(ents)
+    known = {e.id: e for e in entities}
+    for r in rels:
+        for end in (r.subject, r.object, r.place):
+            if end is not None and end.id not in known:
+                known[end.id] = end
+    return entities, merge_relations(rels, known)
+
+
+def entity_quads(entities: Iterable[Entity]) -> Iterator[Triple]:
+    """The default-graph triples describing each entity (not the relations it takes part in)."""
+    for ent in entities:
+        yield from (t for t in entity_triples(ent) if t[1] in ENTITY_PREDICATES)
+
+
+def statement_quads(relations: Iterable[Relation], run: URIRef) -> Iterator[Triple]:
+    for rel in relations:
+        yield from statement_triples(rel, run)
+
+
+def document_quads(doc: Document, relations: Iterable[Relation], run: URIRef) -> tuple[list, list]:
+    """(default-graph triples, named-graph triples) of one document."""
+    default = list(document_triples(doc, run))
+    named = [t for rel in relations for t in document_statement_triples(rel, doc.id)]
+    return default, named
+
+
+class Update:
+    """Quads to delete and insert, as one transactional SPARQL update."""
+
+    def __init__(self) -> None:
+        self.delete: dict[str | None, set[Triple]] = {}
+        self.insert: dict[str | None, set[Triple]] = {}
+
+    def remove(self, triples: Iterable[Triple], graph: str | None = None) -> None:
+        self.delete.setdefault(graph, set()).update(triples)
+
+    def add(self, triples: Iterable[Triple], graph: str | None = None) -> None:
+        self.insert.setdefault(graph, set()).update(triples)
+
+    def sparql(self) -> str:
+        """``DELETE DATA {…} ; INSERT DATA {…}``; triples both removed and added are left alone."""
+        parts = []
+        for verb, table, other in (("DELETE", self.delete, self.insert),
+                                   ("INSERT", self.insert, self.delete)):
+            blocks = []
+            for graph in sorted(table, key=lambda g: g or ""):
+                triples = sorted(" ".join(map(nt, t)) + " ." for t in table[graph] - other.get(graph, set()))
+                if triples:
+                    body = "\n".join(triples)
+                    blocks.append(body if graph is None else f"GRAPH <{graph}> {{\n{body}\n}}")
+            if blocks:
+                parts.append(f"{verb} DATA {{\n" + "\n".join(blocks) + "\n}")
+        return " ;\n".join(parts)
+
