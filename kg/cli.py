@@ -27,6 +27,7 @@ COMMANDS = [
     ("kg.store.cli", "remove"),
     ("kg.store.cli", "list_cmd"),
     ("kg.store.cli", "export"),
+    ("kg.store.cli", "push"),
 ]
 
 

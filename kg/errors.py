@@ -68,6 +68,7 @@ MESSAGES = {
     "store_read_only": "{path}: the store is open for reading only",
     "no_dask": "kg add --dask needs dask[distributed] (pip install 'kg-hindi-news[distributed]')",
     "no_scheduler": "cannot reach the Dask scheduler at {address} ({reason})",
+    "push_failed": "could not publish to {url} ({reason})",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
 }
 

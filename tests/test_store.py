@@ -198,3 +198,77 @@ def test_dask_local_cluster_gives_the_local_result(tmp_path: Path, documents: li
     with CorpusStore(tmp_path / "local") as local:
         local.add(documents, RULES)
         assert local.knowledge_graph().to_records() == remote_records
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path):  # noqa: ANN201
+    """A real Oxigraph server (the `oxigraph` command from PyPI) on a loopback port."""
+    import shutil
+    import urllib.request
+
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(exe).exists():
+        pytest.skip("the oxigraph command is not installed (pip install oxigraph)")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "oxi"),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("oxigraph server did not start")
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _remote_csv(base: str, query: str) -> str:
+    import urllib.parse
+    import urllib.request
+
+    from kg.rdf.namespace import PREFIXES
+
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    url = f"{base}/query?" + urllib.parse.urlencode({"query": prologue + query})
+    request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def test_push_to_a_real_sparql_store(tmp_path: Path, oxigraph_server: str) -> None:
+    store = tmp_path / "s"
+    assert run("add", *ARTICLES, "--store", store, "--no-model").exit_code == 0
+    result = run("push", "--store", store, "--endpoint", f"{oxigraph_server}/store")
+    assert result.exit_code == 0, result.output
+    assert "17 document graph(s) sent" in result.output
+    queries = ["SELECT ?s ?o WHERE { ?s kg:visits ?o } ORDER BY ?s ?o",
+               "SELECT (COUNT(*) AS ?n) WHERE { ?st a kg:RelationStatement }",
+               "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?st kg:evidence ?ev } } "
+               "GROUP BY ?g ORDER BY ?g"]
+    for query in queries:
+        local = run("query", "--store", store, query, "--format", "csv").output
+        assert _remote_csv(oxigraph_server, query).split() == local.split(), query
+    # pushing again sends no document graph; a removed article's graph is deleted
+    again = run("push", "--store", store, "--endpoint", f"{oxigraph_server}/store")
+    assert "0 document graph(s) sent" in again.output
+    assert run("remove", "ho_001_ukraine", "--store", store).exit_code == 0
+    result = run("push", "--store", store, "--endpoint", f"{oxigraph_server}/store")
+    assert "1 deleted" in result.output
+    graphs = _remote_csv(oxigraph_server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert "ho_001_ukraine" not in graphs and "ho_002_india_politics" in graphs
+    bad = run("push", "--store", store, "--endpoint", "http://127.0.0.1:9/store")
+    assert bad.exit_code == 1 and "could not publish" in bad.output and "Traceback" not in bad.output

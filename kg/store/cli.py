@@ -10,7 +10,7 @@ import click
 
 from kg.cli_build import one_line_errors, relation_setting
 
-__all__ = ["add", "remove", "list_cmd", "export"]
+__all__ = ["add", "remove", "list_cmd", "export", "push"]
 
 _STORE = click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
                       default=Path("kg-store"), show_default=True, help="The store folder.")
@@ -107,3 +107,21 @@ def export(store_dir: Path, out_dir: Path, formats: tuple[str, ...], no_html: bo
         written = store.export(out_dir, formats, html=not no_html)
     for path in written:
         click.echo(str(path))
+
+
+@click.command("push",
+               epilog="\b\nExample:\n  kg push --endpoint http://127.0.0.1:7878/store --store kg-store/")
+@_STORE
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL of a SPARQL 1.1 store (Oxigraph: http://HOST:PORT/store).")
+@one_line_errors
+def push(store_dir: Path, endpoint: str) -> None:
+    """Publish a store to a SPARQL 1.1 store: the default graph, and one named graph per document
+    (sent again only when the document changed; deleted when it was removed)."""
+    from kg.push import push_store
+    from kg.store import CorpusStore
+
+    with CorpusStore(store_dir) as store:
+        counts = push_store(store, endpoint)
+    click.echo(f"default graph and {counts['replaced']} document graph(s) sent, {counts['deleted']} deleted",
+               err=True)
