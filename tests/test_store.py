@@ -218,8 +218,8 @@ def oxigraph_server(tmp_path: Path):  # noqa: ANN201
     if not Path(exe).exists():
         pytest.skip("the oxigraph command is not installed (pip install oxigraph)")
     port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "oxi"),
-                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [exe, "serve", "--location", str(tmp_path / "oxi"), "--bind", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
