@@ -141,3 +141,15 @@ def test_legacy_gold_still_scored(tmp_path: Path) -> None:
     legacy = Path(__file__).parent / "gold" / "000_f11f25e23ec2aca4.gold.json"
     result = run("eval", str(legacy))
     assert result.exit_code == 1 and "kg build output folder" in result.output
+
+
+def test_resolution_of_a_merged_build(news_texts: Path, tmp_path: Path) -> None:
+    ids = ["HI_2", "HI_16", "HI_21"]  # three dev articles about Modi and Putin
+    build = run("build", *[str(news_texts / f"{i}.txt") for i in ids], "--out", str(tmp_path), "--no-model",
+                "--no-html", "--jobs", "1")
+    assert build.exit_code == 0, build.output
+    result = run("eval", str(GOLD), str(tmp_path), "--only", ",".join(ids), "--resolution")
+    line = next(x for x in result.output.splitlines() if x.startswith("cross-document resolution"))
+    precision = float(line.split("merge precision ")[1].split(",")[0])
+    recall = float(line.split("recall ")[1].split(",")[0])
+    assert 0.9 <= precision <= 1.0 and 0.8 <= recall <= 1.0

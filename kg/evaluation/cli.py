@@ -44,12 +44,15 @@ Examples:
               help="With --texts: keep each article's entities.jsonl and triples.jsonl in SAVE/<id>/.")
 @click.option("--min-recall", type=float, default=0.0, help="Exit 1 when recall is lower.")
 @click.option("--min-precision", type=float, default=0.0, help="Exit 1 when precision is lower.")
+@click.option("--resolution", is_flag=True,
+              help="With OUT_DIR built from many articles: also score cross-document entity resolution.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @one_line_errors
 def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | None,
              splits_file: Path | None, only: str, verbose: bool, calibration: bool, no_model: bool,
              relation_model_dir: Path | None, no_relation_model: bool, min_confidence: float | None,
-             save_dir: Path | None, min_recall: float, min_precision: float, as_json: bool) -> None:
+             save_dir: Path | None, min_recall: float, min_precision: float, resolution: bool,
+             as_json: bool) -> None:
     """Score kg on gold annotations: precision, recall, F1, must recall, entity recall.
 
     GOLD is a gold file or a folder of them. Gold in the format of GUIDELINES.md
@@ -81,6 +84,8 @@ def eval_cmd(gold: Path, out_dir: Path | None, texts: Path | None, split: str | 
         sys.exit(1 if totals.failed else 0)
     click.echo(format_totals(totals, per_article=split != "test", verbose=verbose and split != "test",
                              calibration=calibration))
+    if resolution:
+        click.echo(_resolution_line(gold, out_dir, split, splits_file, only))
     figures = totals.figures()
     if totals.failed or figures["recall"] < min_recall or figures["precision"] < min_precision:
         sys.exit(1)
@@ -113,3 +118,22 @@ def _eval_corpus(gold: Path, out_dir: Path | None, texts: Path | None, split: st
 
     return evaluate_corpus(paths, build=out_dir if texts is None else None, texts=texts,
                            model=not no_model, relation_model=relation_model, options=options, keep=keep)
+
+
+def _resolution_line(gold: Path, out_dir: Path | None, split: str | None, splits_file: Path | None,
+                     only: str) -> str:
+    import json
+
+    from kg.evaluation.gold import load_gold
+    from kg.evaluation.resolution import occurrences, scores
+    from kg.evaluation.run import gold_paths
+
+    if out_dir is None or not (out_dir / "entities.jsonl").is_file():
+        raise error("no_output", path=out_dir or ".")
+    text = (out_dir / "entities.jsonl").read_text(encoding="utf-8")
+    entities = [json.loads(line) for line in text.split("\n") if line.strip()]
+    paths = gold_paths(gold, split=split, splits=splits_file, only=[x for x in only.split(",") if x])
+    s = scores(occurrences([load_gold(p) for p in paths], entities))
+    return (f"cross-document resolution: merge precision {s['precision']:.3f}, recall {s['recall']:.3f}, "
+            f"{s['nodes_per_entity']:.3f} nodes per entity ({s['entities']} entities, {s['occurrences']} "
+            "occurrences)")
