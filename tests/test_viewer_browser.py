@@ -212,11 +212,62 @@ def test_big_graph_uses_precomputed_layout(tmp_path: Path, open_page: Any) -> No
     write_html(KnowledgeGraph([], ents, rels), path)
     page, log = open_page(path)
     assert page.evaluate("kgViewer.network.physics.physicsEnabled") is False
-    assert page.evaluate("kgViewer.network.body.nodeIndices.length") == 350
-    _click_node(page, "n0")
+    assert page.evaluate("kgViewer.network.body.nodeIndices.length") == 150  # the most connected shown
+    assert page.evaluate("kgViewer.counts()")["totalNodes"] == 350
+    top = max(ents, key=lambda e: (sum(e.id in (r.subject.id, r.object.id) for r in rels), -int(e.id[1:])))
+    _click_node(page, top.id)
     page.wait_for_selector("#kg-panel[data-kind=node]")
-    assert "Node 0" in _panel(page)
+    assert top.label in _panel(page)
     assert log.problems() == []
+
+
+def test_corpus_opens_on_the_most_connected(tmp_path: Path, open_page: Any) -> None:
+    from kg.records import Document, Evidence
+
+    rng = random.Random(7)
+    docs = [Document(f"d{k}", "", title=f"लेख {k}", date=f"2024-0{k + 1}-01") for k in range(3)]
+    ents = [Entity(f"n{i}", f"Node {i}", f"नोड {i}", "Country" if i % 2 else "Person") for i in range(1000)]
+    rels = []
+    for j in range(2500):
+        a, b = ents[min(rng.randrange(1000), rng.randrange(1000))], ents[rng.randrange(1000)]
+        doc = docs[j % 3]
+        rels.append(Relation(a, "meets" if j % 2 else "visits", b, time=doc.date[:7] if j % 5 else None,
+                             evidence=[Evidence(doc.id, 0, 4, "वाक्य")]))
+    graph = KnowledgeGraph(docs, ents, rels)
+    path = tmp_path / "corpus.html"
+    write_html(graph, path)
+    page, log = open_page(path)
+    counts = page.evaluate("kgViewer.counts()")
+    assert counts["nodes"] == 150 and counts["totalNodes"] == 1000
+    assert "850 entities hidden" in page.locator("#kg-hidden").text_content()
+    degree = {e.id: 0 for e in ents}
+    for r in rels:
+        degree[r.subject.id] += 1
+        degree[r.object.id] += 1
+    ranked = sorted(ents, key=lambda e: (-degree[e.id], e.id))
+    visible = set(page.evaluate("kgViewer.visibleNodeIds()"))
+    assert visible == {"n:" + e.id for e in ranked[:150]}
+    hidden = ranked[-1]  # the least connected: search reaches it
+    page.fill("#kg-search", hidden.label)
+    page.locator("#kg-results button", has_text=hidden.label + " ·").first.click()
+    page.wait_for_selector("#kg-panel[data-kind=node]")
+    assert "n:" + hidden.id in page.evaluate("kgViewer.visibleNodeIds()")
+    page.click("#kg-reset")
+    page.evaluate("kgViewer.showTop(400)")
+    assert page.evaluate("kgViewer.counts()")["nodes"] == 400
+    page.select_option("#kg-doc", "d1")
+    shown = page.evaluate("kgViewer.counts()")["edges"]
+    assert 0 < shown < counts["totalEdges"]
+    page.select_option("#kg-doc", "")
+    page.fill("#kg-from", "2024-02")
+    page.fill("#kg-to", "2024-02-28")
+    dated = page.evaluate("kgViewer.counts()")["edges"]
+    in_feb = page.evaluate("kgViewer.edges.get({filter: (e) => !e.hidden}).length")  # what vis draws
+    assert dated == in_feb and 0 < dated < shown
+    page.click("#kg-reset")
+    assert page.evaluate("kgViewer.counts()")["nodes"] == 150
+    assert log.problems() == []
+
 
 
 def test_prototype_like_ids_and_types(tmp_path: Path, open_page: Any) -> None:

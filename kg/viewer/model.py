@@ -182,6 +182,7 @@ def _edge(i: int, rel: Relation, ents: dict[str, Entity], docs: dict[str, dict[s
         "derived": bool(rel.derived),
         "role": rel.role,
         "evidence": [_evidence(ev, subj, obj, docs, index) for ev in sorted(set(rel.evidence))],
+        "docs": sorted({ev.doc for ev in rel.evidence}),
     }
 
 
@@ -194,7 +195,7 @@ def _confidence(value: Any) -> float | None:
     return round(number, 3) if math.isfinite(number) else None
 
 
-def _node(ent: Entity, degree: int) -> dict[str, Any]:
+def _node(ent: Entity, degree: int, evidence_docs: set[str]) -> dict[str, Any]:
     return {
         "id": ent.id,
         "vid": vid(ent.id),
@@ -205,7 +206,7 @@ def _node(ent: Entity, degree: int) -> dict[str, Any]:
         "url": wikidata_url(ent.wikidata),
         "aliases": sorted(set(ent.aliases)),
         "mentions": len(set(ent.mentions)),
-        "docs": sorted({m.doc for m in ent.mentions}),
+        "docs": sorted({m.doc for m in ent.mentions} | evidence_docs),
         "degree": degree,
     }
 
@@ -231,12 +232,17 @@ def build_model(kg: KnowledgeGraph) -> ViewModel:
         for ent in (rel.subject, rel.object):
             ents.setdefault(ent.id, ent)
     degree: Counter[str] = Counter()
+    told: dict[str, set[str]] = {}  # entity id -> documents evidencing its relations
     for rel in kg.relations:
-        degree[rel.subject.id] += 1
-        degree[rel.object.id] += 1
+        for end in (rel.subject.id, rel.object.id):
+            degree[end] += 1
+            told.setdefault(end, set()).update(ev.doc for ev in rel.evidence)
     docs = {d.id: {"id": d.id, "title": d.title, "date": d.date, "source": d.source}
             for d in sorted(kg.documents, key=lambda d: d.id)}
-    nodes = [_node(ents[k], degree[k]) for k in sorted(ents)]
+    nodes = [_node(ents[k], degree[k], told.get(k, set())) for k in sorted(ents)]
+    # rank 0 = the most connected entity: a big graph opens on its top entities
+    for rank, node in enumerate(sorted(nodes, key=lambda n: (-n["degree"], n["id"]))):
+        node["rank"] = rank
     index = _index_mentions(ents)
     edges = [_edge(i, rel, ents, docs, index) for i, rel in enumerate(kg.relations)]
     return ViewModel(nodes=nodes, edges=edges, docs=docs)

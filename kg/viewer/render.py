@@ -167,6 +167,21 @@ def vis_data(model: ViewModel, layout_threshold: int = LAYOUT_THRESHOLD) -> dict
     return {"nodes": net.nodes, "edges": net.edges, "options": _options(net, big), "big": big}
 
 
+TOP_THRESHOLD = 300  # above this many entities the page opens on the most connected ones
+TOP_DEFAULT = 150
+
+
+def top_entities(n_nodes: int) -> int:
+    """How many of the most connected entities the page shows at first (all of a small graph).
+
+    Examples
+    --------
+    >>> top_entities(40), top_entities(10_000)
+    (40, 150)
+    """
+    return n_nodes if n_nodes <= TOP_THRESHOLD else TOP_DEFAULT
+
+
 def render_html(kg: KnowledgeGraph, layout_threshold: int = LAYOUT_THRESHOLD) -> str:
     """The complete viewer page for ``kg`` as a string (deterministic).
 
@@ -183,7 +198,7 @@ def render_html(kg: KnowledgeGraph, layout_threshold: int = LAYOUT_THRESHOLD) ->
         "nodes": model.nodes,
         "edges": model.edges,
         "docs": model.docs,
-        "ui": ui_config(model.types()),
+        "ui": {**ui_config(model.types()), "top": top_entities(len(model.nodes))},
     }
     scripts = [_asset("pyvis", "templates", "lib", VIS_VERSION, "vis-network.min.js"),
                _asset("kg.viewer", "assets", "viewer.js")]

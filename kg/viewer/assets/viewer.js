@@ -8,7 +8,7 @@
   function dict() { return Object.create(null); }  // ids come from articles: no prototype keys
   var NODES = dict(), EDGES = dict(), ADJ = dict();
   var state = { lang: "en", types: dict(), predicates: dict(), modalities: dict(), derived: true, focus: null,
-    minConfidence: 0 };
+    minConfidence: 0, top: DATA.ui.top, doc: "", from: "", to: "", revealed: dict() };
   var api = { ready: false, readyAt: null, clicks: 0, state: state };
   window.kgViewer = api;
 
@@ -33,14 +33,29 @@
   function norm(s) { return String(s || "").normalize("NFC").toLowerCase(); }
 
   /* ---- visibility (filters + focus) ---- */
+  function ranked(n) { return state.focus ? state.focus[n.vid] === true : (n.rank < state.top || state.revealed[n.vid] === true); }
+  function inDoc(docs) { return !state.doc || docs.indexOf(state.doc) >= 0; }
   function nodeVisible(id) {
     var n = NODES[id];
-    return !!n && state.types[n.type] !== false && (!state.focus || state.focus[id] === true);
+    return !!n && state.types[n.type] !== false && ranked(n) && inDoc(n.docs);
+  }
+  // dates are YYYY, YYYY-MM or YYYY-MM-DD: compare the days they cover
+  var DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  function bound(t, high) {
+    var parts = String(t).split("-");
+    return parts[0] + "-" + (parts[1] || (high ? "12" : "01")) + "-" + (parts[2] || (high ? "31" : "01"));
+  }
+  function inRange(t) {
+    var from = DATE.test(state.from) ? state.from : "", to = DATE.test(state.to) ? state.to : "";
+    if (!from && !to) { return true; }
+    if (!t || !DATE.test(t)) { return false; }
+    return (!from || bound(t, true) >= bound(from, false)) && (!to || bound(t, false) <= bound(to, true));
   }
   function edgeVisible(id) {
     var e = EDGES[id];
     return !!e && state.predicates[e.predicate] !== false && state.modalities[e.modality] !== false &&
-      (state.derived || !e.derived) && confident(e) && nodeVisible(e.from) && nodeVisible(e.to);
+      (state.derived || !e.derived) && confident(e) && inDoc(e.docs) && inRange(e.time) &&
+      nodeVisible(e.from) && nodeVisible(e.to);
   }
   function confident(e) {
     return typeof e.confidence !== "number" || e.confidence >= state.minConfidence;
@@ -82,6 +97,8 @@
     var c = counts();
     document.getElementById("kg-status").textContent = "Showing " + c.nodes + " of " + c.totalNodes +
       " entities, " + c.edges + " of " + c.totalEdges + " relations" + (state.focus ? " (focused)" : "");
+    var hidden = c.totalNodes - c.nodes;
+    document.getElementById("kg-hidden").textContent = hidden ? hidden + " entities hidden (search finds them)" : "";
   }
 
   /* ---- legend + filters ---- */
@@ -188,8 +205,9 @@
   function wrapLi(child) { var li = el("li"); li.appendChild(child); return li; }
   function edgeLink(e, from) {
     var other = from ? NODES[e.to] : NODES[e.from];
+    var when = [e.time].concat(e.docs).filter(function (x) { return x; }).join(", ");
     var text = (from ? "→ " : "← ") + e.predicate + (e.modality !== "asserted" ? " (" + e.modality + ")" : "") +
-      (e.derived ? " [derived]" : "") + " " + (other ? label(other) : "?");
+      (e.derived ? " [derived]" : "") + " " + (other ? label(other) : "?") + (when ? " · " + when : "");
     var b = el("button", "kg-link", text);
     b.type = "button";
     b.addEventListener("click", function () { selectEdge(e.id); });
@@ -277,7 +295,9 @@
   /* ---- selection, focus, search, language ---- */
   function ensureVisible(id) {
     if (nodeVisible(id)) { return; }
-    state.focus = null; state.types[NODES[id].type] = true;
+    state.focus = null; state.types[NODES[id].type] = true; state.doc = ""; syncCorpus();
+    state.revealed[id] = true;  // a hidden entity found by search shows, with its neighbours
+    ADJ[id].forEach(function (eid) { state.revealed[EDGES[eid].from] = true; state.revealed[EDGES[eid].to] = true; });
     syncChecks(); refresh();
   }
   function selectNode(id, move) {
@@ -309,9 +329,30 @@
   }
   minConf.addEventListener("input", function () { setMinConfidence(minConf.value); refresh(); });
   api.setMinConfidence = function (v) { setMinConfidence(v); refresh(); };
+  var topBox = document.getElementById("kg-top"), docBox = document.getElementById("kg-doc");
+  var fromBox = document.getElementById("kg-from"), toBox = document.getElementById("kg-to");
+  function syncCorpus() {
+    topBox.value = String(state.top); topBox.max = String(Math.max(1, DATA.nodes.length));
+    docBox.value = state.doc; fromBox.value = state.from; toBox.value = state.to;
+  }
+  Object.keys(DATA.docs).sort().forEach(function (k) {
+    var d = DATA.docs[k], opt = el("option", null, (d.title ? d.title + " — " : "") + d.id);
+    opt.value = d.id; docBox.appendChild(opt);
+  });
+  topBox.addEventListener("change", function () {
+    var v = Math.floor(Number(topBox.value));
+    state.top = v >= 1 ? v : DATA.ui.top; state.revealed = dict(); syncCorpus(); refresh();
+  });
+  docBox.addEventListener("change", function () { state.doc = docBox.value; refresh(); });
+  [fromBox, toBox].forEach(function (box) {
+    box.addEventListener("input", function () { state.from = fromBox.value.trim(); state.to = toBox.value.trim(); refresh(); });
+  });
+  api.showTop = function (n) { topBox.value = String(n); topBox.dispatchEvent(new Event("change")); };
   function resetAll() {
     state.types = dict(); state.predicates = dict(); state.modalities = dict();
     state.derived = true; state.focus = null;
+    state.top = DATA.ui.top; state.doc = ""; state.from = ""; state.to = ""; state.revealed = dict();
+    syncCorpus();
     setMinConfidence(0);
     syncChecks();
     document.getElementById("kg-search").value = "";
@@ -422,5 +463,5 @@
     network.on("afterDrawing", function () { if (stable) { done(); } });
     if (DATA.nodes.length === 0) { done(); }
   }
-  buildLegend(); wire(); markReady(); refresh(); showOverview();
+  buildLegend(); syncCorpus(); wire(); markReady(); refresh(); showOverview();
 })();
