@@ -93,8 +93,8 @@ def document_update(store: CorpusStore, doc: Document, old: Records | None,
     new_ents, new_rels = entities or [], relations or []
     entity_ids = {e.id for e in old_ents + new_ents}
     stmts = {statement_iri(r) for r in old_rels + new_rels}
-    sharing = store.db.docs_of_entities(entity_ids) | store.db.docs_of_statements(str(s) for s in stmts)
-    m_ents, m_rels = merged(store.db.records(sharing), entity_ids, stmts)
+    m_ents, m_rels = merged(store.db.entity_records(entity_ids),
+                            store.db.statement_records(str(s) for s in stmts))
     from kg import __version__
 
     update = Update()

@@ -27,8 +27,9 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, path TEXT, title TEXT, date TEXT, language TEXT,
     source TEXT, n_entities INTEGER NOT NULL, n_relations INTEGER NOT NULL,
     entities TEXT NOT NULL, relations TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity_docs (entity TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (entity, doc));
-CREATE TABLE IF NOT EXISTS statement_docs (statement TEXT NOT NULL, doc TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS entity_docs (entity TEXT NOT NULL, doc TEXT NOT NULL, record TEXT NOT NULL,
+    PRIMARY KEY (entity, doc));
+CREATE TABLE IF NOT EXISTS statement_docs (statement TEXT NOT NULL, doc TEXT NOT NULL, record TEXT NOT NULL,
     PRIMARY KEY (statement, doc));
 CREATE INDEX IF NOT EXISTS entity_docs_doc ON entity_docs (doc);
 CREATE INDEX IF NOT EXISTS statement_docs_doc ON statement_docs (doc);
@@ -37,6 +38,13 @@ CREATE INDEX IF NOT EXISTS statement_docs_doc ON statement_docs (doc);
 
 def _dumps(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _brief(ent: Entity) -> str:
+    """An entity as the RDF needs it: no mentions (they are in the document's own record)."""
+    data = ent.to_dict()
+    data["mentions"] = []
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 class RecordsDB:
@@ -78,16 +86,25 @@ class RecordsDB:
 
     def put(self, doc: Document, sha256: str, entities: list[Entity], relations: list[Relation],
             statements: list[str]) -> None:
-        """Insert or replace one document's records (inside the caller's transaction)."""
+        """Insert or replace one document's records (inside the caller's transaction).
+
+        Each entity and statement of the document is also indexed with what the RDF needs of
+        it (an entity without its mentions; a relation with this document's evidence), so that
+        merging one entity across articles reads only its own rows.
+        """
         self.delete(doc.id)
         self.db.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, sha256, doc.path, doc.title, doc.date, doc.language, doc.source, len(entities),
              len(relations), _dumps(e.to_dict() for e in entities), _dumps(r.to_dict() for r in relations)))
-        self.db.executemany("INSERT OR IGNORE INTO entity_docs VALUES (?, ?)",
-                            sorted({(e.id, doc.id) for e in entities}))
-        self.db.executemany("INSERT OR IGNORE INTO statement_docs VALUES (?, ?)",
-                            sorted({(s, doc.id) for s in statements}))
+        ents = {e.id: _brief(e) for e in reversed(entities)}  # the first record of an id wins
+        self.db.executemany("INSERT INTO entity_docs VALUES (?, ?, ?)",
+                            sorted((k, doc.id, v) for k, v in ents.items()))
+        rels: dict[str, list[str]] = {}
+        for stmt, rel in zip(statements, relations, strict=True):
+            rels.setdefault(stmt, []).append(json.dumps(rel.to_dict(), ensure_ascii=False, sort_keys=True))
+        self.db.executemany("INSERT INTO statement_docs VALUES (?, ?, ?)",
+                            sorted((k, doc.id, "[" + ",".join(v) + "]") for k, v in rels.items()))
 
     def delete(self, doc_id: str) -> bool:
         found = self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
@@ -121,21 +138,26 @@ class RecordsDB:
             yield (doc_id, [Entity.from_dict(e) for e in json.loads(ents)],
                    [Relation.from_dict(r) for r in json.loads(rels)])
 
-    def docs_of_entities(self, entities: Iterable[str]) -> set[str]:
-        return self._docs("entity_docs", "entity", entities)
+    def entity_records(self, entities: Iterable[str]) -> list[Entity]:
+        """Every document's record of these entities (without mentions), in document order."""
+        rows = self._rows("entity_docs", "entity", entities)
+        return [Entity.from_dict(json.loads(record)) for _, record in rows]
 
-    def docs_of_statements(self, statements: Iterable[str]) -> set[str]:
-        return self._docs("statement_docs", "statement", statements)
+    def statement_records(self, statements: Iterable[str]) -> list[Relation]:
+        """Every document's records of these statements (with that document's evidence)."""
+        rows = self._rows("statement_docs", "statement", statements)
+        return [Relation.from_dict(r) for _, record in rows for r in json.loads(record)]
 
-    def _docs(self, table: str, column: str, keys: Iterable[str]) -> set[str]:
+    def _rows(self, table: str, column: str, keys: Iterable[str]) -> list[tuple[str, str]]:
         keys = sorted(set(keys))
-        found: set[str] = set()
+        found: list[tuple[str, str]] = []
         for n in range(0, len(keys), 500):
             chunk = keys[n:n + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT DISTINCT doc FROM {table} WHERE {column} IN ({marks})", chunk))  # noqa: S608
-        return found
+            found += self.db.execute(
+                f"SELECT doc, record FROM {table} WHERE {column} IN ({marks}) ORDER BY doc, {column}",  # noqa: S608
+                chunk).fetchall()
+        return sorted(found)
 
     def close(self) -> None:
         self.db.close()

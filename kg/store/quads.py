@@ -18,7 +18,6 @@ from kg.rdf.convert import (
     document_statement_triples,
     document_triples,
     entity_triples,
-    statement_iri,
     statement_triples,
 )
 from kg.records import Document, Entity, Relation
@@ -54,21 +53,16 @@ def ox_term(term: Any) -> Any:
     return BNode(getattr(term, "value", str(term)))
 
 
-def merged(records: Iterable[tuple[str, list[Entity], list[Relation]]], entity_ids: set[str],
-           statements: set[URIRef]) -> tuple[list[Entity], list[Relation]]:
-    """The merged entities and statements named, from the records of the documents given."""
-    ents: list[Entity] = []
-    rels: list[Relation] = []
-    for _, doc_ents, doc_rels in records:
-        ents += [e for e in doc_ents if e.id in entity_ids]
-        rels += [r for r in doc_rels if statement_iri(r) in statements]
-    entities = merge_entities(ents)
-    known = {e.id: e for e in entities}
-    for r in rels:
+def merged(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
+    """Entities and statements merged across the documents whose records are given (in
+    document order, as :func:`kg.api.merge_records` merges them)."""
+    merged_entities = merge_entities(entities)
+    known = {e.id: e for e in merged_entities}
+    for r in relations:
         for end in (r.subject, r.object, r.place):
             if end is not None and end.id not in known:
                 known[end.id] = end
-    return entities, merge_relations(rels, known)
+    return merged_entities, merge_relations(relations, known)
 
 
 def entity_quads(entities: Iterable[Entity]) -> Iterator[Triple]:
