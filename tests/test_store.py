@@ -272,3 +272,34 @@ def test_push_to_a_real_sparql_store(tmp_path: Path, oxigraph_server: str) -> No
     assert "ho_001_ukraine" not in graphs and "ho_002_india_politics" in graphs
     bad = run("push", "--store", store, "--endpoint", "http://127.0.0.1:9/store")
     assert bad.exit_code == 1 and "could not publish" in bad.output and "Traceback" not in bad.output
+
+
+def test_serve_a_store(tmp_path: Path) -> None:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    store = tmp_path / "s"
+    assert run("add", ARTICLES[0], "--store", store, "--no-model").exit_code == 0
+    port = _free_port()
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(store),
+               "--port", str(port)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        query = urllib.parse.quote("SELECT ?o WHERE { ent:Q7747 kg:visits ?o } ORDER BY ?o")
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query={query}", timeout=2) as r:
+                    rows = json.loads(r.read())["results"]["bindings"]
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("kg serve --store did not answer")
+                time.sleep(0.2)
+        assert {row["o"]["value"].rsplit("/", 1)[1] for row in rows} >= {"Q881"}  # Putin visits Vietnam
+        busy = run("add", ARTICLES[1], "--store", store, "--no-model")  # the server holds the store
+        assert busy.exit_code == 1 and "busy" in busy.output
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
