@@ -22,6 +22,10 @@ __all__ = ["PersonIndex", "english_label", "name_key", "spell_word"]
 # word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
 PERSON_MARGIN = 0.3
 _SPACES = re.compile(r"\s+")
+PLACE_TYPES = {"City", "Region", "Country"}
+#: Compass words that open place names: पूर्वी चंपारण → East Champaran, मध्य पोल्टावा → Central Poltava.
+COMPASS_GLOSSES = {"उत्तर": "North", "उत्तरी": "North", "दक्षिण": "South", "दक्षिणी": "South", "पूर्व": "East",
+                   "पूर्वी": "East", "पश्चिम": "West", "पश्चिमी": "West", "मध्य": "Central"}
 
 
 def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] | None = None) -> str | None:
@@ -42,14 +46,22 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     ('International', 'FSB', None)
     >>> spell_word("जॉन", "Person"), spell_word("लिन", "Person"), spell_word("इवान", "Person")
     ('John', None, None)
+    >>> spell_word("पूर्वी", "Region"), spell_word("कोसी", "Region"), spell_word("कोसी")
+    ('East', None, 'Cosy')
     """
     if glosses and match_key(word) in glosses:
         return glosses[match_key(word)]
+    if etype in PLACE_TYPES and match_key(word) in COMPASS_GLOSSES:
+        return COMPASS_GLOSSES[match_key(word)]
     try:
         from kg.english import english_word, lookup, spell_acronym
     except ImportError:  # pragma: no cover - the English word list is optional
         return None
     english = english_word(word)
+    if english is not None and etype in PLACE_TYPES and not spell_acronym(word):
+        from kg.nlp.spanrules import english_names
+
+        return english if english.lower() in english_names() else None  # कोसी is Kosi, not "Cosy"
     if english is None or etype != "Person" or spell_acronym(word):
         return english
     match = lookup(word)  # a loose match is no spelling of a name (इवान is Ivan, not Yvonne)
