@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
+from kg.nlp.plausible import genitive_owner
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.spanrules import WordKinds, clean_names
 from kg.nlp.timex import MONTHS, WEEKDAYS
@@ -148,6 +149,8 @@ class LexiconRuler:
         line = dateline(doc)
         if line and line[0] <= start <= line[1]:
             return True
+        if start > 0 and norms[start - 1] in self.lexicon.org_heads:
+            return True  # "किंग्स कॉलेज लंदन": the place in an organization's name
         if end < len(norms) and norms[end] in LOCATIVE:
             return True
         if end + 1 < len(norms) and norms[end] in {"के", "की", "का"}:
@@ -259,8 +262,9 @@ class NamePatterns:
             inner = start
             while inner > 0 and doc[inner - 1].norm_ in self.lexicon.org_words and inner - 1 not in taken:
                 inner -= 1  # "अमेरिकी वाणिज्य विभाग": glossed words between demonym and head
-            if inner in demonym_end:  # "अमेरिकी दूतावास": an organ of that state
-                dem = demonym_end[inner]
+            owner = demonym_end.get(inner) or genitive_owner(doc, spans, inner, start, end)
+            if owner is not None:  # "अमेरिकी दूतावास", "माली की सेना": an organ of that state
+                dem = owner
                 words = [self.lexicon.org_words[t.norm_] for t in doc[inner:start]]
                 doc.user_data.setdefault(ORGAN_DEMONYMS, {})[dem.start] = dem.end
                 head = " ".join([*words, self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]])

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
+from kg.nlp.plausible import check_name, cued_places, dictionary_pos, indefinite
 
 __all__ = ["ENGLISH_COMMON_ZIPF", "HINDI_COMMON_CLASS", "WordKinds", "clean_names"]
 
@@ -58,6 +59,7 @@ def _indian_names() -> frozenset[str]:
 
 def _load_word_lists() -> None:
     english_names()
+    dictionary_pos("")
     _common_words()
     _indian_names()
     try:
@@ -118,6 +120,34 @@ class WordKinds:
         from kg.english import spell_acronym
 
         return bool(spell_acronym(text)) or (text.isascii() and text.isupper() and len(text) > 1)
+
+    @staticmethod
+    def acronym_letters(text: str) -> str:
+        """The English letters a word spells out (``एफएसबी`` → FSB), or ``""``."""
+        from kg.english import spell_acronym
+
+        return spell_acronym(text) or ""
+
+    @staticmethod
+    def org_head_word(text: str) -> bool:
+        """Whether the NER gazetteer lists the word as an organization's head word (सिस्टम्स, लिमिटेड)."""
+        from kg.ner.features import gazetteer
+
+        return "orghead" in gazetteer().get(_raw(text), "").split("+")
+
+    def country_word(self, token) -> bool:  # noqa: ANN001 - spaCy Token
+        """Whether a word names a country, in Hindi (भारत) or as an English loan (इंडिया)."""
+        key = self.lexicon.names.get(token.norm_)
+        if key is not None:
+            return self.lexicon.entries[key].type == "Country"
+        from kg.nlp.names import spell_word
+
+        english = spell_word(token.text)
+        return english is not None and self.lexicon.names.get(match_key(english)) in self._countries
+
+    @functools.cached_property
+    def _countries(self) -> frozenset[str]:
+        return frozenset(k for k, e in self.lexicon.entries.items() if e.type == "Country")
 
     def title_at(self, doc: Doc, start: int, end: int) -> int:
         """The end of the longest person title opening ``doc[start:end]`` (``start`` if none)."""
@@ -180,15 +210,30 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     spans = sorted(spans, key=lambda s: s.start)
     people = {t.norm_ for s in spans if s.label_ == "Person" and len(s) > 1 for t in s}
     nicknames = _nicknames(doc, spans)
+    cued = frozenset(cued_places(spans))
     out: list[Span] = []
     for span in spans:
+        if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
+            out.extend(_owner(span, kinds.lexicon))
+            continue
         if span.id_ not in NEW or tuple(t.norm_ for t in span) in nicknames:
             out.append(span)
             continue
         cleaned = _trim(span, kinds)
         if cleaned is not None and _is_name(cleaned, kinds, people):
+            cleaned = check_name(cleaned, kinds, people, cued)
+        if cleaned is not None and _is_name(cleaned, kinds, people):
             out.append(_relink(cleaned, kinds.lexicon))
     return _descriptors(out)
+
+
+def _owner(organ: Span, lexicon: Lexicon) -> list[Span]:
+    """The state's own mention inside an organ span (its demonym or genitive name), if known."""
+    end = organ.doc.user_data.get("kg_organ_demonyms", {}).get(organ.start)
+    key = organ.kb_id_.split("|")[0]
+    if end is None or key not in lexicon.entries:
+        return []
+    return [Span(organ.doc, organ.start, end, label=lexicon.entries[key].type, kb_id=key, span_id="demonym")]
 
 
 def _nicknames(doc: Doc, spans: list[Span]) -> set[tuple[str, ...]]:

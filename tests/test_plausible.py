@@ -1,0 +1,117 @@
+"""Dictionary checks on new names (kg.nlp.plausible), on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from kg.nlp.pipeline import make_nlp
+from kg.nlp.plausible import dictionary_pos
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp(model=False)
+
+
+def _mentions(nlp, text: str, model: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Mentions after ``kg_patterns`` when the statistical model proposed ``model`` spans."""
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names[: nlp.pipe_names.index("kg_patterns")]:
+        doc = nlp.get_pipe(name)(doc)
+    doc.spans["ner_model"] = [Span(doc, s, e, label=label) for s, e, label in model]
+    doc = nlp.get_pipe("kg_patterns")(doc)
+    return [(s.text, s.label_) for s in doc.spans["kg_mentions"]]
+
+
+def _entities(nlp, text: str, model: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names[: nlp.pipe_names.index("kg_patterns")]:
+        doc = nlp.get_pipe(name)(doc)
+    doc.spans["ner_model"] = [Span(doc, s, e, label=label) for s, e, label in model]
+    doc = nlp.get_pipe("kg_canonical")(nlp.get_pipe("kg_patterns")(doc))
+    return sorted((e.label, e.type) for e in doc.user_data["kg_entities"].values())
+
+
+def test_dictionary_lists_common_words_not_names() -> None:
+    assert dictionary_pos("दलदल") == "n"
+    assert dictionary_pos("कूटनीतिक") == "adj"
+    assert dictionary_pos("पुतिन") is None
+
+
+def test_a_place_made_of_dictionary_words_is_dropped(nlp) -> None:
+    assert _mentions(nlp, "वे दलदल में फंस गए।", [(1, 2, "Location")]) == []
+    assert _mentions(nlp, "वे जोगापट्टी में रहते हैं।", [(1, 2, "Location")]) == [("जोगापट्टी", "City")]
+
+
+def test_a_river_or_province_noun_makes_a_region_of_a_common_word(nlp) -> None:
+    text = "कोसी नदी में बाढ़ आई और कोसी उफान पर है।"
+    assert _mentions(nlp, text, [(0, 1, "Location"), (6, 7, "Location")]) == [
+        ("कोसी", "Region"), ("कोसी", "Region")]
+    assert _mentions(nlp, "हमले खार्कोव प्रांत में हुए।", [(1, 2, "Location")]) == [("खार्कोव", "Region")]
+
+
+def test_a_common_word_or_adjective_is_no_person(nlp) -> None:
+    assert _mentions(nlp, "उन्होंने विजय का जश्न मनाया।", [(1, 2, "Person")]) == []
+    assert _mentions(nlp, "यह कूटनीतिक लचीलेपन की रक्षा है।", [(1, 3, "Person")]) == []
+    assert _mentions(nlp, "यह एफटीसी दिशानिर्देश हैं।", [(1, 3, "Person")]) == []
+
+
+def test_a_company_proposed_as_a_person_becomes_an_organization(nlp) -> None:
+    text = "कल्याणी स्ट्रेटेजिक सिस्टम्स ने गोले बेचे।"
+    assert _mentions(nlp, text, [(0, 3, "Person")]) == [("कल्याणी स्ट्रेटेजिक सिस्टम्स", "Organization")]
+
+
+def test_a_generic_group_is_no_organization_but_a_scope_word_names_one(nlp) -> None:
+    assert _mentions(nlp, "कई हैकर समूह सक्रिय हैं।", []) == []
+    assert _mentions(nlp, "उसने सैन्य गठबंधन बनाया।", []) == []
+    assert _mentions(nlp, "राष्ट्रीय खुफिया एजेंसी ने कहा।", []) == [("राष्ट्रीय खुफिया एजेंसी", "Organization")]
+
+
+def test_a_formula_is_no_name(nlp) -> None:
+    assert _mentions(nlp, "हवा में सीओ2 बढ़ा।", [(2, 3, "Organization")]) == []
+
+
+def test_a_country_in_the_genitive_owns_a_state_organ(nlp) -> None:
+    assert _entities(nlp, "माली की सेना ने हमला किया।", []) == [("Army of Mali", "Organization"),
+                                                                  ("Mali", "Country")]
+    # two owners: the organ stays unresolved, both countries stay
+    assert ("India", "Country") in _entities(nlp, "भारत और ब्रिटेन की सेना में भर्ती होती है।", [])
+
+
+def test_an_indefinite_organ_is_no_entity(nlp) -> None:
+    assert _entities(nlp, "एक जर्मन अदालत ने सजा दी।", []) == [("Germany", "Country")]
+
+
+def test_a_leading_adjective_leaves_an_organization_name(nlp) -> None:
+    text = "मंत्रियों का एक समूह वार्षिक रायसीना डायलॉग के लिए आया।"
+    assert ("Raisina Dialogue", "Organization") in _entities(nlp, text, [])
+
+
+def test_compass_words_of_a_place_are_glossed(nlp) -> None:
+    assert ("East Champaran", "City") in _entities(nlp, "पानी पूर्वी चंपारण में घुसा।", [(1, 3, "Location")])
+
+
+def test_a_list_ending_in_a_region_noun_makes_regions_of_its_members(nlp) -> None:
+    text = "वे सीवान, सारण और पटना जिलों में गए।"  # सारण is also listed as an ordinary word
+    assert _mentions(nlp, text, [(1, 2, "Location"), (3, 4, "Location")]) == [
+        ("सीवान", "Region"), ("सारण", "Region"), ("पटना", "City")]
+
+
+def test_a_trimmed_place_keeps_its_region_cue(nlp) -> None:
+    assert _mentions(nlp, "वे निर्जन सेनकाकू द्वीपों पर गए।", [(1, 3, "Location")]) == [("सेनकाकू", "Region")]
+
+
+def test_the_word_list_leaves_out_the_lexicon_names_and_acronyms() -> None:
+    from kg.nlp.lexicon import DATA_DIR, load_lexicon
+    from kg.nlp.normalize import match_key
+
+    lexicon = load_lexicon()
+    lines = (DATA_DIR / "hi_dictionary.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "word_hi\tpos\tsource" and lines[1:] == sorted(lines[1:])
+    rows = [line.split("\t") for line in lines[1:]]
+    assert {pos for _, pos, _ in rows} <= {"n", "adj", "v", "adv", "other"}
+    assert {source for _, _, source in rows} == {"hiner", "hindipos", "both", "rule"}
+    words = [word for word, _, _ in rows]
+    assert not [w for w in words if match_key(w) in lexicon.names or match_key(w) in lexicon.demonyms]
+    assert not {"आरटी", "एफटीसी", "मोदी", "भारत", "जिनपिंग"} & set(words)
