@@ -17,6 +17,7 @@ from kg.nlp.pipeline import NORM_KEY
 from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec
 from kg.nlp.relations import DATE_KEY
 from kg.nlp.sentences import token_texts
+from kg.nlp.state import doc_value
 from kg.records import Document, Entity, Evidence, Mention, Relation
 
 __all__ = ["annotate", "doc_to_records", "merge_entities", "merge_relations"]
@@ -29,9 +30,9 @@ def annotate(nlp: Language, document: Document, min_confidence: float | None = N
     minimum confidence of relations for the relation model, if given)."""
     doc = nlp.make_doc(document.text)
     if document.date:
-        doc.user_data[DATE_KEY] = dt.date.fromisoformat(document.date)
+        doc._.set(DATE_KEY, dt.date.fromisoformat(document.date))
     if min_confidence is not None:
-        doc.user_data[MIN_CONFIDENCE] = min_confidence
+        doc._.set(MIN_CONFIDENCE, min_confidence)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -46,8 +47,8 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
 
     Offsets in the records point into ``document.text``, the original text.
     """
-    norm: Normalized = doc.user_data[NORM_KEY]
-    infos: dict[str, EntityInfo] = doc.user_data.get(ENTITIES, {})
+    norm: Normalized = doc._.get(NORM_KEY)
+    infos: dict[str, EntityInfo] = doc_value(doc, ENTITIES, {})
     entities = {key: _entity(info) for key, info in infos.items()}
     offsets = doc.to_array(IDX).tolist()  # character offset of every token, read once
     texts = token_texts(doc)
@@ -59,7 +60,7 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
         entities[key].mentions.append(Mention(document.id, first, last, text))
         if kind not in _NOT_ALIAS:
             entities[key].aliases.append(text)
-    relations = [_relation(rec, entities, norm, document) for rec in doc.user_data.get(RELATIONS, [])]
+    relations = [_relation(rec, entities, norm, document) for rec in doc_value(doc, RELATIONS, [])]
     used = {e.id for r in relations for e in (r.subject, r.object, r.place) if e is not None}
     kept = [e for e in entities.values() if e.mentions or e.id in used]
     return kept, relations
@@ -67,18 +68,18 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
 
 def _mentions(doc: Doc) -> set[tuple[int, int, str, str]]:
     """Token spans of every mention: names (modifiers included) and resolved references."""
-    organs = doc.user_data.get(ORGANS, {})
+    organs = doc_value(doc, ORGANS, {})
     found = set()
-    demonyms = doc.user_data.get(DEMONYMS, {})
+    demonyms = doc_value(doc, DEMONYMS, {})
     for span in doc.spans.get(MENTIONS, []):
         found.add((span.start, span.end, span.kb_id_, span.id_))
         if span.id_ == "organ" and span.kb_id_ in organs and len(span) > 1:
-            end = doc.user_data.get(ORGAN_DEMONYMS, {}).get(span.start, span.end - 1)
+            end = doc_value(doc, ORGAN_DEMONYMS, {}).get(span.start, span.end - 1)
             found.add((span.start, end, organs[span.kb_id_], "demonym"))
         elif span.label_ == "Organization" and span[0].norm_ in demonyms and len(span) > 1:
             # "भारतीय विदेश मंत्रालय": the demonym in an organization's name mentions its state
             found.add((span.start, span.start + 1, demonyms[span[0].norm_], "demonym"))
-    for arg in doc.user_data.get(ARGS, []):
+    for arg in doc_value(doc, ARGS, []):
         if arg.kind != "event" and len(arg.keys) == 1:
             found.add((arg.start, arg.end, arg.keys[0], arg.kind))
     return found

@@ -34,7 +34,7 @@ def run(nlp, text: str, model: list[tuple[int, int, str]]):  # noqa: ANN001, ANN
 
 
 def mentions(doc) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    entities = doc.user_data[ENTITIES]
+    entities = doc._.get(ENTITIES)
     return [(s.text, s.label_, entities[s.kb_id_].label) for s in doc.spans[MENTIONS]]
 
 
@@ -91,7 +91,7 @@ def test_descriptor_before_an_organization_gives_way(nlp) -> None:  # noqa: ANN0
 def test_state_organ_called_by_its_acronym(nlp) -> None:  # noqa: ANN001
     doc = run(nlp, "वह रूसी खुफिया एजेंसी एफएसबी से जुड़ा है।", [(4, 5, "Organization")])
     assert mentions(doc) == [("रूसी खुफिया एजेंसी एफएसबी", "Organization", "FSB")]
-    assert doc.user_data[ORGANS] == {"fsb": "Q159"}
+    assert doc._.get(ORGANS) == {"fsb": "Q159"}
 
 
 def test_acronym_then_what_it_is(nlp) -> None:  # noqa: ANN001

@@ -132,7 +132,7 @@ def test_components_available_through_entry_points() -> None:
     for name in ("kg_sentences", "kg_lexicon", "kg_patterns", "kg_canonical", "kg_coref", "kg_relations"):
         nlp.add_pipe(name)
     doc = nlp("अमेरिका ने ईरान पर प्रतिबंध लगाए।")
-    assert [(r.subject, r.predicate, r.object) for r in doc.user_data["kg_relations"]] == [
+    assert [(r.subject, r.predicate, r.object) for r in doc._.kg_relations] == [
         ("Q30", "sanctions", "Q794")]
 
 

@@ -30,7 +30,7 @@ def _entities(nlp, text: str, model: list[tuple[int, int, str]]) -> list[tuple[s
         doc = nlp.get_pipe(name)(doc)
     doc.spans["ner_model"] = [Span(doc, s, e, label=label) for s, e, label in model]
     doc = nlp.get_pipe("kg_canonical")(nlp.get_pipe("kg_patterns")(doc))
-    return sorted((e.label, e.type) for e in doc.user_data["kg_entities"].values())
+    return sorted((e.label, e.type) for e in doc._.kg_entities.values())
 
 
 def test_dictionary_lists_common_words_not_names() -> None:

@@ -79,20 +79,20 @@ def test_component_emits_what_the_model_scores_high(rules_nlp) -> None:  # noqa:
     # a model that trusts the rule for attacks, and reads "चिंता" after a pair as concern
     model = _model({"r:attacks": {"attacks": 8.0}, "aw:चिंता": {"expressesConcernAbout": 5.0}})
     doc = RelationModelComponent(model, min_confidence=0.5)(rules_nlp(text))
-    facts = {(r.subject, r.predicate, r.object) for r in doc.user_data[RELATIONS]}
+    facts = {(r.subject, r.predicate, r.object) for r in doc._.get(RELATIONS)}
     assert ("Q159", "attacks", "Q212") in facts
     assert all(p in {"attacks", "expressesConcernAbout"} for _, p, _ in facts)
     assert not any(p == "attacks" and s != "Q159" for s, p, _ in facts)
     assert doc._.kg_rel_candidates is not None
     empty = RelationModelComponent(_model({}))(rules_nlp(text))
-    assert empty.user_data[RELATIONS] == []  # nothing reaches the default threshold
+    assert empty._.get(RELATIONS) == []  # nothing reaches the default threshold
 
 
 def test_rule_statements_keep_time_place_and_modality(rules_nlp) -> None:  # noqa: ANN001
     text = "प्रधानमंत्री नरेंद्र मोदी ने 2019 में जापान का दौरा किया। मोदी ने 2023 में जापान का दौरा किया।"
     model = _model({"r:visits": {"visits": 9.0}, "r:leads": {"leads": 9.0}})
     doc = RelationModelComponent(model)(rules_nlp(text))
-    visits = sorted((r.time, r.confidence) for r in doc.user_data[RELATIONS] if r.predicate == "visits")
+    visits = sorted((r.time, r.confidence) for r in doc._.get(RELATIONS) if r.predicate == "visits")
     assert [t for t, _ in visits] == ["2019", "2023"] and visits[0][1] == visits[1][1] > 0.9
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.nlp.state import ARGS, TITLES
+
 __all__ = ["ARGS", "TITLES", "Arg", "TitleLink", "KIND_CONFIDENCE"]
 
-ARGS = "kg_args"
-TITLES = "kg_titles"
 
 # How much we trust a mention found by each route (multiplies the relation confidence).
 KIND_CONFIDENCE = {

@@ -15,15 +15,13 @@ from spacy.tokens import Doc, Span
 from kg.nlp import names as name_rules
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import LexEntry, Lexicon, slugify
+from kg.nlp.state import DEMONYMS, ENTITIES, ORGANS
 
 __all__ = [
     "DEMONYMS", "ENTITIES", "ORGANS", "Canonicalizer", "EntityInfo",
     "add_entry", "english_label", "with_article",
 ]
 
-ENTITIES = "kg_entities"
-ORGANS = "kg_organs"
-DEMONYMS = "kg_org_demonyms"
 
 
 @dataclass
@@ -58,9 +56,9 @@ def english_label(text: str, etype: str | None = None, glosses: dict[str, str] |
 class Canonicalizer:
     """Give every mention in ``doc.spans["kg_mentions"]`` its entity key.
 
-    Results: ``span.kb_id_`` on each mention and ``doc.user_data["kg_entities"]``
+    Results: ``span.kb_id_`` on each mention and ``doc._.kg_entities``
     (key -> :class:`EntityInfo`); state organs such as ``अमेरिकी दूतावास`` are
-    recorded in ``doc.user_data["kg_organs"]`` (organ key -> state key).
+    recorded in ``doc._.kg_organs`` (organ key -> state key).
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -81,9 +79,9 @@ class Canonicalizer:
                                  kb_id=key, span_id=span.id_))
         resolved += self._surnames(doc, resolved)
         doc.spans[MENTIONS] = sorted(resolved, key=lambda s: s.start)
-        doc.user_data[ENTITIES] = entities
-        doc.user_data[ORGANS] = organs
-        doc.user_data[DEMONYMS] = self._name_demonyms(resolved, entities)
+        doc._.set(ENTITIES, entities)
+        doc._.set(ORGANS, organs)
+        doc._.set(DEMONYMS, self._name_demonyms(resolved, entities))
         return doc
 
     def _key(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str],
@@ -140,7 +138,7 @@ class Canonicalizer:
         if not wanted:
             return []
         taken = {i for span in spans for i in range(span.start, span.end)}
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         return [Span(doc, i, i + 1, label="Person", kb_id=wanted[norm], span_id="surname")
                 for i, norm in enumerate(norms)
                 if norm in wanted and i not in taken and i >= first[norm]]

@@ -1,7 +1,7 @@
 """Turn mentions into relation arguments and resolve references for news Hindi.
 
-Builds ``doc.user_data["kg_args"]`` (a list of :class:`~kg.nlp.args.Arg`) and
-``doc.user_data["kg_titles"]`` (:class:`~kg.nlp.args.TitleLink`):
+Builds ``doc._.kg_args`` (a list of :class:`~kg.nlp.args.Arg`) and
+``doc._.kg_titles`` (:class:`~kg.nlp.args.TitleLink`):
 
 - a title between a modifier and a name (``रूसी राष्ट्रपति व्लादिमीर पुतिन``,
   ``कम्युनिस्ट पार्टी के महासचिव गुयेन फु ट्रोंग``) links the person to the
@@ -27,6 +27,7 @@ from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline
+from kg.nlp.state import doc_value
 
 __all__ = ["Coreference", "PRONOUNS"]
 
@@ -61,8 +62,8 @@ class Coreference:
         args = [a for a in args if not a.extra.get("modifier")]
         args += self._references(doc, args, titles, sent_of)
         args.sort(key=lambda a: (a.start, a.end))
-        doc.user_data[ARGS] = args
-        doc.user_data[TITLES] = titles
+        doc._.set(ARGS, args)
+        doc._.set(TITLES, titles)
         return doc
 
     def _from_mention(self, span: Span, sent_of: list[int]) -> Arg:
@@ -75,7 +76,7 @@ class Coreference:
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, str] | None:
         """A person title ending at token ``end`` (exclusive): (start, English role)."""
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         for size in range(self._max_title, 0, -1):
             start = end - size
             if start >= 0 and (words := tuple(norms[start:end])) in self._titles:
@@ -132,7 +133,7 @@ class Coreference:
         people = {a.start for a in args if a.type == "Person"}  # where a named person starts
         ordered = sorted(args, key=lambda a: a.end)
         ends = [a.end for a in ordered]
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         for i, norm in enumerate(norms):
             if i in taken or not (norm in self._cues or i in demonyms):
                 continue
@@ -165,7 +166,7 @@ class Coreference:
     @staticmethod
     def _is_subject(doc: Doc, arg: Arg, sent_of: list[int]) -> bool:
         """``X ने``, or a nominative X (no postposition after it) with no ``ने`` before it."""
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         after = norms[arg.end] if arg.end < len(norms) else ""
         if after == "ने":
             return True
@@ -230,7 +231,7 @@ class Coreference:
             key = self._dateline_country(doc) or next(
                 (a.keys[0] for a in reversed(before) if a.type == "Country" and len(a.keys) == 1), None)
             return Arg(i, i + 1, (key,), "Country", "definite", sent_of[i]) if key else None
-        entities = doc.user_data.get(ENTITIES, {})
+        entities = doc_value(doc, ENTITIES, {})
         for arg in reversed(before):
             if arg.type == "Organization" and len(arg.keys) == 1 and doc[arg.end - 1].norm_ == norm:
                 return Arg(i, i + 1, arg.keys, "Organization", "definite", sent_of[i])
@@ -282,7 +283,7 @@ class Coreference:
 
     def _known(self, doc: Doc, key: str) -> str:
         """Make sure a lexicon entity reached through a reference is among the document's entities."""
-        return add_entry(doc.user_data[ENTITIES], self.lexicon.entries[key])
+        return add_entry(doc._.get(ENTITIES), self.lexicon.entries[key])
 
     def _title_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         for size in range(self._max_title, 0, -1):

@@ -23,11 +23,11 @@ from kg.nlp.normalize import match_key
 from kg.nlp.plausible import genitive_owner
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.spanrules import WordKinds, clean_names
+from kg.nlp.state import MENTIONS, NORMS, ORGAN_DEMONYMS, setdefault
 from kg.nlp.timex import MONTHS, WEEKDAYS
 
 __all__ = ["MENTIONS", "LexiconRuler", "NamePatterns", "is_name_like"]
 
-MENTIONS = "kg_mentions"
 LOCATIVE = {"में", "से", "स्थित", "पहुंचे", "पहुंचा", "पहुंची", "पहुंचने", "तक"}
 _STOP = (
     {match_key(w) for w in STOP_WORDS}
@@ -80,21 +80,19 @@ def is_name_like(token_key: str, common: frozenset[str]) -> bool:
     return first.isalpha() or "\u0900" <= first <= "\u097f"
 
 
-NORMS = "kg_norms"
-ORGAN_DEMONYMS = "kg_organ_demonyms"  # start of an organ span -> end of its demonym
 
 
 def set_norms(doc: Doc) -> list[str]:
     """Store the lexicon match key of every token in ``token.norm_``.
 
-    The list of keys is also kept in ``doc.user_data["kg_norms"]`` for later
+    The list of keys is also kept in ``doc._.kg_norms`` for later
     components (reading it is much faster than iterating tokens again).
     """
     norms = [match_key(text) for text in token_texts(doc)]
     if norms:
         hashes = numpy.array([doc.vocab.strings.add(k) for k in norms], dtype="uint64")
         doc.from_array([NORM], hashes.reshape(-1, 1))
-    doc.user_data[NORMS] = norms
+    doc._.set(NORMS, norms)
     return norms
 
 
@@ -266,7 +264,7 @@ class NamePatterns:
             if owner is not None:  # "अमेरिकी दूतावास", "माली की सेना": an organ of that state
                 dem = owner
                 words = [self.lexicon.org_words[t.norm_] for t in doc[inner:start]]
-                doc.user_data.setdefault(ORGAN_DEMONYMS, {})[dem.start] = dem.end
+                setdefault(doc, ORGAN_DEMONYMS, dict)[dem.start] = dem.end
                 head = " ".join([*words, self.lexicon.org_heads[" ".join(t.norm_ for t in doc[start:end])]])
                 found.append(
                     Span(
@@ -344,7 +342,7 @@ class NamePatterns:
 
 
 def _norms(doc: Doc) -> list[str]:
-    return doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+    return doc._.get(NORMS) or [t.norm_ for t in doc]
 
 
 def _org_word(token, lexicon: Lexicon) -> bool:  # noqa: ANN001 - spaCy Token

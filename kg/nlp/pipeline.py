@@ -9,20 +9,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.normalize import normalize
+from kg.nlp.state import NORM_KEY
 from kg.nlp.tokenizer import blank_hindi
 
 log = logging.getLogger(__name__)
 
 __all__ = ["NORM_KEY", "COMPONENTS", "NormalizingTokenizer", "make_nlp", "get_nlp"]
 
-NORM_KEY = "kg_norm"
 COMPONENTS = ("kg_sentences", "kg_lexicon", "kg_patterns", "kg_canonical", "kg_coref", "kg_relations")
 
 
 class NormalizingTokenizer:
     """Tokenize the normalized text, keeping the map back to original offsets.
 
-    ``doc.user_data["kg_norm"]`` holds the :class:`~kg.nlp.normalize.Normalized`.
+    ``doc._.kg_norm`` holds the :class:`~kg.nlp.normalize.Normalized`.
     """
 
     def __init__(self, tokenizer) -> None:  # noqa: ANN001 - spaCy's Tokenizer
@@ -31,7 +31,7 @@ class NormalizingTokenizer:
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)
         doc = self.tokenizer(norm.text)
-        doc.user_data[NORM_KEY] = norm
+        doc._.set(NORM_KEY, norm)
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001, ANN201

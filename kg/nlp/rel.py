@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kg.nlp.state import DATE_KEY, MIN_CONFIDENCE, RELATIONS
+
 __all__ = ["RELATIONS", "DATE_KEY", "MIN_CONFIDENCE", "RelRec", "replace"]
 
-RELATIONS = "kg_relations"
-DATE_KEY = "kg_date"  # the article's date (a datetime.date), set before the pipeline runs
-MIN_CONFIDENCE = "kg_min_confidence"  # a caller's minimum confidence of relations (float), if any
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
+from kg.nlp.state import doc_value, setdefault
 from kg.nlp.structural import (
     apposition_places,
     derived_relations,
@@ -109,7 +110,7 @@ class _Ctx:
 
 
 class RelationExtractor:
-    """Extract typed relations into ``doc.user_data["kg_relations"]``.
+    """Extract typed relations into ``doc._.kg_relations``.
 
     Parameters
     ----------
@@ -131,13 +132,13 @@ class RelationExtractor:
         self._index()
 
     def __call__(self, doc: Doc) -> Doc:
-        args: list[Arg] = doc.user_data.get(ARGS, [])
-        titles = doc.user_data.get(TITLES, [])
-        entities = doc.user_data.setdefault(ENTITIES, {})
+        args: list[Arg] = doc_value(doc, ARGS, [])
+        titles = doc_value(doc, TITLES, [])
+        entities = setdefault(doc, ENTITIES, dict)
         skip = {i for t in titles for i in range(t.start, t.end)}
         events: list[tuple[str, str]] = []
         out: list[RelRec] = []
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         texts = token_texts(doc)
         starts = [a.start for a in args]  # args are sorted by start
         for n, sent in enumerate(doc.sents):
@@ -149,7 +150,7 @@ class RelationExtractor:
                 sargs,
                 entities,
                 events,
-                doc.user_data.get(DATE_KEY),
+                doc._.get(DATE_KEY),
                 norms,
                 texts,
                 headline=n == 0 and is_headline(texts, sent),
@@ -160,14 +161,14 @@ class RelationExtractor:
         for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
             if rec.object not in entities and rec.object in self.lexicon.entries:
                 add_entry(entities, self.lexicon.entries[rec.object])
-        out += organ_relations(doc, args, doc.user_data.get(ORGANS, {}), self.lexicon,
-                               doc.user_data.get(DEMONYMS, {}))
+        out += organ_relations(doc, args, doc_value(doc, ORGANS, {}), self.lexicon,
+                               doc_value(doc, DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
         out += apposition_places(doc, args)
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         types = {k: e.type for k, e in entities.items()}
         out += derived_relations(out, types, titles, self.lexicon)
-        doc.user_data[RELATIONS] = out
+        doc._.set(RELATIONS, out)
         return doc
 
     def _index(self) -> None:

@@ -33,11 +33,11 @@ from spacy.tokens import Doc
 from kg.nlp.lexicon import Lexicon, data_rows, load_lexicon
 from kg.nlp.rel import DATE_KEY
 from kg.nlp.sentences import token_texts
+from kg.nlp.state import TEXT_DATE
 from kg.nlp.timex import text_date
 
 __all__ = ["Role", "Roles", "load_roles", "same_role", "article_date"]
 
-TEXT_DATE = "kg_text_date"
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,11 @@ def same_role(title: str, role: str) -> bool:
 def article_date(doc: Doc) -> dt.date | None:
     """The date offices are resolved at: the article's (``kg_date``, from its metadata), else the
     latest full date written in the text (read once per document), else none (now)."""
-    if doc.user_data.get(DATE_KEY):
-        return doc.user_data[DATE_KEY]
-    if TEXT_DATE not in doc.user_data:
-        doc.user_data[TEXT_DATE] = text_date(token_texts(doc))
-    return doc.user_data[TEXT_DATE]
+    if doc._.get(DATE_KEY):
+        return doc._.get(DATE_KEY)
+    if doc._.get(TEXT_DATE) is None:
+        doc._.set(TEXT_DATE, text_date(token_texts(doc)) or False)
+    return doc._.get(TEXT_DATE) or None
 
 
 def _date(text: str) -> dt.date | None:

@@ -4,7 +4,7 @@ A line break ends a sentence (headlines have no danda), ``।`` / ``॥`` / ``?`
 ``!`` / ``|`` / ``.`` end one (web news writes ``.`` and ``|`` for the danda), except
 a ``.`` after an initial or a short title (``एस. जयशंकर``, ``डॉ. सिंह``, ``J. Biden``),
 and a dateline such as ``HANOI हनोई:`` at the start of a
-paragraph becomes a segment of its own, recorded in ``doc.user_data``.
+paragraph becomes a segment of its own, recorded in ``doc._.kg_dateline``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from kg.nlp.normalize import match_key
+from kg.nlp.state import DATELINE_KEY, TEXTS
 
 __all__ = ["SentenceSplitter", "DATELINE_KEY", "TEXTS", "dateline", "token_texts"]
 
-DATELINE_KEY = "kg_dateline"
-TEXTS = "kg_texts"
 _ENDERS = {"।", "॥", "?", "!", "|"}
 _MAX_DATELINE_TOKENS = 5
 # Devanagari spellings of English letter names and short titles: "एस. जयशंकर", "डॉ. सिंह"
@@ -30,15 +29,15 @@ _PUNCT = set(string.punctuation) | {"।", "॥", "—", "–", "’", "‘", "�
 
 
 def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, read once from the ORTH array and cached in ``doc.user_data``.
+    """The text of every token, read once from the ORTH array and cached in ``doc._.kg_texts``.
 
     Much faster than iterating ``Token`` objects on long documents.
     """
-    texts = doc.user_data.get(TEXTS)
+    texts = doc._.get(TEXTS)
     if texts is None or len(texts) != len(doc):
         strings = doc.vocab.strings
         texts = [strings[int(h)] for h in doc.to_array(ORTH)] if len(doc) else []
-        doc.user_data[TEXTS] = texts
+        doc._.set(TEXTS, texts)
     return texts
 
 
@@ -99,7 +98,8 @@ class SentenceSplitter:
                 end = _dateline_end(texts, i, self.places)
                 if end is not None and end + 1 < len(texts):
                     starts.update((i, end + 1))
-                    doc.user_data.setdefault(DATELINE_KEY, (i, end))
+                    if doc._.get(DATELINE_KEY) is None:
+                        doc._.set(DATELINE_KEY, (i, end))
             if text.isspace() and "\n" in text:
                 paragraph_start = True
                 starts.add(i + 1)
@@ -133,4 +133,4 @@ def _initial(word: str) -> bool:
 
 def dateline(doc: Doc) -> tuple[int, int] | None:
     """Token range ``(start, end)`` of the dateline (``end`` is the ':'), if any."""
-    return doc.user_data.get(DATELINE_KEY)
+    return doc._.get(DATELINE_KEY)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.plausible import check_name, cued_places, dictionary_pos, indefinite
+from kg.nlp.state import ORGAN_DEMONYMS, doc_value
 
 __all__ = ["ENGLISH_COMMON_ZIPF", "HINDI_COMMON_CLASS", "WordKinds", "clean_names"]
 
@@ -229,7 +230,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
 
 def _owner(organ: Span, lexicon: Lexicon) -> list[Span]:
     """The state's own mention inside an organ span (its demonym or genitive name), if known."""
-    end = organ.doc.user_data.get("kg_organ_demonyms", {}).get(organ.start)
+    end = doc_value(organ.doc, ORGAN_DEMONYMS, {}).get(organ.start)
     key = organ.kb_id_.split("|")[0]
     if end is None or key not in lexicon.entries:
         return []

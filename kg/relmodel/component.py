@@ -26,6 +26,7 @@ from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec, replace
 from kg.nlp.relations import DATE_KEY, is_headline
 from kg.nlp.sentences import token_texts
+from kg.nlp.state import doc_value
 from kg.relmodel.candidates import SYMMETRIC, Candidate, allowed, doc_candidates
 from kg.relmodel.model import RelationModel
 
@@ -44,12 +45,12 @@ if not Doc.has_extension(CANDIDATES):
 
 def candidates_of(doc: Doc, use_rules: bool = True) -> list[Candidate]:
     """A document's candidates, once the rules have run (``use_rules=False``: without their output)."""
-    types = {k: e.type for k, e in doc.user_data.get(ENTITIES, {}).items()}
-    norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
-    rules = doc.user_data.get(RELATIONS, []) if use_rules else []
+    types = {k: e.type for k, e in doc_value(doc, ENTITIES, {}).items()}
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    rules = doc_value(doc, RELATIONS, []) if use_rules else []
     first = next(iter(doc.sents), None)
     headline = first is not None and is_headline(token_texts(doc), first)
-    return doc_candidates(doc, doc.user_data.get(ARGS, []), rules, types, norms, headline)
+    return doc_candidates(doc, doc_value(doc, ARGS, []), rules, types, norms, headline)
 
 
 def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str, str]) -> np.ndarray:
@@ -148,7 +149,7 @@ class RelationModelComponent:
     min_confidence : float, optional
         One threshold for every triple. Without it, the model's defaults chosen on dev
         apply, one for triples a rule read too and one for the model's own; a caller can
-        also set ``doc.user_data["kg_min_confidence"]`` for one document.
+        also set ``doc._.kg_min_confidence`` for one document.
     use_rules : bool
         Whether the rules' output is among the features (as the model was trained).
     """
@@ -160,13 +161,14 @@ class RelationModelComponent:
         self.use_rules = use_rules
 
     def _threshold(self, doc: Doc, group: str) -> float:
-        wanted = doc.user_data.get(MIN_CONFIDENCE, self.min_confidence)
+        wanted = doc._.get(MIN_CONFIDENCE)
+        wanted = self.min_confidence if wanted is None else wanted
         return float(wanted) if wanted is not None else self.model.thresholds.get(group, 0.5)
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = doc.user_data.get(ENTITIES, {})
+        entities = doc_value(doc, ENTITIES, {})
         types = {k: e.type for k, e in entities.items()}
-        rules: list[RelRec] = doc.user_data.get(RELATIONS, [])
+        rules: list[RelRec] = doc_value(doc, RELATIONS, [])
         cands = candidates_of(doc, self.use_rules)
         raw = self.model.raw([c.features for c in cands])
         best = best_triples(cands, raw, self.model.predicates, types)
@@ -185,17 +187,17 @@ class RelationModelComponent:
             else:
                 out.append(self._record(doc, sents[cands[i].sent], cands[i], s, p, o, round(conf, 3)))
         doc._.set(CANDIDATES, (cands, raw))
-        doc.user_data[RELATIONS] = out
+        doc._.set(RELATIONS, out)
         return doc
 
     @staticmethod
     def _record(doc: Doc, sent: Span, cand: Candidate, s: str, p: str, o: str, conf: float) -> RelRec:
         if p in SYMMETRIC and cand.subject != s:
             s, o = o, s
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         at = cand.anchor if cand.anchor > 0 else sent.end
         mode = modality(norms, (sent.start, sent.end), at - 1, at, p)
-        date: dt.date | None = doc.user_data.get(DATE_KEY)
+        date: dt.date | None = doc._.get(DATE_KEY)
         texts = token_texts(doc)
         times = sentence_times(texts[sent.start:sent.end], sent.start, date)
         when = time_of(times, texts, at, date, mode == "planned")

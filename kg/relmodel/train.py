@@ -26,6 +26,7 @@ import numpy as np
 
 from kg.evaluation.gold import GoldArticle, load_gold
 from kg.evaluation.score import Totals, score_article
+from kg.nlp.state import doc_value
 from kg.relmodel.candidates import PREDICATES, SYMMETRIC, Candidate
 from kg.relmodel.component import RULE_FEATURES, best_triples, redundant
 from kg.relmodel.model import Calibration, RelationModel
@@ -170,8 +171,8 @@ def prepare(gold_paths: Sequence[Path], texts: Path, use_rules: bool = True,
         ents, _ = doc_to_records(doc, document)
         dicts = {e.id: e.to_dict() for e in ents}
         matcher = gold.matcher()
-        types = {k: e.type for k, e in doc.user_data.get(ENTITIES, {}).items()}
-        norms = doc.user_data.get(NORMS) or [t.norm_ for t in doc]
+        types = {k: e.type for k, e in doc_value(doc, ENTITIES, {}).items()}
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         sentences = [frozenset(norms[s.start:s.end]) for s in doc.sents]
         tdoc = TrainDoc(gold.id, candidates_of(doc, use_rules), types,
                         {k: matcher.key(d) for k, d in dicts.items()}, dicts, gold, sentences)
