@@ -66,13 +66,13 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
 def eval_ner(conll: Path, model_dir: Path | None, split: str, seed: int, dev_fraction: float,
              as_json: bool) -> None:
     """Score the NER model on CONLL: per-label and micro P/R/F1, exact span and token level."""
-    from kg.ner import load_model  # spaCy: imported when the command runs, not when the CLI starts
+    from kg.ner.component import load_ner  # spaCy: imported when the command runs, not when the CLI starts
     from kg.ner.conll import read_conll, split_dev
     from kg.ner.evaluate import evaluate, format_scores
 
     try:
         sentences = read_conll(conll)
-        nlp = load_model(model_dir)
+        nlp = load_ner(model_dir)
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc
     if split != "all":
