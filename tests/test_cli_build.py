@@ -37,7 +37,7 @@ def test_build_writes_every_output(seed_out: Path) -> None:
                           "derived", "evidence"}
     assert set(first["subject"]) == {"id", "label", "label_hi", "type", "wikidata"}
     entities = [json.loads(line) for line in (seed_out / "entities.jsonl").read_text("utf-8").splitlines()]
-    assert all({"mentions", "aliases"} <= set(e) for e in entities)
+    assert entities and all({"mentions", "aliases"} <= set(e) for e in entities)
     doc = json.loads((seed_out / "documents.jsonl").read_text("utf-8"))
     assert doc["date"] == "2024-06-20" and doc["language"] == "hi"
 
