@@ -105,12 +105,6 @@ def test_script_in_article_is_kept_as_text_and_not_executable_in_viewer(tmp_path
     assert "<script>alert(1)" not in html and "<img src=x" not in html
 
 
-def test_help_shows_examples() -> None:
-    for args in (["--help"], ["build", "--help"], ["eval", "--help"]):
-        code, out, _ = run(*args)
-        assert code == 0 and "kg " in out and "xample" in out
-
-
 @pytest.mark.slow
 def test_twenty_megabyte_article_builds(tmp_path: Path) -> None:
     seed = (SEEDS / "000_f11f25e23ec2aca4.txt").read_text("utf-8")
