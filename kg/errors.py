@@ -6,7 +6,7 @@ on one line and exits non-zero, never with a traceback.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "MESSAGES", "error"]
+__all__ = ["KGError", "InputError", "MESSAGES", "error", "one_line"]
 
 MESSAGES = {
     "missing": "{path}: no such file or directory",
@@ -58,6 +58,16 @@ MESSAGES = {
     ),
     "no_rel_model": "{path}: no relation model could be read ({reason}); train one with 'kg train-rel'",
     "bad_config": "{path}: training config could not be read ({reason})",
+    "bad_ner_model": "{path}: not a usable NER model ({reason})",
+    "model_left_out": "{model} is left out: {reason}",
+    "shipped_model": (
+        "{path}: this is the NER model shipped with kg; write the new model elsewhere with --out DIR "
+        "(or pass --force to replace the shipped one)"
+    ),
+    "not_a_model_dir": (
+        "{path}: this folder is not a NER model and would be replaced; choose an empty or new --out folder "
+        "(or pass --force)"
+    ),
     "no_store": "{path}: no kg store here (create one with 'kg add ARTICLES --store {path}')",
     "bad_store": "{path}: not a kg store, or a damaged one ({reason})",
     "store_version": (
@@ -90,3 +100,14 @@ def error(key: str, cls: type[KGError] = KGError, **fields: object) -> KGError:
     'a.txt: the file is empty'
     """
     return cls(MESSAGES[key].format(**fields))
+
+
+def one_line(exc: BaseException) -> str:
+    """An unexpected exception as one line for a message: its type and its text.
+
+    Examples
+    --------
+    >>> one_line(ValueError("Config validation error\\n  line 1"))
+    'ValueError: Config validation error line 1'
+    """
+    return " ".join(f"{type(exc).__name__}: {exc}".split())

@@ -37,7 +37,7 @@ def test_build_writes_every_output(seed_out: Path) -> None:
                           "derived", "evidence"}
     assert set(first["subject"]) == {"id", "label", "label_hi", "type", "wikidata"}
     entities = [json.loads(line) for line in (seed_out / "entities.jsonl").read_text("utf-8").splitlines()]
-    assert all({"mentions", "aliases"} <= set(e) for e in entities)
+    assert entities and all({"mentions", "aliases"} <= set(e) for e in entities)
     doc = json.loads((seed_out / "documents.jsonl").read_text("utf-8"))
     assert doc["date"] == "2024-06-20" and doc["language"] == "hi"
 
@@ -103,12 +103,6 @@ def test_script_in_article_is_kept_as_text_and_not_executable_in_viewer(tmp_path
     assert "<script>alert(1)</script>" in (out / "triples.jsonl").read_text("utf-8")
     html = (out / "graph.html").read_text("utf-8")
     assert "<script>alert(1)" not in html and "<img src=x" not in html
-
-
-def test_help_shows_examples() -> None:
-    for args in (["--help"], ["build", "--help"], ["eval", "--help"]):
-        code, out, _ = run(*args)
-        assert code == 0 and "kg " in out and "xample" in out
 
 
 @pytest.mark.slow

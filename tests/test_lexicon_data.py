@@ -60,7 +60,7 @@ def test_header_and_shape(name: str) -> None:
     assert lines[0].split("\t") == COLUMNS[name]
     body = lines[1:]
     assert body == sorted(body), "rows must be sorted"
-    assert len(body) == len(set(body)), "duplicate rows"
+    assert body and len(body) == len(set(body)), "no rows, or duplicate rows"
     for line in body:
         cells = line.split("\t")
         assert len(cells) == len(COLUMNS[name]), line

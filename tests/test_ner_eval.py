@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.ner import MODEL_DIR
-from kg.ner.cli import eval_ner, train_ner
+from kg.ner.cli import eval_ner
 from kg.ner.evaluate import PRF, score_spans
 
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
@@ -70,9 +70,3 @@ def test_eval_ner_reports_bad_input(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "line 1" in result.output
     result = CliRunner().invoke(eval_ner, [str(bad), "--model", str(tmp_path)])
     assert result.exit_code != 0
-
-
-def test_help_shows_examples() -> None:
-    for command in (train_ner, eval_ner):
-        result = CliRunner().invoke(command, ["--help"])
-        assert result.exit_code == 0 and "Example" in result.output

@@ -2,9 +2,12 @@
 
 ``NAMES`` lists 88 names as Hindi newspapers write them, with the spelling the
 English press uses. Names the rules cannot reach (English vowel qualities, press
-conventions such as Tharoor/Owaisi, vowels kept in Sanskrit compounds) are kept in the
-list as strict ``xfail`` so the reported accuracy stays honest: 60/88 exact (68 %),
-154/188 words (82 %); without ``WORD_OVERRIDES`` 47/88.
+conventions such as Tharoor/Owaisi/Mamata, vowels kept in Sanskrit compounds) are kept in the
+list as strict ``xfail`` so the reported accuracy stays honest: 49/88 exact (56 %),
+139/189 words (74 %); without ``WORD_OVERRIDES`` 38/88.
+
+A well-known person does not depend on the romanizer: the pipeline gives them the English
+label of the lexicon (``kg/data/people.tsv``), checked by ``test_known_people_get_the_lexicon_label``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import kg
 from kg.romanize import INITIALS, WORD_OVERRIDES, romanize, romanize_word
 
 MISS = pytest.mark.xfail(strict=True, reason="convention not derivable from the Hindi spelling")
@@ -26,8 +30,8 @@ NAMES = [
     ("रणधीर जायसवाल", "Randhir Jaiswal"),
     ("नरेंद्र मोदी", "Narendra Modi"),
     ("अमित शाह", "Amit Shah"),
-    ("ममता बनर्जी", "Mamta Banerjee"),
-    ("जो बाइडन", "Jo Biden"),
+    pytest.param("ममता बनर्जी", "Mamata Banerjee", marks=MISS),  # gives Mamta Banerjee
+    pytest.param("जो बाइडन", "Joe Biden", marks=MISS),  # gives Jo Biden
     ("डोनाल्ड ट्रंप", "Donald Trump"),
     ("शी जिनपिंग", "Xi Jinping"),
     ("बेंजामिन नेतन्याहू", "Benjamin Netanyahu"),
@@ -42,7 +46,7 @@ NAMES = [
     ("मनमोहन सिंह", "Manmohan Singh"),
     ("राजनाथ सिंह", "Rajnath Singh"),
     ("शिवराज सिंह चौहान", "Shivraj Singh Chauhan"),
-    ("अश्विनी वैष्णव", "Ashwini Vaishnav"),
+    pytest.param("अश्विनी वैष्णव", "Ashwini Vaishnaw", marks=MISS),  # gives Ashwini Vaishnav
     ("पीयूष गोयल", "Piyush Goyal"),
     ("एस जयशंकर", "S. Jaishankar"),
     ("निर्मला सीतारमण", "Nirmala Sitharaman"),
@@ -51,9 +55,9 @@ NAMES = [
     ("कमला हैरिस", "Kamala Harris"),
     ("बोरिस जॉनसन", "Boris Johnson"),
     ("ऋषि सुनक", "Rishi Sunak"),
-    ("मोहम्मद यूनुस", "Mohammad Yunus"),
-    ("अयातुल्ला अली खामेनेई", "Ayatullah Ali Khamenei"),
-    ("महमूद अब्बास", "Mahmud Abbas"),
+    pytest.param("मोहम्मद यूनुस", "Muhammad Yunus", marks=MISS),  # gives Mohammad Yunus
+    pytest.param("अयातुल्ला अली खामेनेई", "Ayatollah Ali Khamenei", marks=MISS),  # gives Ayatullah Ali Khamenei
+    pytest.param("महमूद अब्बास", "Mahmoud Abbas", marks=MISS),  # gives Mahmud Abbas
     ("प्रियंका गांधी", "Priyanka Gandhi"),
     ("लालू प्रसाद यादव", "Lalu Prasad Yadav"),
     ("कृष्ण कुमार", "Krishna Kumar"),
@@ -61,8 +65,8 @@ NAMES = [
     ("भीमराव आंबेडकर", "Bhimrao Ambedkar"),
     ("ज्ञानेश कुमार", "Gyanesh Kumar"),
     ("उपेंद्र द्विवेदी", "Upendra Dwivedi"),
-    ("कमलनाथ", "Kamalnath"),
-    ("हिमंत बिस्वा सरमा", "Himant Biswa Sarma"),
+    pytest.param("कमलनाथ", "Kamal Nath", marks=MISS),  # gives Kamalnath
+    pytest.param("हिमंत बिस्वा सरमा", "Himanta Biswa Sarma", marks=MISS),  # gives Himant Biswa Sarma
     ("मोहन भागवत", "Mohan Bhagwat"),
     ("अनुराग ठाकुर", "Anurag Thakur"),
     ("हेमंत सोरेन", "Hemant Soren"),
@@ -71,13 +75,13 @@ NAMES = [
     ("मुकेश अंबानी", "Mukesh Ambani"),
     ("रतन टाटा", "Ratan Tata"),
     ("ज़ाकिर हुसैन", "Zakir Hussain"),
-    ("उमर अब्दुल्ला", "Umar Abdullah"),
+    pytest.param("उमर अब्दुल्ला", "Omar Abdullah", marks=MISS),  # gives Umar Abdullah
     ("महात्मा गांधी", "Mahatma Gandhi"),
     ("सरदार वल्लभभाई पटेल", "Sardar Vallabhbhai Patel"),
     ("लाल बहादुर शास्त्री", "Lal Bahadur Shastri"),
     ("ओलाफ शोल्ज", "Olaf Scholz"),
-    ("मोहम्मद बिन सलमान", "Mohammad Bin Salman"),
-    ("बशर अल-असद", "Bashar Al-Asad"),
+    pytest.param("मोहम्मद बिन सलमान", "Mohammed bin Salman", marks=MISS),  # gives Mohammad Bin Salman
+    pytest.param("बशर अल-असद", "Bashar al-Assad", marks=MISS),  # gives Bashar Al-Asad
     pytest.param("गुयेन खाक गियांग", "Nguyen Khac Giang", marks=MISS),  # gives Nguyen Khak Giang
     pytest.param("इमैनुएल मैक्रों", "Emmanuel Macron", marks=MISS),  # gives Imainuel Macron
     pytest.param("शहबाज शरीफ", "Shahbaz Sharif", marks=MISS),  # gives Shahbaj Sharif
@@ -100,12 +104,12 @@ NAMES = [
     pytest.param("सिद्धारमैया", "Siddaramaiah", marks=MISS),  # gives Siddharmaiya
     pytest.param("फ़ारूक़ अब्दुल्ला", "Farooq Abdullah", marks=MISS),  # gives Faruq Abdullah
     pytest.param("सुभाष चंद्र बोस", "Subhash Chandra Bose", marks=MISS),  # gives Subhash Chandra Bos
-    pytest.param("एलन मस्क", "Elan Musk", marks=MISS),  # gives Elan Mask
+    pytest.param("एलन मस्क", "Elon Musk", marks=MISS),  # gives Elan Mask
     pytest.param("जस्टिन ट्रूडो", "Justin Trudeau", marks=MISS),  # gives Jastin Trudo
     pytest.param("जॉर्जिया मेलोनी", "Giorgia Meloni", marks=MISS),  # gives Jorjia Meloni
     pytest.param("यून सुक योल", "Yoon Suk Yeol", marks=MISS),  # gives Yun Suk Yol
     pytest.param("मसूद पेजेशकियन", "Masood Pezeshkian", marks=MISS),  # gives Masud Pejeshkian
-    pytest.param("आंग सान सू ची", "Aung San Su Chi", marks=MISS),  # gives Ang San Su Chi
+    pytest.param("आंग सान सू ची", "Aung San Suu Kyi", marks=MISS),  # gives Ang San Su Chi
 ]
 
 
@@ -122,7 +126,30 @@ def test_accuracy_floor() -> None:
     pairs = [_plain(p) for p in NAMES]
     exact = sum(romanize(h) == e for h, e in pairs)
     assert len(pairs) >= 40
-    assert exact / len(pairs) >= 0.65
+    assert exact / len(pairs) >= 0.55  # 49/88 with the English press's spellings
+
+
+NOT_IN_LEXICON = pytest.mark.xfail(
+    strict=True, reason="spelling variant that kg.nlp.names.PersonIndex does not join to the lexicon person")
+
+
+@pytest.mark.parametrize(("hindi", "english"), [
+    ("जो बाइडन", "Joe Biden"), ("जो बाइडेन", "Joe Biden"), ("बाइडेन", "Joe Biden"),
+    ("एलन मस्क", "Elon Musk"), ("एलॉन मस्क", "Elon Musk"), ("एलोन मस्क", "Elon Musk"),
+    ("आंग सान सू ची", "Aung San Suu Kyi"), ("आंग सान सू की", "Aung San Suu Kyi"),
+    ("ममता बनर्जी", "Mamata Banerjee"), ("हिमंत बिस्वा सरमा", "Himanta Biswa Sarma"),
+    ("उमर अब्दुल्ला", "Omar Abdullah"), ("महमूद अब्बास", "Mahmoud Abbas"), ("बशर अल-असद", "Bashar al-Assad"),
+    ("मोहम्मद यूनुस", "Muhammad Yunus"), ("मोहम्मद बिन सलमान", "Mohammed bin Salman"),
+    ("अश्विनी वैष्णव", "Ashwini Vaishnaw"),
+    pytest.param("जो बायडेन", "Joe Biden", marks=NOT_IN_LEXICON),  # gives Baiden
+    pytest.param("आंग सान सूकी", "Aung San Suu Kyi", marks=NOT_IN_LEXICON),  # gives Ang San Suki
+    pytest.param("कमलनाथ", "Kamal Nath", marks=pytest.mark.xfail(
+        strict=True, reason="Kamal Nath is not in kg/data/people.tsv; the romanizer gives Kamalnath")),
+])  # fmt: skip
+def test_known_people_get_the_lexicon_label(hindi: str, english: str) -> None:
+    graph = kg.build(f"नई दिल्ली में {hindi} ने कहा कि बातचीत जारी रहेगी।")
+    people = [e.label for e in graph.entities if e.type == "Person"]
+    assert people == [english]
 
 
 @pytest.mark.parametrize(
@@ -175,8 +202,8 @@ def test_initials() -> None:
 
 
 def test_tables_are_consistent() -> None:
-    assert all(v[:1].isupper() for v in WORD_OVERRIDES.values())
-    assert all(len(v) == 1 and v.isupper() for v in INITIALS.values())
+    assert len(WORD_OVERRIDES) > 20 and all(v[:1].isupper() for v in WORD_OVERRIDES.values())
+    assert sorted(INITIALS.values()) == list("ABCDEFHIJKLMNOPQRSTUVWXYZ")  # no G: जी is "ji"
     assert romanize_word("गुयेन") == "nguyen"
 
 

@@ -91,13 +91,13 @@ def test_precomputed_layout_is_deterministic_and_static() -> None:
     assert first == render_html(_big_graph(), layout_threshold=10)
     vis = _data(first)["vis"]
     assert vis["big"] and vis["options"]["physics"]["enabled"] is False
-    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in vis["nodes"])
+    assert vis["nodes"] and all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in vis["nodes"])
 
 
 def test_small_graph_uses_physics_without_positions(seed_graph: KnowledgeGraph) -> None:
     vis = vis_data(build_model(seed_graph))
     assert not vis["big"] and vis["options"]["physics"]["enabled"] is True
-    assert not any("x" in n for n in vis["nodes"])
+    assert vis["nodes"] and vis["edges"] and not any("x" in n for n in vis["nodes"])
     assert not any("title" in n for n in vis["nodes"] + vis["edges"])  # no vis HTML tooltips
 
 

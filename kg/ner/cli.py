@@ -8,21 +8,56 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError
+from kg.errors import KGError, error
 from kg.ner import MODEL_DIR
 
-__all__ = ["train_ner", "eval_ner"]
+__all__ = ["DEFAULT_OUT", "check_out", "train_ner", "eval_ner"]
 
 HINER = "/work/shared/data/hiner/hiner-original-train.conll"
 
 
+#: Where ``kg train-ner`` writes by default (the current folder), never onto the shipped model.
+DEFAULT_OUT = Path("hi_ner-trained")
+
+
+def check_out(out: Path, force: bool) -> None:
+    """Refuse an ``--out`` that would replace the shipped model or a folder holding no model.
+
+    ``--force`` allows both (a maintainer retraining ``kg/models/hi_ner``).
+
+    Examples
+    --------
+    >>> check_out(MODEL_DIR, force=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: .../kg/models/hi_ner: this is the NER model shipped with kg; ...
+    >>> check_out(MODEL_DIR.parent.parent, force=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: ...: this folder is not a NER model and would be replaced; ...
+    >>> check_out(MODEL_DIR, force=True)
+    """
+    if force:
+        return
+    target = out.resolve()
+    if target == MODEL_DIR.resolve():
+        raise error("shipped_model", path=out)
+    if target.is_dir() and any(target.iterdir()) and not (target / "config.cfg").is_file():
+        raise error("not_a_model_dir", path=out)
+
+
 @click.command(
     "train-ner",
-    epilog=f"Example:\n\n\b\n  OMP_NUM_THREADS=1 kg train-ner {HINER} --out kg/models/hi_ner --seed 0",
+    epilog=(f"Examples:\n\n\b\n  OMP_NUM_THREADS=1 kg train-ner {HINER} --seed 0\n"
+            f"  kg eval-ner {HINER} --model hi_ner-trained --split dev --seed 0\n"
+            f"  kg train-ner {HINER} --out kg/models/hi_ner --force   # replace the shipped model"),
 )
 @click.argument("conll", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=MODEL_DIR,
-              show_default=True, help="Directory of the trained model (replaced).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True,
+              help="Directory of the trained model (replaced if it holds one; never the shipped model).")
+@click.option("--force", is_flag=True,
+              help="Replace --out even if it is the shipped kg/models/hi_ner or a folder holding no model.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="spaCy training config (default: kg/ner/hi_ner.cfg).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the dev split and of training.")
@@ -32,7 +67,7 @@ HINER = "/work/shared/data/hiner/hiner-original-train.conll"
 @click.option("--augment", type=int, default=0, show_default=True,
               help="Mention-replaced copies of each training sentence with a person or organization.")
 @click.option("--quiet", is_flag=True, help="Do not print the training log.")
-def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fraction: float,
+def train_ner(conll: Path, out: Path, force: bool, config: Path | None, seed: int, dev_fraction: float,
               epochs: int | None, limit: int, augment: int, quiet: bool) -> None:
     """Train the Hindi NER model on a HiNER-style CoNLL file (token<TAB>BIO-tag).
 
@@ -43,6 +78,7 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
     overrides = {"training.max_epochs": epochs} if epochs is not None else {}
     started = time.perf_counter()
     try:
+        check_out(out, force)
         train_model(conll, out, config or DEFAULT_CONFIG, seed, dev_fraction, overrides, limit, quiet,
                     augment_copies=augment)
     except KGError as exc:
@@ -52,8 +88,8 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
 
 @click.command(
     "eval-ner",
-    epilog=(f"Example:\n\n\b\n  kg eval-ner {HINER} --split dev --seed 0\n"
-            "  kg eval-ner my_gold.conll --model kg/models/hi_ner"),
+    epilog=(f"Examples:\n\n\b\n  kg eval-ner {HINER} --split dev --seed 0\n"
+            "  kg eval-ner my_gold.conll --model hi_ner-trained --json"),
 )
 @click.argument("conll", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -66,13 +102,13 @@ def train_ner(conll: Path, out: Path, config: Path | None, seed: int, dev_fracti
 def eval_ner(conll: Path, model_dir: Path | None, split: str, seed: int, dev_fraction: float,
              as_json: bool) -> None:
     """Score the NER model on CONLL: per-label and micro P/R/F1, exact span and token level."""
-    from kg.ner import load_model  # spaCy: imported when the command runs, not when the CLI starts
+    from kg.ner.component import load_ner  # spaCy: imported when the command runs, not when the CLI starts
     from kg.ner.conll import read_conll, split_dev
     from kg.ner.evaluate import evaluate, format_scores
 
     try:
         sentences = read_conll(conll)
-        nlp = load_model(model_dir)
+        nlp = load_ner(model_dir)
     except KGError as exc:
         raise click.ClickException(str(exc)) from exc
     if split != "all":

@@ -15,17 +15,45 @@ Entry point (``pyproject.toml``)::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+import kg.ner as ner_package
+from kg.errors import KGError, error, one_line
 from kg.ner import KG_LABELS, load_model
 
-__all__ = ["NerModelComponent", "make_ner_model"]
+__all__ = ["NerModelComponent", "load_ner", "make_ner_model"]
 
 #: Sentences per call of the model.
 SENTENCE_BATCH = 256
+
+
+def load_ner(path: str | Path | None = None) -> Language:
+    """:func:`kg.ner.load_model`, with a damaged model as one error that names its folder.
+
+    Raises
+    ------
+    KGError
+        ``no_ner_model`` when the folder holds no model, ``bad_ner_model`` when its files
+        cannot be read (truncated, corrupted or missing weights, vocabulary or config).
+
+    Examples
+    --------
+    >>> load_ner("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: /nonexistent: no trained NER model found (train one with 'kg train-ner')
+    """
+    try:
+        return load_model(path)
+    except KGError:
+        raise
+    except Exception as exc:  # spaCy, srsly and thinc raise many kinds for a damaged model
+        folder = Path(path) if path else ner_package.MODEL_DIR
+        raise error("bad_ner_model", path=folder, reason=one_line(exc)) from None
 
 
 class NerModelComponent:
@@ -49,7 +77,7 @@ class NerModelComponent:
         self.name = name
         self.span_key = span_key
         self.labels = frozenset(labels)
-        self.model = load_model(model_path or None)
+        self.model = load_ner(model_path or None)
 
     def _pieces(self, doc: Doc) -> list[tuple[int, Doc]]:
         """Copies of ``doc``'s sentences (of the whole ``doc`` if it has none) with their offsets.

@@ -1,22 +1,36 @@
-"""Assemble the Hindi pipeline: normalizing tokenizer plus kg's components."""
+"""Assemble the Hindi pipeline: normalizing tokenizer plus kg's components.
+
+The shipped NER and relation models are optional parts of the default pipeline: one that
+cannot be loaded (files missing, truncated or corrupted) is left out, with a warning on the
+``kg`` logger that names the model and the reason. :func:`model_warnings` gives the same lines
+to a caller (``kg build`` prints them); this module's logger has a ``NullHandler``, so the
+warning is not printed a second time, once per worker process, by Python's last-resort handler.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import KGError, error, one_line
 from kg.nlp.normalize import normalize
 from kg.nlp.state import NORM_KEY
 from kg.nlp.tokenizer import blank_hindi
 
 log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
-__all__ = ["NORM_KEY", "COMPONENTS", "NormalizingTokenizer", "make_nlp", "get_nlp"]
+__all__ = ["NORM_KEY", "COMPONENTS", "OPTIONAL_MODELS", "NormalizingTokenizer", "make_nlp", "get_nlp",
+           "model_warnings"]
 
 COMPONENTS = ("kg_sentences", "kg_lexicon", "kg_patterns", "kg_canonical", "kg_coref", "kg_relations")
+#: The optional models of the default pipeline: component -> what a warning calls it.
+OPTIONAL_MODELS = {"kg_ner_model": "the NER model", "kg_relation_model": "the relation model"}
+_PROBLEMS: dict[str, str | None] = {}  # component -> its warning, None once it loaded (this process)
 
 
 class NormalizingTokenizer:
@@ -68,12 +82,54 @@ def make_nlp(model: bool = True, max_length: int = 30_000_000,
 
 
 def _add_model(nlp: Language, name: str) -> None:
-    from kg.errors import KGError
+    _attempt(name, lambda: nlp.add_pipe(name))
 
+
+def _attempt(name: str, load: Callable[[], object]) -> None:
+    """Run ``load`` for an optional model; note (and log once) why it failed."""
     try:
-        nlp.add_pipe(name)
-    except (ValueError, OSError, ImportError, KGError) as exc:  # model not trained or not installed
-        log.warning("%s is not used: %s", name, exc)
+        load()
+    except Exception as exc:  # noqa: BLE001 - a missing or damaged optional model never stops a build
+        reason = str(exc) if isinstance(exc, KGError) else one_line(exc)
+        warning = str(error("model_left_out", model=OPTIONAL_MODELS[name], reason=" ".join(reason.split())))
+        if _PROBLEMS.get(name) != warning:
+            log.warning("%s", warning)
+        _PROBLEMS[name] = warning
+    else:
+        _PROBLEMS[name] = None
+
+
+def _load_shipped(name: str) -> None:
+    """Load the shipped model of component ``name`` as its factory does (cached or cheap)."""
+    if name == "kg_ner_model":
+        from kg.ner.component import load_ner
+
+        load_ner()
+    else:
+        from kg.relmodel import model
+
+        model.load_model(model.DEFAULT_MODEL)
+
+
+def model_warnings(model: bool = True, relation_model: bool | str | None = None) -> list[str]:
+    """One line for each optional model that the pipeline of this setting leaves out.
+
+    The arguments are those of :func:`make_nlp`. A model not yet tried in this process is
+    loaded now (so a caller can tell before worker processes start); a relation model folder
+    given by path is no optional model (it is loaded or fails as an error).
+
+    Examples
+    --------
+    >>> model_warnings(model=False)
+    []
+    """
+    wanted = [name for name, used in (("kg_ner_model", model),
+                                      ("kg_relation_model", model if relation_model is None
+                                       else relation_model is True)) if used]
+    for name in wanted:
+        if name not in _PROBLEMS:
+            _attempt(name, functools.partial(_load_shipped, name))
+    return [warning for name in wanted if (warning := _PROBLEMS[name])]
 
 
 @functools.cache
