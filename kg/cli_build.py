@@ -7,13 +7,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.errors import KGError
 
-__all__ = ["build", "one_line_errors", "relation_setting"]
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.parallel import PipelineSpec
+
+__all__ = ["build", "one_line_errors", "relation_setting", "warn_about_models"]
 
 
 def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,6 +52,14 @@ def relation_setting(folder: Path | None, off: bool) -> bool | str | None:
             raise error("no_rel_model", path=folder, reason="no model.json")
         return str(folder.resolve())
     return False if off else None
+
+
+def warn_about_models(spec: PipelineSpec) -> None:
+    """One stderr line for each shipped model the pipeline of ``spec`` has to leave out."""
+    from kg.nlp.pipeline import model_warnings
+
+    for warning in model_warnings(spec.model, spec.relation_model):
+        click.echo(f"kg: warning: {warning}", err=True)
 
 
 @click.command(epilog="\b\nExamples:\n  kg build seeds/ --out output/\n"
@@ -88,8 +99,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...], no_
     documents, problems = read_documents(list(inputs))
     for problem in problems:
         click.echo(f"kg: skipped: {problem}", err=True)
+    spec = PipelineSpec(not no_model, relation_setting(relation_model_dir, no_relation_model))
+    warn_about_models(spec)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
-        spec = PipelineSpec(not no_model, relation_setting(relation_model_dir, no_relation_model))
         graph = build_documents(documents, spec, progress=lambda _doc: bar.update(),
                                 min_confidence=min_confidence, jobs=jobs or default_jobs())
     written = graph.save(out_dir, formats=formats, html=not no_html)

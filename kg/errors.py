@@ -61,12 +61,12 @@ MESSAGES = {
     "bad_ner_model": "{path}: not a usable NER model ({reason})",
     "model_left_out": "{model} is left out: {reason}",
     "shipped_model": (
-        "{path}: this is the NER model shipped with kg; write the new model elsewhere with --out DIR "
+        "{path}: this is the {kind} model shipped with kg; write the new model elsewhere with --out DIR "
         "(or pass --force to replace the shipped one)"
     ),
     "not_a_model_dir": (
-        "{path}: this folder is not a NER model and would be replaced; choose an empty or new --out folder "
-        "(or pass --force)"
+        "{path}: this folder is not a {kind} model and would be replaced; choose an empty or new "
+        "--out folder (or pass --force)"
     ),
     "no_store": "{path}: no kg store here (create one with 'kg add ARTICLES --store {path}')",
     "bad_store": "{path}: not a kg store, or a damaged one ({reason})",

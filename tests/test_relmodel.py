@@ -168,3 +168,22 @@ def test_train_rel_refuses_the_test_split_and_a_missing_folder(tmp_path: Path) -
     result = CliRunner().invoke(main, ["train-rel", "--texts", str(tmp_path / "absent"),
                                        "--out", str(tmp_path / "m")])
     assert result.exit_code == 1 and "does not exist" in result.output and not (tmp_path / "m").exists()
+
+
+def test_train_rel_never_writes_onto_the_shipped_model_unless_forced(tmp_path: Path) -> None:
+    from kg.relmodel.cli import DEFAULT_OUT, train_rel
+    from kg.relmodel.model import DEFAULT_MODEL
+
+    before = {p.name: p.read_bytes() for p in DEFAULT_MODEL.iterdir()}
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    for out, message in ((DEFAULT_MODEL, "this is the relation model shipped with kg"),
+                         (mine, "this folder is not a relation model")):
+        result = CliRunner().invoke(main, ["train-rel", "--out", str(out)])
+        assert result.exit_code == 1 and message in result.output and "--force" in result.output
+        assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in DEFAULT_MODEL.iterdir()} == before
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    default = next(p for p in train_rel.params if p.name == "out").default
+    assert default == DEFAULT_OUT and not DEFAULT_OUT.is_absolute()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError, error
+from kg.errors import KGError
+from kg.model_output import check_model_out
 from kg.ner import MODEL_DIR
 
 __all__ = ["DEFAULT_OUT", "check_out", "train_ner", "eval_ner"]
@@ -37,13 +38,7 @@ def check_out(out: Path, force: bool) -> None:
     kg.errors.KGError: ...: this folder is not a NER model and would be replaced; ...
     >>> check_out(MODEL_DIR, force=True)
     """
-    if force:
-        return
-    target = out.resolve()
-    if target == MODEL_DIR.resolve():
-        raise error("shipped_model", path=out)
-    if target.is_dir() and any(target.iterdir()) and not (target / "config.cfg").is_file():
-        raise error("not_a_model_dir", path=out)
+    check_model_out(out, force, shipped=MODEL_DIR, marker="config.cfg", kind="NER")
 
 
 @click.command(

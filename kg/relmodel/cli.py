@@ -9,13 +9,21 @@ import click
 
 from kg.cli_build import one_line_errors
 from kg.evaluation.run import DEFAULT_GOLD, DEFAULT_TEXTS
+from kg.model_output import check_model_out
 
-__all__ = ["train_rel"]
+__all__ = ["DEFAULT_OUT", "train_rel"]
+
+#: Where ``kg train-rel`` writes by default (the current folder), never onto the shipped model.
+DEFAULT_OUT = Path("hi_rel-trained")
 
 _EPILOG = """\b
-Example:
+Examples:
+  kg train-rel --texts ../shared/corpus/hindi-news/hi --split dev --cv-out cv/
+  kg eval tests/gold/hindi-news/gold --split dev cv/
+  kg build articles/ --relation-model hi_rel-trained
   kg train-rel --texts ../shared/corpus/hindi-news/hi --split dev \\
-      --also tests/gold/000_f11f25e23ec2aca4.gold.json --also tests/gold/dev --also tests/gold/heldout
+      --also tests/gold/000_f11f25e23ec2aca4.gold.json --also tests/gold/dev --also tests/gold/heldout \\
+      --out kg/models/hi_rel --force   # replace the shipped model
 """
 
 
@@ -28,8 +36,11 @@ Example:
               help="Train on this split of splits.json beside the gold folder (never test).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Training config (default: kg/relmodel/hi_rel.cfg).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Model folder to write (replaced; default: kg/models/hi_rel).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True,
+              help="Model folder to write (replaced if it holds one; never the shipped model).")
+@click.option("--force", is_flag=True,
+              help="Replace --out even if it is the shipped kg/models/hi_rel or a folder holding no model.")
 @click.option("--also", "also", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="More gold files or folders (either format, texts beside them) used for training "
                    "only; repeatable.")
@@ -39,7 +50,7 @@ Example:
               help="Write each article's cross-validated triples (from the fold that did not see it) "
                    "to CV_OUT/<id>/ for kg eval.")
 @one_line_errors
-def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out: Path | None,
+def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out: Path, force: bool,
               also: tuple[Path, ...], seed: int | None, no_rules: bool, cv_out: Path | None) -> None:
     """Train the relation model on gold articles; print its cross-validated figures.
 
@@ -55,6 +66,7 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
 
     if split == "test":
         raise click.UsageError("the test split is for measurement only; train on dev")
+    check_model_out(out, force, shipped=DEFAULT_MODEL, marker="model.json", kind="relation")
     config = load_config(config_path, seed=seed, use_rules=False if no_rules else None)
     started = time.perf_counter()
     paths = gold_paths(gold, split=split)
@@ -68,7 +80,7 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
                          if not p.name.endswith(".meta.json"))
     extra = prepare(extra_paths, Path(texts), use_rules=config.use_rules) if extra_paths else []
     model, report = train(docs, config, extra)
-    target = out or DEFAULT_MODEL
+    target = out
     folds = report.pop("out_of_fold")
     if cv_out is not None:
         _write_folds(cv_out, docs, folds)

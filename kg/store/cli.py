@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_build import one_line_errors, relation_setting
+from kg.cli_build import one_line_errors, relation_setting, warn_about_models
 
 __all__ = ["add", "remove", "list_cmd", "export", "push"]
 
@@ -45,6 +45,7 @@ def add(inputs: tuple[Path, ...], store_dir: Path, no_model: bool, no_relation_m
     for problem in problems:
         click.echo(f"kg: skipped: {problem}", err=True)
     spec = PipelineSpec(not no_model, relation_setting(None, no_relation_model))
+    warn_about_models(spec)
     extract = None
     if dask_address:
         from kg.distributed import dask_extractor
