@@ -115,3 +115,21 @@ def test_the_word_list_leaves_out_the_lexicon_names_and_acronyms() -> None:
     words = [word for word, _, _ in rows]
     assert not [w for w in words if match_key(w) in lexicon.names or match_key(w) in lexicon.demonyms]
     assert not {"आरटी", "एफटीसी", "मोदी", "भारत", "जिनपिंग"} & set(words)
+
+
+def test_a_term_glossed_in_brackets_is_no_name(nlp) -> None:
+    text = "इसमें प्रतिस्पर्धा (एंटीट्रस्ट) नियमों का उल्लंघन है।"
+    assert _mentions(nlp, text, [(3, 4, "Organization")]) == []
+    text = "ग्रीनहाउस गैस (जीएचजी) का उत्सर्जन और अन्य जीएचजी घटे।"  # every mention of the term goes
+    assert _mentions(nlp, text, [(3, 4, "Organization"), (9, 10, "Organization")]) == []
+    assert _mentions(nlp, "पेड़ फोटोसिंथेसिस (प्रकाश संश्लेषण) करते हैं।", [(1, 2, "Person")]) == []
+    # an acronym after an organization's head noun is its name
+    assert ("एमआईटी", "Organization") in _mentions(
+        nlp, "राष्ट्रीय खुफिया एजेंसी (एमआईटी) ने कहा।", [(4, 5, "Organization")])
+
+
+def test_ordinary_words_of_a_longer_span_make_no_one_word_person(nlp) -> None:
+    text = "हमले में कई ड्रोन्स\nगिराए गए और ड्रोन्स फिर आए।"  # the model's span ends in a line break
+    assert _mentions(nlp, text, [(3, 5, "Person"), (8, 9, "Person")]) == []
+    text = "जर्मनी में टोटल एनर्जीज़ सहित आठ कंपनियां।"
+    assert _mentions(nlp, text, [(2, 4, "Person")]) == [("जर्मनी", "Country")]

@@ -19,6 +19,9 @@ the names the project knows (built by ``scripts/build_dictionary_words.py``; sou
   ``हैकर समूह`` and ``सैन्य गठबंधन`` are not; after an indefinite word (``एक जर्मन अदालत``, ``कई
   हैकर समूह``) it is no name at all; a place followed only by ordinary words (``रूस सैन्य``) is none;
 * a word with a digit glued to its letters is a formula (``सीओ2``), not a name;
+* a term glossed in brackets is no name, in any of its mentions (:func:`glossed`: ``प्रतिस्पर्धा
+  (एंटीट्रस्ट)``, ``ग्रीनहाउस गैस (जीएचजी)``, ``फोटोसिंथेसिस (प्रकाश संश्लेषण)``; dev HI_81, HI_132,
+  HI_136), unlike an acronym after a head noun (``राष्ट्रीय खुफिया एजेंसी (एमआईटी)``);
 * types: a person whose last word is an organization's head word or a country (``कल्याणी
   स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस इंडिया``) is an organization; a place written as a spelled
   acronym (``केएसए``) is dropped; a place next to a word for a region or a river (``खार्कोव
@@ -35,10 +38,11 @@ import unicodedata
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, data_rows
+from kg.nlp.normalize import match_key
 
 __all__ = [
     "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos", "genitive_owner",
-    "indefinite",
+    "glossed", "indefinite",
 ]
 
 #: Words that open descriptive official names: World, International, National, Central, State, ...
@@ -161,6 +165,43 @@ def check_name(span: Span, kinds, people: set[str], cued: frozenset = frozenset(
     if label in {"City", "Region", "Country"}:
         return _place(span, kinds, was_cued or tuple(t.norm_ for t in span) in cued)
     return span
+
+
+def glossed(span: Span, kinds) -> bool:  # noqa: ANN001
+    """Whether the span is a term glossed in brackets: "प्रतिस्पर्धा (एंटीट्रस्ट)", "ग्रीनहाउस गैस
+    (जीएचजी)", "फोटोसिंथेसिस (प्रकाश संश्लेषण)".
+
+    News writes a technical term next to its translation in brackets. A name in brackets follows
+    a name, a head noun or a title instead ("राष्ट्रीय खुफिया एजेंसी (एमआईटी)", "मंत्री (जयशंकर)"),
+    and a name is followed by a description, not by ordinary words only.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> from kg.nlp.spanrules import WordKinds
+    >>> kinds = WordKinds(load_lexicon())
+    >>> doc = spacy.blank("hi")("गैस ( जीएचजी ) और एजेंसी ( एमआईटी )")
+    >>> glossed(doc[2:3], kinds), glossed(doc[7:8], kinds)
+    (True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if before == "(" and after == ")":
+        return span.start > 1 and _ordinary_noun(doc[span.start - 2], kinds)
+    if after != "(":
+        return False
+    close = next((i for i in range(span.end + 1, min(span.end + 6, len(doc))) if doc[i].text == ")"), None)
+    inside = list(doc[span.end + 1:close]) if close is not None else []
+    return any(_ordinary_noun(t, kinds) for t in inside) \
+        and all(_ordinary_noun(t, kinds) or kinds(t.text) == "stop" for t in inside)
+
+
+def _ordinary_noun(token, kinds) -> bool:  # noqa: ANN001
+    """A dictionary word that is no name, title or head noun of a name."""
+    return dictionary_pos(token.text) is not None and not _lexicon_name(token, kinds) \
+        and kinds(token.text) != "title" and match_key(token.text) not in kinds.lexicon.org_heads
 
 
 def _lexicon_name(token, kinds) -> bool:  # noqa: ANN001

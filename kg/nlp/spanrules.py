@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
-from kg.nlp.plausible import check_name, cued_places, dictionary_pos, indefinite
+from kg.nlp.plausible import check_name, cued_places, dictionary_pos, glossed, indefinite
 
 __all__ = ["ENGLISH_COMMON_ZIPF", "HINDI_COMMON_CLASS", "WordKinds", "clean_names"]
 
@@ -208,11 +208,14 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     Lexicon mentions pass unchanged.
     """
     spans = sorted(spans, key=lambda s: s.start)
-    people = {t.norm_ for s in spans if s.label_ == "Person" and len(s) > 1 for t in s}
+    people = _people(spans, kinds)
     nicknames = _nicknames(doc, spans)
     cued = frozenset(cued_places(spans))
+    terms = {_norms(s) for s in spans if s.id_ in NEW and glossed(s, kinds)}  # a term in every mention
     out: list[Span] = []
     for span in spans:
+        if span.id_ in NEW and _norms(span) in terms:
+            continue
         if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
             out.extend(_owner(span, kinds.lexicon))
             continue
@@ -225,6 +228,24 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if cleaned is not None and _is_name(cleaned, kinds, people):
             out.append(_relink(cleaned, kinds.lexicon))
     return _descriptors(out)
+
+
+def _norms(span: Span) -> tuple[str, ...]:
+    return tuple(t.norm_ for t in span)
+
+
+def _people(spans: list[Span], kinds: WordKinds) -> set[str]:
+    """Norms of the name words of the article's multi-word person names (``इमरान खान``).
+
+    Only words that can name (no titles, ordinary words or spaces): the model's "टोटल एनर्जीज़"
+    or "ड्रोन्स" plus a line break makes no one-word person of ``एनर्जीज़`` or ``ड्रोन्स``.
+    """
+    found: set[str] = set()
+    for span in spans:
+        if span.label_ == "Person":
+            words = [t.norm_ for t in span if kinds(t.text) in {"name", "plain"}]
+            found.update(words if len(words) > 1 else ())
+    return found
 
 
 def _owner(organ: Span, lexicon: Lexicon) -> list[Span]:
