@@ -133,3 +133,12 @@ def test_ordinary_words_of_a_longer_span_make_no_one_word_person(nlp) -> None:
     assert _mentions(nlp, text, [(3, 5, "Person"), (8, 9, "Person")]) == []
     text = "जर्मनी में टोटल एनर्जीज़ सहित आठ कंपनियां।"
     assert _mentions(nlp, text, [(2, 4, "Person")]) == [("जर्मनी", "Country")]
+
+
+def test_a_place_or_body_with_a_given_name_or_slavic_surname_is_a_person(nlp) -> None:
+    assert _mentions(nlp, "अदालत ने वादिम क्रासिकोव को सजा दी।", [(2, 4, "Location")]) == [
+        ("वादिम क्रासिकोव", "Person")]
+    assert _mentions(nlp, "पत्र श्याम बोहरे ने लिखा।", [(1, 3, "Organization")]) == [("श्याम बोहरे", "Person")]
+    assert _mentions(nlp, "वे सेंट पीटर्सबर्ग में थे।", [(1, 3, "Location")]) == [("सेंट पीटर्सबर्ग", "City")]
+    assert _mentions(nlp, "माधव नेशनल पार्क में बाघ हैं।", [(0, 3, "Organization")]) == [
+        ("माधव नेशनल पार्क", "Organization")]

@@ -22,7 +22,9 @@ the names the project knows (built by ``scripts/build_dictionary_words.py``; sou
 * a term glossed in brackets is no name, in any of its mentions (:func:`glossed`: ``प्रतिस्पर्धा
   (एंटीट्रस्ट)``, ``ग्रीनहाउस गैस (जीएचजी)``, ``फोटोसिंथेसिस (प्रकाश संश्लेषण)``; dev HI_81, HI_132,
   HI_136), unlike an acronym after a head noun (``राष्ट्रीय खुफिया एजेंसी (एमआईटी)``);
-* types: a person whose last word is an organization's head word or a country (``कल्याणी
+* types: a two- or three-word place or body proposed by the model that opens with a given name of
+  the NER gazetteer or ends in a Slavic surname (``श्याम बोहरे``, ``वादिम क्रासिकोव``, ``अलसू
+  कुर्माशेवा``; dev HI_18, HI_49, HI_59) is a person (:func:`personal_name`); a person whose last word is an organization's head word or a country (``कल्याणी
   स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस इंडिया``) is an organization; a place written as a spelled
   acronym (``केएसए``) is dropped; a place next to a word for a region or a river (``खार्कोव
   प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a list that ends with one (``सीवान, सारण और पटना
@@ -42,7 +44,7 @@ from kg.nlp.normalize import match_key
 
 __all__ = [
     "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos", "genitive_owner",
-    "glossed", "indefinite",
+    "glossed", "indefinite", "personal_name",
 ]
 
 #: Words that open descriptive official names: World, International, National, Central, State, ...
@@ -74,6 +76,10 @@ REGION_NOUNS = frozenset({"प्रांत", "क्षेत्र", "ओब
                           "नदी", "नदियों", "द्वीप", "द्वीपों", "सागर", "गणराज्य"})
 #: Words that join the members of a list: "सीवान, सारण और पटना".
 LIST_WORDS = frozenset({",", "और", "व", "तथा", "एवं"})
+#: Endings of Russian, Ukrainian and Belarusian surnames (-ov, -ova, -ev, -eva, -ovich, -sky, -enko).
+SLAVIC_SURNAME_ENDINGS = tuple(unicodedata.normalize("NFC", w) for w in (
+    "ोव", "ोवा", "ेव", "ेवा", "यव", "यवा", "विच", "स्की", "स्काया", "ेंको", "ेन्को"))
+_PLACE_WORD = {"place", "placepart", "orgpart", "orghead"}  # NER gazetteer classes of place and body words
 _GLUED_DIGIT = re.compile(r"[\u0900-\u0963\u0971-\u097f][0-9०-९]|[0-9०-९][\u0900-\u0963\u0971-\u097f]")
 
 
@@ -155,6 +161,9 @@ def check_name(span: Span, kinds, people: set[str], cued: frozenset = frozenset(
     if any(_GLUED_DIGIT.search(t.text) for t in span):
         return None
     label = span.label_
+    if label != "Person" and span.id_ == "model" and personal_name(span, kinds):
+        span = Span(span.doc, span.start, span.end, label="Person", kb_id=span.kb_id_, span_id=span.id_)
+        label = "Person"
     was_cued = tuple(t.norm_ for t in span) in cued  # "निर्जन सेनकाकू द्वीपों": still cued once trimmed
     if label != "Person":
         span = _trim_adjectives(span, kinds)
@@ -165,6 +174,33 @@ def check_name(span: Span, kinds, people: set[str], cued: frozenset = frozenset(
     if label in {"City", "Region", "Country"}:
         return _place(span, kinds, was_cued or tuple(t.norm_ for t in span) in cued)
     return span
+
+
+def personal_name(span: Span, kinds) -> bool:  # noqa: ANN001
+    """Whether a two- or three-word place or organization is a person's name: a given name first
+    (``श्याम बोहरे``) or a Slavic surname last (``वादिम क्रासिकोव``, ``अलसू कुर्माशेवा``).
+
+    No word may be a lexicon name, a place word of the NER gazetteer, an English, frequent or head
+    word (``माधव नेशनल पार्क``, ``सेंट पीटर्सबर्ग`` stay what they are).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> from kg.nlp.spanrules import WordKinds
+    >>> kinds = WordKinds(load_lexicon())
+    >>> doc = spacy.blank("hi")("वादिम क्रासिकोव श्याम बोहरे सेंट पीटर्सबर्ग")
+    >>> personal_name(doc[0:2], kinds), personal_name(doc[2:4], kinds), personal_name(doc[4:6], kinds)
+    (True, True, False)
+    """
+    from kg.ner.features import gazetteer
+
+    words = list(span)
+    classes = [set(gazetteer().get(_raw(t.text), "").split("+")) for t in words]
+    if not 2 <= len(words) <= 3 or any(_lexicon_name(t, kinds) or kinds.is_head(t.text) or _PLACE_WORD & c
+                                       or kinds(t.text) not in {"name", "plain"} for t, c in zip(words, classes)):
+        return False
+    return "first" in classes[0] or _raw(words[-1].text).endswith(SLAVIC_SURNAME_ENDINGS)
 
 
 def glossed(span: Span, kinds) -> bool:  # noqa: ANN001
