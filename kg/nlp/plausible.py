@@ -24,11 +24,12 @@ the names the project knows (built by ``scripts/build_dictionary_words.py``; sou
   HI_136), unlike an acronym after a head noun (``राष्ट्रीय खुफिया एजेंसी (एमआईटी)``);
 * types: a two- or three-word place or body proposed by the model that opens with a given name of
   the NER gazetteer or ends in a Slavic surname (``श्याम बोहरे``, ``वादिम क्रासिकोव``, ``अलसू
-  कुर्माशेवा``; dev HI_18, HI_49, HI_59) is a person (:func:`personal_name`); a person whose last word is an organization's head word or a country (``कल्याणी
-  स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस इंडिया``) is an organization; a place written as a spelled
-  acronym (``केएसए``) is dropped; a place next to a word for a region or a river (``खार्कोव
-  प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a list that ends with one (``सीवान, सारण और पटना
-  जिलों``) or ending in ``-स्तान`` is a region, and is kept even when it is also an ordinary word.
+  कुर्माशेवा``; dev HI_18, HI_49, HI_59) is a person (:func:`personal_name`); a person whose last
+  word is an organization's head word or a country (``कल्याणी स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस
+  इंडिया``) is an organization; a place written as a spelled acronym (``केएसए``) is dropped; a place
+  next to a word for a region or a river (``खार्कोव प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a
+  list that ends with one (``सीवान, सारण और पटना जिलों``) or ending in ``-स्तान`` is a region, and is
+  kept even when it is also an ordinary word.
 """
 
 from __future__ import annotations
@@ -197,8 +198,10 @@ def personal_name(span: Span, kinds) -> bool:  # noqa: ANN001
 
     words = list(span)
     classes = [set(gazetteer().get(_raw(t.text), "").split("+")) for t in words]
-    if not 2 <= len(words) <= 3 or any(_lexicon_name(t, kinds) or kinds.is_head(t.text) or _PLACE_WORD & c
-                                       or kinds(t.text) not in {"name", "plain"} for t, c in zip(words, classes)):
+    if not 2 <= len(words) <= 3 or any(_PLACE_WORD & c for c in classes):
+        return False
+    if any(_lexicon_name(t, kinds) or kinds.is_head(t.text) or kinds(t.text) not in {"name", "plain"}
+           for t in words):
         return False
     return "first" in classes[0] or _raw(words[-1].text).endswith(SLAVIC_SURNAME_ENDINGS)
 
