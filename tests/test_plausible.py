@@ -89,7 +89,7 @@ def test_a_leading_adjective_leaves_an_organization_name(nlp) -> None:
 
 
 def test_compass_words_of_a_place_are_glossed(nlp) -> None:
-    assert ("East Champaran", "City") in _entities(nlp, "पानी पूर्वी चंपारण में घुसा।", [(1, 3, "Location")])
+    assert ("East Champaran", "Region") in _entities(nlp, "पानी पूर्वी चंपारण में घुसा।", [(1, 3, "Location")])
 
 
 def test_a_list_ending_in_a_region_noun_makes_regions_of_its_members(nlp) -> None:
@@ -142,3 +142,10 @@ def test_a_place_or_body_with_a_given_name_or_slavic_surname_is_a_person(nlp) ->
     assert _mentions(nlp, "वे सेंट पीटर्सबर्ग में थे।", [(1, 3, "Location")]) == [("सेंट पीटर्सबर्ग", "City")]
     assert _mentions(nlp, "माधव नेशनल पार्क में बाघ हैं।", [(0, 3, "Organization")]) == [
         ("माधव नेशनल पार्क", "Organization")]
+
+
+def test_a_region_noun_alone_is_no_place_and_a_compass_word_opens_a_region(nlp) -> None:
+    assert _mentions(nlp, "हमले कुर्स्क ओब्लास्ट में हुए।", [(1, 2, "Location"), (2, 3, "Location")]) == [
+        ("कुर्स्क", "City")]  # (the lexicon's city)
+    assert _mentions(nlp, "पानी पश्चिम चंपारण के गांवों में घुसा।", [(1, 3, "Location")]) == [
+        ("पश्चिम चंपारण", "Region")]

@@ -28,8 +28,9 @@ the names the project knows (built by ``scripts/build_dictionary_words.py``; sou
   word is an organization's head word or a country (``कल्याणी स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस
   इंडिया``) is an organization; a place written as a spelled acronym (``केएसए``) is dropped; a place
   next to a word for a region or a river (``खार्कोव प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a
-  list that ends with one (``सीवान, सारण और पटना जिलों``) or ending in ``-स्तान`` is a region, and is
-  kept even when it is also an ordinary word.
+  list that ends with one (``सीवान, सारण और पटना जिलों``), opening with a compass word (``पश्चिम
+  चंपारण``, a district; dev HI_142) or ending in ``-स्तान`` is a region, and is kept even when it is
+  also an ordinary word; a region noun alone (``ओब्लास्ट`` of ``कुर्स्क ओब्लास्ट``, HI_91) is no place.
 """
 
 from __future__ import annotations
@@ -347,8 +348,11 @@ def _place(span: Span, kinds, cued: bool) -> Span | None:  # noqa: ANN001
         return None  # "खाड़ी", "दलदल", "दक्षिणी बंदरगाह", "बराज" (barrage)
     if len(words) == 1 and kinds.acronym_letters(words[0].text):
         return None  # "केएसए": a spelled acronym is no city
+    if all(t.text in REGION_NOUNS for t in words):
+        return None  # "कुर्स्क ओब्लास्ट": the noun after a place is no place of its own
     doc = span.doc
-    if span.label_ == "City" and (cued or words[-1].text.endswith("स्तान")):
+    compass = len(words) > 1 and words[0].text in COMPASS  # पश्चिम चंपारण: a district, not a town
+    if span.label_ == "City" and (cued or compass or words[-1].text.endswith("स्तान")):
         return Span(doc, span.start, span.end, label="Region", kb_id=span.kb_id_, span_id=span.id_)
     return span
 
