@@ -149,3 +149,9 @@ def test_a_region_noun_alone_is_no_place_and_a_compass_word_opens_a_region(nlp) 
         ("कुर्स्क", "City")]  # (the lexicon's city)
     assert _mentions(nlp, "पानी पश्चिम चंपारण के गांवों में घुसा।", [(1, 3, "Location")]) == [
         ("पश्चिम चंपारण", "Region")]
+
+
+def test_a_latin_title_opens_no_name(nlp) -> None:
+    entities = _entities(nlp, "जब पुतिन के साथ डिनर पर PM मोदी ने बात की।", [(6, 8, "Person")])
+    assert ("Narendra Modi", "Person") in entities and ("PM Modi", "Person") not in entities
+    assert _entities(nlp, "रात 10 PM को हमला हुआ।", []) == []
