@@ -82,11 +82,14 @@ LIST_WORDS = frozenset({",", "और", "व", "तथा", "एवं"})
 SLAVIC_SURNAME_ENDINGS = tuple(unicodedata.normalize("NFC", w) for w in (
     "ोव", "ोवा", "ेव", "ेवा", "यव", "यवा", "विच", "स्की", "स्काया", "ेंको", "ेन्को"))
 _PLACE_WORD = {"place", "placepart", "orgpart", "orghead"}  # NER gazetteer classes of place and body words
+_COLON_VISARGA = re.compile("([\u0901\u0902])\u0903")
 _GLUED_DIGIT = re.compile(r"[\u0900-\u0963\u0971-\u097f][0-9०-९]|[0-9०-९][\u0900-\u0963\u0971-\u097f]")
 
 
 def _raw(word: str) -> str:
-    return unicodedata.normalize("NFC", word).replace("\u093c", "")
+    """The word without nukta, and without a visarga after a nasal sign: no Hindi word has one, so
+    it stands for a colon ("ये भी पढ़ेंः")."""
+    return _COLON_VISARGA.sub(r"\1", unicodedata.normalize("NFC", word).replace("\u093c", ""))
 
 
 @functools.cache
@@ -103,8 +106,8 @@ def dictionary_pos(word: str) -> str | None:
 
     Examples
     --------
-    >>> dictionary_pos("कूटनीति"), dictionary_pos("कूटनीतिक"), dictionary_pos("पुतिन")
-    ('n', 'adj', None)
+    >>> dictionary_pos("कूटनीति"), dictionary_pos("कूटनीतिक"), dictionary_pos("पुतिन"), dictionary_pos("पढ़ेंः")
+    ('n', 'adj', None, 'v')
     """
     return _dictionary().get(_raw(word))
 
@@ -191,7 +194,7 @@ def personal_name(span: Span, kinds) -> bool:  # noqa: ANN001
     >>> from kg.nlp.lexicon import load_lexicon
     >>> from kg.nlp.spanrules import WordKinds
     >>> kinds = WordKinds(load_lexicon())
-    >>> doc = spacy.blank("hi")("वादिम क्रासिकोव श्याम बोहरे सेंट पीटर्सबर्ग")
+    >>> doc = spacy.blank("hi")("अलसू कुर्माशेवा श्याम बोहरे सेंट पीटर्सबर्ग")
     >>> personal_name(doc[0:2], kinds), personal_name(doc[2:4], kinds), personal_name(doc[4:6], kinds)
     (True, True, False)
     """
