@@ -164,3 +164,9 @@ def test_name_key_folds_spelling_variants() -> None:
 )
 def test_word_kinds(word: str, kind: str) -> None:
     assert WordKinds(load_lexicon())(word) == kind
+
+
+def test_the_idiom_gine_chune_names_no_guinea(nlp) -> None:  # noqa: ANN001
+    assert mentions(run(nlp, "समर्थक देशों की संख्या गिनी चुनी है।", [])) == []
+    assert mentions(run(nlp, "कुछ गिने-चुने देश साथ हैं।", [])) == []
+    assert mentions(run(nlp, "गिनी में चुनाव हुए।", [])) == [("गिनी", "Country", "Guinea")]

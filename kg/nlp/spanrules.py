@@ -9,6 +9,7 @@ A new name (not from the lexicon) is kept only when it looks like a name:
 * a span with no name word at all is dropped: ordinary Hindi words (``दलदल``, ``मिट्टी``,
   ``देशों``), ordinary English words written in Devanagari (``ड्रोन्स``, ``कॉन्सेप्ट``), titles
   (``पीएम``), or a mix of them (``कार्य समूह``, ``एयर डिफेंस``);
+* the participle of the idiom ``गिनी चुनी`` / ``गिने-चुने`` (a handful) is no Guinea (dev HI_92);
 * a descriptor right before an organization's name gives way to the name (``समाचार एजेंसी
   रॉयटर्स``, ``सरकारी न्यूज ब्रॉडकास्टर आरटी``); a state organ before a name becomes that name,
   still an organ of the state (``रूसी खुफिया एजेंसी एफएसबी`` → FSB, part of Russia).
@@ -43,6 +44,7 @@ MEDIA_WORDS = frozenset("""times journal post news today herald tribune express 
 daily network channel radio television press media forum association federation institution society league
 club organisation organization alliance summit dialogue""".split())
 PLACES = {"City", "Country", "Region"}
+_CHOSEN = {"चुनी", "चुने", "चुना"}
 _STOPS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "और", "या", "तथा", "एवं", "व", "द्वारा", "लिए",
           "है", "हैं", "था", "थे", "थी", "भी", "ही", "तो", "कि", "जो", "यह", "वह", "इस", "उस", "एक", "करके",
           "इतर"}
@@ -216,6 +218,8 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     for span in spans:
         if span.id_ in NEW and _norms(span) in terms:
             continue
+        if span.id_ == "name" and _counted(span):
+            continue
         if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
             out.extend(_owner(span, kinds.lexicon))
             continue
@@ -228,6 +232,13 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if cleaned is not None and _is_name(cleaned, kinds, people):
             out.append(_relink(cleaned, kinds.lexicon))
     return _descriptors(out)
+
+
+def _counted(span: Span) -> bool:
+    """"गिनी चुनी" / "गिने-चुने" (a handful): the participle गिनी is no Guinea."""
+    doc, i = span.doc, span.end
+    i += i < len(doc) and doc[i].text == "-"
+    return len(span) == 1 and span[0].norm_.startswith("गिन") and i < len(doc) and doc[i].norm_ in _CHOSEN
 
 
 def _norms(span: Span) -> tuple[str, ...]:
