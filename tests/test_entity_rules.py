@@ -170,3 +170,8 @@ def test_the_idiom_gine_chune_names_no_guinea(nlp) -> None:  # noqa: ANN001
     assert mentions(run(nlp, "समर्थक देशों की संख्या गिनी चुनी है।", [])) == []
     assert mentions(run(nlp, "कुछ गिने-चुने देश साथ हैं।", [])) == []
     assert mentions(run(nlp, "गिनी में चुनाव हुए।", [])) == [("गिनी", "Country", "Guinea")]
+
+
+def test_a_lone_surname_is_the_lexicon_person_named_before(nlp) -> None:  # noqa: ANN001
+    doc = run(nlp, "कमला हैरिस ने भाषण दिया। बाद में हैरिस ने कहा।", [(8, 9, "Person")])
+    assert mentions(doc) == [("कमला हैरिस", "Person", "Kamala Harris"), ("हैरिस", "Person", "Kamala Harris")]

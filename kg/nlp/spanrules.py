@@ -216,6 +216,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     nicknames = _nicknames(doc, spans)
     cued = frozenset(cued_places(spans))
     terms = {_norms(s) for s in spans if s.id_ in NEW and glossed(s, kinds)}  # a term in every mention
+    surnames = _lexicon_surnames(spans, kinds.lexicon)
     out: list[Span] = []
     for span in spans:
         if span.id_ in NEW and _norms(span) in terms:
@@ -232,7 +233,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if cleaned is not None and _is_name(cleaned, kinds, people):
             cleaned = check_name(cleaned, kinds, people, cued)
         if cleaned is not None and _is_name(cleaned, kinds, people):
-            out.append(_relink(cleaned, kinds.lexicon))
+            out.append(_relink(cleaned, kinds.lexicon, surnames))
     return _descriptors(out)
 
 
@@ -284,9 +285,24 @@ def _nicknames(doc: Doc, spans: list[Span]) -> set[tuple[str, ...]]:
     return found
 
 
-def _relink(span: Span, lexicon: Lexicon) -> Span:
-    """A trimmed name that is a lexicon alias is that entity (``इतर जेलेंस्की`` → Zelensky)."""
+def _lexicon_surnames(spans: list[Span], lexicon: Lexicon) -> dict[str, str]:
+    """Last word -> key of the lexicon people the article names in full (one person per word)."""
+    found: dict[str, str | None] = {}
+    for span in spans:
+        entry = lexicon.entries.get(span.kb_id_)
+        if entry is not None and entry.type == "Person" and len(span) > 1:
+            last = span[-1].norm_
+            found[last] = entry.key if found.get(last, entry.key) == entry.key else None
+    return {k: v for k, v in found.items() if v}
+
+
+def _relink(span: Span, lexicon: Lexicon, surnames: dict[str, str] | None = None) -> Span:
+    """A trimmed name that is a lexicon alias is that entity (``इतर जेलेंस्की`` → Zelensky), and
+    a lone surname of a lexicon person named in full in the article is that person (``कमला हैरिस``
+    ... ``हैरिस``)."""
     key = lexicon.names.get(" ".join(t.norm_ for t in span))
+    if key is None and surnames and span.label_ == "Person" and len(span) == 1:
+        key = surnames.get(span[0].norm_)
     entry = lexicon.entries.get(key or "")
     if entry is None or (entry.type == "Person") != (span.label_ == "Person"):
         return span
