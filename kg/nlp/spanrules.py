@@ -217,6 +217,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     cued = frozenset(cued_places(spans))
     terms = {_norms(s) for s in spans if s.id_ in NEW and glossed(s, kinds)}  # a term in every mention
     surnames = _lexicon_surnames(spans, kinds.lexicon)
+    last_words = {words[-1] for words in _person_words(spans, kinds)}
     out: list[Span] = []
     for span in spans:
         if span.id_ in NEW and _norms(span) in terms:
@@ -233,6 +234,8 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if cleaned is not None and _is_name(cleaned, kinds, people):
             cleaned = check_name(cleaned, kinds, people, cued)
         if cleaned is not None and _is_name(cleaned, kinds, people):
+            if cleaned.label_ in PLACES and len(cleaned) == 1 and cleaned[0].norm_ in last_words:
+                cleaned = Span(doc, cleaned.start, cleaned.end, label="Person", span_id=cleaned.id_)  # कसीकोव
             out.append(_relink(cleaned, kinds.lexicon, surnames))
     return _descriptors(out)
 
@@ -254,11 +257,17 @@ def _people(spans: list[Span], kinds: WordKinds) -> set[str]:
     Only words that can name (no titles, ordinary words or spaces): the model's "टोटल एनर्जीज़"
     or "ड्रोन्स" plus a line break makes no one-word person of ``एनर्जीज़`` or ``ड्रोन्स``.
     """
-    found: set[str] = set()
+    return {w for words in _person_words(spans, kinds) for w in words}
+
+
+def _person_words(spans: list[Span], kinds: WordKinds) -> list[list[str]]:
+    """The name words of each person span with more than one of them."""
+    found = []
     for span in spans:
         if span.label_ == "Person":
             words = [t.norm_ for t in span if kinds(t.text) in {"name", "plain"}]
-            found.update(words if len(words) > 1 else ())
+            if len(words) > 1:
+                found.append(words)
     return found
 
 
