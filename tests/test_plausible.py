@@ -151,11 +151,5 @@ def test_a_region_noun_alone_is_no_place_and_a_compass_word_opens_a_region(nlp) 
         ("पश्चिम चंपारण", "Region")]
 
 
-def test_a_latin_title_opens_no_name(nlp) -> None:
-    entities = _entities(nlp, "जब पुतिन के साथ डिनर पर PM मोदी ने बात की।", [(6, 8, "Person")])
-    assert ("Narendra Modi", "Person") in entities and ("PM Modi", "Person") not in entities
-    assert _entities(nlp, "रात 10 PM को हमला हुआ।", []) == []
-
-
 def test_a_visarga_after_a_nasal_is_a_colon(nlp) -> None:
     assert _mentions(nlp, "ये भी पढ़ेंः- युद्ध की खबरें", [(2, 3, "Person")]) == []
