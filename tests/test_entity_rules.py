@@ -164,3 +164,20 @@ def test_name_key_folds_spelling_variants() -> None:
 )
 def test_word_kinds(word: str, kind: str) -> None:
     assert WordKinds(load_lexicon())(word) == kind
+
+
+def test_the_idiom_gine_chune_names_no_guinea(nlp) -> None:  # noqa: ANN001
+    assert mentions(run(nlp, "समर्थक देशों की संख्या गिनी चुनी है।", [])) == []
+    assert mentions(run(nlp, "कुछ गिने-चुने देश साथ हैं।", [])) == []
+    assert mentions(run(nlp, "गिनी में चुनाव हुए।", [])) == [("गिनी", "Country", "Guinea")]
+
+
+def test_a_lone_surname_is_the_lexicon_person_named_before(nlp) -> None:  # noqa: ANN001
+    doc = run(nlp, "कमला हैरिस ने भाषण दिया। बाद में हैरिस ने कहा।", [(8, 9, "Person")])
+    assert mentions(doc) == [("कमला हैरिस", "Person", "Kamala Harris"), ("हैरिस", "Person", "Kamala Harris")]
+
+
+def test_a_surname_proposed_as_a_place_is_the_person(nlp) -> None:  # noqa: ANN001
+    doc = run(nlp, "अदालत ने ओल्गा पेत्रोवा को रिहा किया। पेत्रोवा को छुड़वाना बड़ी बात है।",
+              [(2, 4, "Person"), (8, 9, "Location")])
+    assert mentions(doc) == [("ओल्गा पेत्रोवा", "Person", "Olga Petrova"), ("पेत्रोवा", "Person", "Olga Petrova")]

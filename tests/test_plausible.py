@@ -89,7 +89,7 @@ def test_a_leading_adjective_leaves_an_organization_name(nlp) -> None:
 
 
 def test_compass_words_of_a_place_are_glossed(nlp) -> None:
-    assert ("East Champaran", "City") in _entities(nlp, "पानी पूर्वी चंपारण में घुसा।", [(1, 3, "Location")])
+    assert ("East Champaran", "Region") in _entities(nlp, "पानी पूर्वी चंपारण में घुसा।", [(1, 3, "Location")])
 
 
 def test_a_list_ending_in_a_region_noun_makes_regions_of_its_members(nlp) -> None:
@@ -115,3 +115,41 @@ def test_the_word_list_leaves_out_the_lexicon_names_and_acronyms() -> None:
     words = [word for word, _, _ in rows]
     assert not [w for w in words if match_key(w) in lexicon.names or match_key(w) in lexicon.demonyms]
     assert not {"आरटी", "एफटीसी", "मोदी", "भारत", "जिनपिंग"} & set(words)
+
+
+def test_a_term_glossed_in_brackets_is_no_name(nlp) -> None:
+    text = "इसमें प्रतिस्पर्धा (एंटीट्रस्ट) नियमों का उल्लंघन है।"
+    assert _mentions(nlp, text, [(3, 4, "Organization")]) == []
+    text = "ग्रीनहाउस गैस (जीएचजी) का उत्सर्जन और अन्य जीएचजी घटे।"  # every mention of the term goes
+    assert _mentions(nlp, text, [(3, 4, "Organization"), (9, 10, "Organization")]) == []
+    assert _mentions(nlp, "पेड़ फोटोसिंथेसिस (प्रकाश संश्लेषण) करते हैं।", [(1, 2, "Person")]) == []
+    # an acronym after an organization's head noun is its name
+    assert ("एमआईटी", "Organization") in _mentions(
+        nlp, "राष्ट्रीय खुफिया एजेंसी (एमआईटी) ने कहा।", [(4, 5, "Organization")])
+
+
+def test_ordinary_words_of_a_longer_span_make_no_one_word_person(nlp) -> None:
+    text = "हमले में कई ड्रोन्स\nगिराए गए और ड्रोन्स फिर आए।"  # the model's span ends in a line break
+    assert _mentions(nlp, text, [(3, 5, "Person"), (8, 9, "Person")]) == []
+    text = "जर्मनी में टोटल एनर्जीज़ सहित आठ कंपनियां।"
+    assert _mentions(nlp, text, [(2, 4, "Person")]) == [("जर्मनी", "Country")]
+
+
+def test_a_place_or_body_with_a_given_name_or_slavic_surname_is_a_person(nlp) -> None:
+    assert _mentions(nlp, "अदालत ने ओल्गा पेत्रोवा को सजा दी।", [(2, 4, "Location")]) == [
+        ("ओल्गा पेत्रोवा", "Person")]
+    assert _mentions(nlp, "पत्र श्याम बोहरे ने लिखा।", [(1, 3, "Organization")]) == [("श्याम बोहरे", "Person")]
+    assert _mentions(nlp, "वे सेंट पीटर्सबर्ग में थे।", [(1, 3, "Location")]) == [("सेंट पीटर्सबर्ग", "City")]
+    assert _mentions(nlp, "माधव नेशनल पार्क में बाघ हैं।", [(0, 3, "Organization")]) == [
+        ("माधव नेशनल पार्क", "Organization")]
+
+
+def test_a_region_noun_alone_is_no_place_and_a_compass_word_opens_a_region(nlp) -> None:
+    assert _mentions(nlp, "हमले कुर्स्क ओब्लास्ट में हुए।", [(1, 2, "Location"), (2, 3, "Location")]) == [
+        ("कुर्स्क", "City")]  # (the lexicon's city)
+    assert _mentions(nlp, "पानी पश्चिम चंपारण के गांवों में घुसा।", [(1, 3, "Location")]) == [
+        ("पश्चिम चंपारण", "Region")]
+
+
+def test_a_visarga_after_a_nasal_is_a_colon(nlp) -> None:
+    assert _mentions(nlp, "ये भी पढ़ेंः- युद्ध की खबरें", [(2, 3, "Person")]) == []

@@ -23,6 +23,8 @@ __all__ = ["PersonIndex", "english_label", "name_key", "spell_word"]
 PERSON_MARGIN = 0.3
 _SPACES = re.compile(r"\s+")
 PLACE_TYPES = {"City", "Region", "Country"}
+#: Particles of Arabic names ("son of", "the"), romanized, never read as English (बिन is not "been").
+NAME_PARTICLES = frozenset(match_key(w) for w in ("बिन", "बिंत", "इब्न", "अल", "अबू"))
 #: Compass words that open place names: पूर्वी चंपारण → East Champaran, मध्य पोल्टावा → Central Poltava.
 COMPASS_GLOSSES = {"उत्तर": "North", "उत्तरी": "North", "दक्षिण": "South", "दक्षिणी": "South", "पूर्व": "East",
                    "पूर्वी": "East", "पश्चिम": "West", "पश्चिमी": "West", "मध्य": "Central"}
@@ -48,9 +50,13 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     ('John', None, None)
     >>> spell_word("पूर्वी", "Region"), spell_word("कोसी", "Region"), spell_word("कोसी")
     ('East', None, 'Cosy')
+    >>> spell_word("बिन", "Person"), spell_word("बिन")
+    (None, None)
     """
     if glosses and match_key(word) in glosses:
         return glosses[match_key(word)]
+    if match_key(word) in NAME_PARTICLES:
+        return None  # "तमीम बिन हमद": Arabic "bin", not English "been"
     if etype in PLACE_TYPES and match_key(word) in COMPASS_GLOSSES:
         return COMPASS_GLOSSES[match_key(word)]
     try:

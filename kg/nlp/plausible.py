@@ -19,11 +19,18 @@ the names the project knows (built by ``scripts/build_dictionary_words.py``; sou
   ``हैकर समूह`` and ``सैन्य गठबंधन`` are not; after an indefinite word (``एक जर्मन अदालत``, ``कई
   हैकर समूह``) it is no name at all; a place followed only by ordinary words (``रूस सैन्य``) is none;
 * a word with a digit glued to its letters is a formula (``सीओ2``), not a name;
-* types: a person whose last word is an organization's head word or a country (``कल्याणी
-  स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस इंडिया``) is an organization; a place written as a spelled
-  acronym (``केएसए``) is dropped; a place next to a word for a region or a river (``खार्कोव
-  प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a list that ends with one (``सीवान, सारण और पटना
-  जिलों``) or ending in ``-स्तान`` is a region, and is kept even when it is also an ordinary word.
+* a term glossed in brackets is no name, in any of its mentions (:func:`glossed`: ``प्रतिस्पर्धा
+  (एंटीट्रस्ट)``, ``ग्रीनहाउस गैस (जीएचजी)``, ``फोटोसिंथेसिस (प्रकाश संश्लेषण)``; dev HI_81, HI_132,
+  HI_136), unlike an acronym after a head noun (``राष्ट्रीय खुफिया एजेंसी (एमआईटी)``);
+* types: a two- or three-word place or body proposed by the model that opens with a given name of
+  the NER gazetteer or ends in a Slavic surname (``श्याम बोहरे``, ``वादिम क्रासिकोव``, ``अलसू
+  कुर्माशेवा``; dev HI_18, HI_49, HI_59) is a person (:func:`personal_name`); a person whose last
+  word is an organization's head word or a country (``कल्याणी स्ट्रेटेजिक सिस्टम्स``, ``म्यूनिशंस
+  इंडिया``) is an organization; a place written as a spelled acronym (``केएसए``) is dropped; a place
+  next to a word for a region or a river (``खार्कोव प्रांत``, ``कोसी नदी``, ``प्रांत दागेस्तान``), in a
+  list that ends with one (``सीवान, सारण और पटना जिलों``), opening with a compass word (``पश्चिम
+  चंपारण``, a district; dev HI_142) or ending in ``-स्तान`` is a region, and is kept even when it is
+  also an ordinary word; a region noun alone (``ओब्लास्ट`` of ``कुर्स्क ओब्लास्ट``, HI_91) is no place.
 """
 
 from __future__ import annotations
@@ -35,10 +42,11 @@ import unicodedata
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, data_rows
+from kg.nlp.normalize import match_key
 
 __all__ = [
     "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos", "genitive_owner",
-    "indefinite",
+    "glossed", "indefinite", "personal_name",
 ]
 
 #: Words that open descriptive official names: World, International, National, Central, State, ...
@@ -70,11 +78,18 @@ REGION_NOUNS = frozenset({"प्रांत", "क्षेत्र", "ओब
                           "नदी", "नदियों", "द्वीप", "द्वीपों", "सागर", "गणराज्य"})
 #: Words that join the members of a list: "सीवान, सारण और पटना".
 LIST_WORDS = frozenset({",", "और", "व", "तथा", "एवं"})
+#: Endings of Russian, Ukrainian and Belarusian surnames (-ov, -ova, -ev, -eva, -ovich, -sky, -enko).
+SLAVIC_SURNAME_ENDINGS = tuple(unicodedata.normalize("NFC", w) for w in (
+    "ोव", "ोवा", "ेव", "ेवा", "यव", "यवा", "विच", "स्की", "स्काया", "ेंको", "ेन्को"))
+_PLACE_WORD = {"place", "placepart", "orgpart", "orghead"}  # NER gazetteer classes of place and body words
+_COLON_VISARGA = re.compile("([\u0901\u0902])\u0903")
 _GLUED_DIGIT = re.compile(r"[\u0900-\u0963\u0971-\u097f][0-9०-९]|[0-9०-९][\u0900-\u0963\u0971-\u097f]")
 
 
 def _raw(word: str) -> str:
-    return unicodedata.normalize("NFC", word).replace("\u093c", "")
+    """The word without nukta, and without a visarga after a nasal sign: no Hindi word has one, so
+    it stands for a colon ("ये भी पढ़ेंः")."""
+    return _COLON_VISARGA.sub(r"\1", unicodedata.normalize("NFC", word).replace("\u093c", ""))
 
 
 @functools.cache
@@ -91,8 +106,8 @@ def dictionary_pos(word: str) -> str | None:
 
     Examples
     --------
-    >>> dictionary_pos("कूटनीति"), dictionary_pos("कूटनीतिक"), dictionary_pos("पुतिन")
-    ('n', 'adj', None)
+    >>> dictionary_pos("कूटनीति"), dictionary_pos("कूटनीतिक"), dictionary_pos("पुतिन"), dictionary_pos("पढ़ेंः")
+    ('n', 'adj', None, 'v')
     """
     return _dictionary().get(_raw(word))
 
@@ -151,6 +166,9 @@ def check_name(span: Span, kinds, people: set[str], cued: frozenset = frozenset(
     if any(_GLUED_DIGIT.search(t.text) for t in span):
         return None
     label = span.label_
+    if label != "Person" and span.id_ == "model" and personal_name(span, kinds):
+        span = Span(span.doc, span.start, span.end, label="Person", kb_id=span.kb_id_, span_id=span.id_)
+        label = "Person"
     was_cued = tuple(t.norm_ for t in span) in cued  # "निर्जन सेनकाकू द्वीपों": still cued once trimmed
     if label != "Person":
         span = _trim_adjectives(span, kinds)
@@ -161,6 +179,62 @@ def check_name(span: Span, kinds, people: set[str], cued: frozenset = frozenset(
     if label in {"City", "Region", "Country"}:
         return _place(span, kinds, was_cued or tuple(t.norm_ for t in span) in cued)
     return span
+
+
+def personal_name(span: Span, kinds) -> bool:  # noqa: ANN001
+    """Whether a two- or three-word place or organization is a person's name: a given name first
+    (``श्याम बोहरे``) or a Slavic surname last (``वादिम क्रासिकोव``, ``अलसू कुर्माशेवा``).
+
+    No word may be a lexicon name, a place word of the NER gazetteer, an English, frequent or head
+    word (``माधव नेशनल पार्क``, ``सेंट पीटर्सबर्ग`` stay what they are; see ``tests/test_plausible.py``).
+    """
+    from kg.ner.features import gazetteer
+
+    words = list(span)
+    classes = [set(gazetteer().get(_raw(t.text), "").split("+")) for t in words]
+    if not 2 <= len(words) <= 3 or any(_PLACE_WORD & c for c in classes):
+        return False
+    if any(_lexicon_name(t, kinds) or kinds.is_head(t.text) or kinds(t.text) not in {"name", "plain"}
+           for t in words):
+        return False
+    return "first" in classes[0] or _raw(words[-1].text).endswith(SLAVIC_SURNAME_ENDINGS)
+
+
+def glossed(span: Span, kinds) -> bool:  # noqa: ANN001
+    """Whether the span is a term glossed in brackets: "प्रतिस्पर्धा (एंटीट्रस्ट)", "ग्रीनहाउस गैस
+    (जीएचजी)", "फोटोसिंथेसिस (प्रकाश संश्लेषण)".
+
+    News writes a technical term next to its translation in brackets. A name in brackets follows
+    a name, a head noun or a title instead ("राष्ट्रीय खुफिया एजेंसी (एमआईटी)", "मंत्री (जयशंकर)"),
+    and a name is followed by a description, not by ordinary words only.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from kg.nlp.lexicon import load_lexicon
+    >>> from kg.nlp.spanrules import WordKinds
+    >>> kinds = WordKinds(load_lexicon())
+    >>> doc = spacy.blank("hi")("गैस ( जीएचजी ) और एजेंसी ( एमआईटी )")
+    >>> glossed(doc[2:3], kinds), glossed(doc[7:8], kinds)
+    (True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if before == "(" and after == ")":
+        return span.start > 1 and _ordinary_noun(doc[span.start - 2], kinds)
+    if after != "(":
+        return False
+    close = next((i for i in range(span.end + 1, min(span.end + 6, len(doc))) if doc[i].text == ")"), None)
+    inside = list(doc[span.end + 1:close]) if close is not None else []
+    return any(_ordinary_noun(t, kinds) for t in inside) \
+        and all(_ordinary_noun(t, kinds) or kinds(t.text) == "stop" for t in inside)
+
+
+def _ordinary_noun(token, kinds) -> bool:  # noqa: ANN001
+    """A dictionary word that is no name, title or head noun of a name."""
+    return dictionary_pos(token.text) is not None and not _lexicon_name(token, kinds) \
+        and kinds(token.text) != "title" and match_key(token.text) not in kinds.lexicon.org_heads
 
 
 def _lexicon_name(token, kinds) -> bool:  # noqa: ANN001
@@ -267,8 +341,11 @@ def _place(span: Span, kinds, cued: bool) -> Span | None:  # noqa: ANN001
         return None  # "खाड़ी", "दलदल", "दक्षिणी बंदरगाह", "बराज" (barrage)
     if len(words) == 1 and kinds.acronym_letters(words[0].text):
         return None  # "केएसए": a spelled acronym is no city
+    if all(t.text in REGION_NOUNS for t in words):
+        return None  # "कुर्स्क ओब्लास्ट": the noun after a place is no place of its own
     doc = span.doc
-    if span.label_ == "City" and (cued or words[-1].text.endswith("स्तान")):
+    compass = len(words) > 1 and words[0].text in COMPASS  # पश्चिम चंपारण: a district, not a town
+    if span.label_ == "City" and (cued or compass or words[-1].text.endswith("स्तान")):
         return Span(doc, span.start, span.end, label="Region", kb_id=span.kb_id_, span_id=span.id_)
     return span
 
