@@ -15,9 +15,8 @@ from kg.nlp.entities import MENTIONS, ORGAN_DEMONYMS
 from kg.nlp.normalize import Normalized
 from kg.nlp.pipeline import NORM_KEY
 from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec
-from kg.nlp.relations import DATE_KEY
 from kg.nlp.sentences import token_texts
-from kg.nlp.state import doc_value
+from kg.nlp.state import DATE_KEY, doc_value
 from kg.records import Document, Entity, Evidence, Mention, Relation
 
 __all__ = ["annotate", "doc_to_records", "merge_entities", "merge_relations"]

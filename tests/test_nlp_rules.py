@@ -15,10 +15,10 @@ from kg.nlp.lexicon import load_lexicon, slugify
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.normalize import match_key, normalize
 from kg.nlp.pipeline import make_nlp
-from kg.nlp.relations import parse_trigger
 from kg.nlp.sentences import SentenceSplitter, dateline
 from kg.nlp.timex import find_times
 from kg.nlp.tokenizer import blank_hindi
+from kg.nlp.triggers import parse_trigger
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,7 @@ from kg.nlp.structural import (
     title_relations,
 )
 from kg.nlp.timex import TimeExpr
+from kg.nlp.triggers import Trigger, demanded, hit, is_headline, parse_trigger
 
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
@@ -50,42 +51,6 @@ _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _MUTUAL = {"seeksTiesWith"}
 _POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
-
-Trigger = tuple[tuple[tuple[str, bool], ...], ...]
-
-
-def parse_trigger(text: str) -> Trigger:
-    """Parse ``"संबंध*|रिश्त* + मजबूत"`` into parts of (word, is_prefix) alternatives.
-
-    Examples
-    --------
-    >>> parse_trigger("वारंट + जारी")
-    ((('वारंट', False),), (('जारी', False),))
-    """
-    return tuple(
-        tuple((match_key(alt.rstrip("*")), alt.endswith("*")) for alt in part.strip().split("|"))
-        for part in text.split("+")
-    )
-
-
-def _hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
-    return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
-
-
-_DEMANDS = {"आग्रह", "अपील", "मांग", "आह्वान", "अनुरोध", "निवेदन"}
-
-
-def _demanded(norms: list[str], end: int, limit: int) -> bool:
-    """``... करने का आग्रह / की मांग``: the trigger names an action someone asks for."""
-    window = norms[end:min(end + 4, limit)]
-    return bool(window) and window[0].startswith(("कर", "दे", "ल")) and bool(_DEMANDS & set(window[1:]))
-
-
-def is_headline(texts: list[str], sent: Span) -> bool:
-    """A first sentence that does not end with a sentence mark (news headlines have none)."""
-    last = next((t for t in reversed(texts[sent.start : sent.end]) if not t.isspace()), "")
-    return last not in {"।", "॥", ".", "?", "!"}
-
 
 @dataclass
 class _Ctx:
@@ -220,7 +185,7 @@ class RelationExtractor:
     def _match(norms: list[str], i: int, limit: int, parts: Trigger) -> int | None:
         pos = i
         for part in parts[1:]:
-            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if _hit(norms[j], part)), -1)
+            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if hit(norms[j], part)), -1)
             if pos < 0:
                 return None
         return pos + 1
@@ -228,7 +193,7 @@ class RelationExtractor:
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
-        if _demanded(ctx.norms, end, ctx.sent.end):
+        if demanded(ctx.norms, end, ctx.sent.end):
             return []  # "ईरान से मोहम्मदी को रिहा करने का आग्रह": asked for, not stated as done
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
         left = [

@@ -24,9 +24,9 @@ from kg.nlp.canonical import ENTITIES
 from kg.nlp.entities import NORMS
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.rel import MIN_CONFIDENCE, RELATIONS, RelRec, replace
-from kg.nlp.relations import DATE_KEY, is_headline
 from kg.nlp.sentences import token_texts
-from kg.nlp.state import doc_value
+from kg.nlp.state import DATE_KEY, doc_value
+from kg.nlp.triggers import is_headline
 from kg.relmodel.candidates import SYMMETRIC, Candidate, allowed, doc_candidates
 from kg.relmodel.model import RelationModel
 

@@ -21,7 +21,7 @@ from kg.nlp.args import Arg
 from kg.nlp.frames import FRAMES
 from kg.nlp.markers import BOUNDARIES
 from kg.nlp.modality import NEGATIONS, PLANNED_WORDS
-from kg.nlp.relations import parse_trigger
+from kg.nlp.triggers import parse_trigger
 
 __all__ = ["SentenceView", "pair_features", "stem", "trigger_predicates", "distance_bucket"]
 

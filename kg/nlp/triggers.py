@@ -1,0 +1,51 @@
+"""Trigger words of relation frames: parsing, matching, and where a trigger is only asked for.
+
+Examples
+--------
+>>> hit("दौरे", parse_trigger("दौर*")[0])
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.nlp.normalize import match_key
+
+__all__ = ["Trigger", "demanded", "hit", "is_headline", "parse_trigger"]
+
+Trigger = tuple[tuple[tuple[str, bool], ...], ...]
+
+
+def parse_trigger(text: str) -> Trigger:
+    """Parse ``"संबंध*|रिश्त* + मजबूत"`` into parts of (word, is_prefix) alternatives.
+
+    Examples
+    --------
+    >>> parse_trigger("वारंट + जारी")
+    ((('वारंट', False),), (('जारी', False),))
+    """
+    return tuple(
+        tuple((match_key(alt.rstrip("*")), alt.endswith("*")) for alt in part.strip().split("|"))
+        for part in text.split("+")
+    )
+
+
+def hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether ``norm`` is one of the alternatives (a word, or a prefix when marked so)."""
+    return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
+
+
+DEMANDS = {"आग्रह", "अपील", "मांग", "आह्वान", "अनुरोध", "निवेदन"}
+
+
+def demanded(norms: list[str], end: int, limit: int) -> bool:
+    """``... करने का आग्रह / की मांग``: the trigger names an action someone asks for."""
+    window = norms[end:min(end + 4, limit)]
+    return bool(window) and window[0].startswith(("कर", "दे", "ल")) and bool(DEMANDS & set(window[1:]))
+
+
+def is_headline(texts: list[str], sent: Span) -> bool:
+    """A first sentence that does not end with a sentence mark (news headlines have none)."""
+    last = next((t for t in reversed(texts[sent.start : sent.end]) if not t.isspace()), "")
+    return last not in {"।", "॥", ".", "?", "!"}
