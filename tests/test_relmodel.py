@@ -153,12 +153,13 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
 def test_min_confidence_filters_relations() -> None:
     text = "रूस ने यूक्रेन पर हमला किया। भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान का दौरा किया।"
     every = kg.build(text, min_confidence=0.0)
-    confident = kg.build(text, min_confidence=0.9)
+    confident = kg.build(text, min_confidence=0.5)
     facts = {(r.subject.label, r.predicate, r.object.label) for r in confident.relations}
-    assert ("Russia", "attacks", "Ukraine") in facts  # "हमला किया": the model is sure
-    assert all(r.confidence >= 0.9 for r in confident.relations)
+    assert ("Russia", "attacks", "Ukraine") in facts  # "हमला किया": the model is confident
+    assert ("Narendra Modi", "visits", "Japan") in facts
+    assert all(r.confidence >= 0.5 for r in confident.relations)
     assert len(confident.relations) < len(every.relations)
-    sure = {(r.subject.label, r.predicate, r.object.label) for r in every.relations if r.confidence >= 0.9}
+    sure = {(r.subject.label, r.predicate, r.object.label) for r in every.relations if r.confidence >= 0.5}
     assert sure == facts
 
 
