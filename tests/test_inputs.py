@@ -153,9 +153,22 @@ def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
     assert doc.text == HINDI
 
 
-def test_utf16_without_bom_is_rejected(tmp_path: Path) -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path: Path, codec: str) -> None:
+    doc = read_document(write(tmp_path / "u16.txt", HINDI.encode(codec)))
+    assert doc.text == HINDI
+
+
+def test_utf16_without_bom_but_broken_says_so(tmp_path: Path) -> None:
+    data = HINDI.encode("utf-16-le") + b"\x00\xdc" + HINDI.encode("utf-16-le")  # a lone low surrogate
+    with pytest.raises(InputError) as info:
+        read_document(write(tmp_path / "u16.txt", data))
+    assert "UTF-16 without a byte-order mark" in message(info)
+
+
+def test_ascii_utf16_is_not_hindi(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="binary"):
-        read_document(write(tmp_path / "u16.txt", "ab क".encode("utf-16-le")))
+        read_document(write(tmp_path / "u16.txt", "plain English".encode("utf-16-le")))
 
 
 def test_utf16_with_bom_but_broken(tmp_path: Path) -> None:
@@ -308,7 +321,7 @@ def test_sidecars_given_as_inputs_are_skipped(tmp_path: Path) -> None:
 
 
 def test_empty_string_input_is_not_the_current_folder() -> None:
-    with pytest.raises(InputError, match="'': no such file or directory"):
+    with pytest.raises(InputError, match="an empty path was given"):
         iter_input_paths([""])
 
 
