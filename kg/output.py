@@ -81,6 +81,7 @@ def save_all(kg: KnowledgeGraph, out_dir: Path, formats: tuple[str, ...] = ("ttl
             raise error("bad_format", fmt=fmt, choices=", ".join(RDF_FORMATS))
     import networkx as nx
 
+    from kg.nxgraph import graphml_safe
     from kg.rdf import serialize
 
     records = kg.to_records()
@@ -90,7 +91,7 @@ def save_all(kg: KnowledgeGraph, out_dir: Path, formats: tuple[str, ...] = ("ttl
         checkpoint("records-staged")
         for fmt in formats:
             serialize(kg.rdf, stage / f"graph.{fmt}", fmt)
-        nx.write_graphml(kg.nx, stage / "graph.graphml")
+        nx.write_graphml(graphml_safe(kg.nx), stage / "graph.graphml")
         if html:
             kg.to_html(stage / "graph.html")
         written = sorted(p.name for p in stage.iterdir())
