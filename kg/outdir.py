@@ -107,6 +107,11 @@ def _target(out_dir: str | os.PathLike[str]) -> Path:
         cwd = None
     if target.parent == target or (cwd is not None and (cwd == target or target in cwd.parents)):
         raise error("out_is_cwd", path=shown)
+    above = target.parent
+    while not os.path.lexists(above):
+        above = above.parent
+    if not above.is_dir():
+        raise error("out_write", path=shown, reason=f"{above} is not a folder")
     return target
 
 
