@@ -15,6 +15,8 @@ A zero-byte lock file ``.NAME.kg-lock`` beside the folder, held with ``flock`` w
 folder is written, makes a second writer fail at once with the ``out_busy`` error; under
 the lock, the leftovers of killed builds (``.NAME.kg-new-*``, ``.NAME.kg-old-*`` and the
 staging folders of earlier kg versions) are deleted. The lock file is removed on exit.
+Ctrl+C (or SIGTERM) during the swap and the clean-up takes effect right after them, so an
+interrupted writer leaves nothing beside the folder; only SIGKILL does, for the next one.
 
 Nothing of an earlier build survives a new one, so an existing folder is only replaced
 when it looks like output of the same command (``check``), never when it is the current
@@ -42,7 +44,9 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -70,6 +74,30 @@ def checkpoint(step: str) -> None:
     """A named step of writing an output folder (a hook for fault-injection tests; no-op)."""
     if _hook is not None:
         _hook(step)
+
+
+@contextlib.contextmanager
+def _deferred_interrupts() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP while a folder is swapped and cleaned up.
+
+    A signal that arrives meanwhile is delivered (with its usual effect: Ctrl+C raises
+    :class:`KeyboardInterrupt`) once the block is done, so an interrupt never leaves a
+    staging folder or the lock file behind. Only in the main thread, where Python runs
+    signal handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    wanted = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, lambda number, _frame: caught.append(number)) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for sig in dict.fromkeys(caught):
+            signal.raise_signal(sig)
 
 
 def _umask() -> int:
@@ -210,8 +238,9 @@ def output_lock(out_dir: str | os.PathLike[str], check: Check | None = None) -> 
             raise _refuse(shown, foreign)
         yield target
     finally:
-        del _held[key]
-        _release(fd, lock)
+        with _deferred_interrupts():
+            del _held[key]
+            _release(fd, lock)
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,8 +273,8 @@ def _commit(stage: Path, target: Path) -> None:
     elif not (_use_exchange and _exchange(stage, target)):
         old = target.parent / f".{target.name}.kg-old-{secrets.token_hex(4)}"
         os.rename(target, old)
-        checkpoint("moved-away")
         try:
+            checkpoint("moved-away")
             os.rename(stage, target)
         except BaseException:
             os.rename(old, target)
@@ -302,7 +331,9 @@ def atomic_output_dir(out_dir: str | os.PathLike[str], check: Check | None = Non
             _sync_tree(stage)
             _staged_names(stage, target, check, shown)
             checkpoint("staged")
-            _commit(stage, target)
+            with _deferred_interrupts():
+                _commit(stage, target)
+                shutil.rmtree(stage, ignore_errors=True)  # the old folder, after an exchange
         except OSError as exc:
             raise error("out_write", path=shown, reason=exc.strerror or exc) from None
         except KGError as exc:
@@ -310,4 +341,5 @@ def atomic_output_dir(out_dir: str | os.PathLike[str], check: Check | None = Non
                 raise
             raise type(exc)(str(exc).replace(str(stage), shown)) from None
         finally:
-            shutil.rmtree(stage, ignore_errors=True)
+            with _deferred_interrupts():
+                shutil.rmtree(stage, ignore_errors=True)

@@ -267,3 +267,19 @@ def test_xml_forbidden_characters_do_not_break_graphml(tmp_path: Path) -> None:
     assert {d["label"] for _, d in graph.nodes(data=True)} >= {"Narendra Modi", "Japan"}
     triples = (out / "triples.jsonl").read_text("utf-8")
     assert "\uffff" not in triples and "\\u000b" not in triples
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    article = _write(tmp_path / "a.txt", SANCTIONS.encode())
+    parent = tmp_path / "read-only"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        proc = subprocess.run([*_no_read_override(), sys.executable, "-c", "from kg.cli import main; main()",
+                               "build", str(article), "--out", str(parent / "out"), *FAST],
+                              capture_output=True, text=True, timeout=300)
+    finally:
+        parent.chmod(0o755)
+    assert proc.returncode == 1
+    assert proc.stderr == f"Error: {parent}/out: cannot write the output (Permission denied)\n"
+    assert list(parent.iterdir()) == []
