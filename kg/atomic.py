@@ -159,16 +159,10 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
 def atomic_output_dir(out_dir: str | os.PathLike[str],
                       check: Callable[[list[str]], list[str]] | None = None,
                       ) -> contextlib.AbstractContextManager[Path]:
-    """A staging folder that replaces ``out_dir`` as a whole on success (:func:`kg.outdir.atomic_output_dir`).
+    """A staging folder that replaces ``out_dir`` as a whole on success.
 
-    Examples
-    --------
-    >>> import tempfile
-    >>> out = Path(tempfile.mkdtemp()) / "output"
-    >>> with atomic_output_dir(out) as stage:
-    ...     _ = (stage / "a.jsonl").write_text("{}\\n", encoding="utf-8")
-    >>> [p.name for p in out.iterdir()]
-    ['a.jsonl']
+    The same as :func:`kg.outdir.atomic_output_dir` (see there), kept here beside the
+    single-file writers.
     """
     from kg.outdir import atomic_output_dir as replace_dir
 

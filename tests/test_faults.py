@@ -26,7 +26,7 @@ from kg.outdir import output_lock
 ROOT = Path(__file__).resolve().parents[1]
 SEED = int(os.environ.get("KG_FAULT_SEED", "11"))
 BUILD_KILLS = 8  # random moments of a whole kg build (about 3 s each)
-SAVE_KILLS = 24  # random moments of the save alone (about 1 s each)
+SAVE_KILLS = 20  # random moments of the save alone (about 1 s each)
 FAST = ["--no-model", "-j", "1"]
 B_TEXT = ("अमेरिका ने ईरान पर नए प्रतिबंध लगाए।\nभारत के प्रधानमंत्री नरेंद्र मोदी ने जापान का दौरा किया।\n"
           "रूस ने यूक्रेन पर हमला किया।\n")
