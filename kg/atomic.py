@@ -7,10 +7,9 @@ and the target is left as it was (absent or with its previous content).
 Parent directories are created as needed.  Nothing here adds timestamps or
 other varying content, so equal input gives byte-identical files.
 
-:func:`atomic_output_dir` goes one step further for a whole set of files: they
-are written into a staging directory and only moved into place once every one
-of them has been written, so a failure half-way leaves the output directory
-untouched.
+:func:`atomic_output_dir` goes one step further for a whole folder: its files
+are written into a staging folder that then takes the folder's place in one
+step (:mod:`kg.outdir`), so a failure or a kill leaves the old folder whole.
 
 Examples
 --------
@@ -26,9 +25,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 __all__ = ["atomic_output_dir", "atomic_path", "atomic_write_bytes", "atomic_write_text"]
@@ -158,61 +156,14 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
     return atomic_write_bytes(path, text.encode(encoding))
 
 
-def _move_tree(src: Path, dst: Path) -> list[Path]:
-    """Move every file under ``src`` onto the same relative path under ``dst``."""
-    moved = []
-    for item in sorted(src.rglob("*")):
-        if item.is_dir():
-            continue
-        target = dst / item.relative_to(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(item, target)
-        moved.append(target)
-    return moved
+def atomic_output_dir(out_dir: str | os.PathLike[str],
+                      check: Callable[[list[str]], list[str]] | None = None,
+                      ) -> contextlib.AbstractContextManager[Path]:
+    """A staging folder that replaces ``out_dir`` as a whole on success.
 
-
-@contextlib.contextmanager
-def atomic_output_dir(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a staging directory whose files are moved into ``out_dir`` on success.
-
-    Write every output file into the yielded directory.  When the block ends
-    normally each file is moved onto the same relative path in ``out_dir``
-    with :func:`os.replace` (so each file is replaced atomically; files of
-    ``out_dir`` that were not written are kept).  If the block raises,
-    the staging directory is deleted and ``out_dir`` is not touched at all.
-
-    Parameters
-    ----------
-    out_dir : str or os.PathLike
-        The output directory; it and its parents are created on success.
-
-    Yields
-    ------
-    Path
-        A fresh, empty staging directory next to ``out_dir``.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from pathlib import Path
-    >>> out = Path(tempfile.mkdtemp()) / "output"
-    >>> with atomic_output_dir(out) as stage:
-    ...     _ = (stage / "a.jsonl").write_text("{}\\n", encoding="utf-8")
-    ...     out.exists()
-    False
-    >>> sorted(p.name for p in out.iterdir())
-    ['a.jsonl']
+    The same as :func:`kg.outdir.atomic_output_dir` (see there), kept here beside the
+    single-file writers.
     """
-    target = Path(out_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        os.chmod(stage, 0o777 & ~_umask())
-        yield stage
-        target.mkdir(parents=True, exist_ok=True)
-        for item in stage.rglob("*"):
-            if item.is_file():
-                _fsync_file(item)
-        _move_tree(stage, target)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    from kg.outdir import atomic_output_dir as replace_dir
+
+    return replace_dir(out_dir, check)

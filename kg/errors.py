@@ -6,7 +6,10 @@ on one line and exits non-zero, never with a traceback.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "MESSAGES", "error", "one_line"]
+import os
+
+__all__ = ["EXIT_INTERNAL", "EXIT_INTERRUPTED", "KGError", "InputError", "MESSAGES", "describe", "error",
+           "one_line"]
 
 MESSAGES = {
     "missing": "{path}: no such file or directory",
@@ -80,11 +83,42 @@ MESSAGES = {
     "no_scheduler": "cannot reach the Dask scheduler at {address} ({reason})",
     "push_failed": "could not publish to {url} ({reason})",
     "no_ner_model": "{path}: no trained NER model found (train one with 'kg train-ner')",
+    # -- inputs, outputs and the command line (issue 11) ------------------------------------------
+    "empty_path": "an empty path was given as input (no file or folder is named '')",
+    "link_loop": "{path}: a symbolic link loop (too many levels of symbolic links)",
+    "broken_link": "{path}: a broken symbolic link (what it points to does not exist)",
+    "special_file": "{path}: not a regular file but a {kind}",
+    "meta_too_big": "{path}: metadata sidecar of {size} bytes is over the limit of {limit} bytes",
+    "utf16_no_bom": (
+        "{path}: looks like UTF-16 without a byte-order mark but is not valid UTF-16 (byte {pos}); "
+        "save it as UTF-8"
+    ),
+    "out_busy": "{path}: another kg command is writing this folder; try again when it has finished",
+    "out_not_ours": (
+        "{path}: holds files kg does not write ({names}); the output folder is replaced as a whole, "
+        "so give a new or empty folder, or remove them"
+    ),
+    "out_not_dir": "{path}: exists and is not a folder",
+    "out_is_cwd": (
+        "{path}: is the current folder or contains it; the output folder is replaced as a whole, "
+        "so give a folder beneath it"
+    ),
+    "out_write": "{path}: cannot write the output ({reason})",
+    "os_error": "{path}: {reason}",
+    "os_error_no_path": "{reason}",
+    "out_of_memory": "out of memory; split the input into smaller files",
+    "interrupted": "interrupted",
+    "internal": "internal error: {kind}: {detail} (run with KG_DEBUG=1 to see the traceback)",
 }
+
+EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE: a bug in kg, not in the input
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 
 
 class KGError(Exception):
-    """A user-facing error with a one-line message."""
+    """A user-facing error with a one-line message; the CLI exits with :attr:`exit_code`."""
+
+    exit_code = 1
 
 
 class InputError(KGError):
@@ -102,12 +136,47 @@ def error(key: str, cls: type[KGError] = KGError, **fields: object) -> KGError:
     return cls(MESSAGES[key].format(**fields))
 
 
-def one_line(exc: BaseException) -> str:
-    """An unexpected exception as one line for a message: its type and its text.
+def one_line(text: str, limit: int = 500) -> str:
+    """``text`` on one line (line breaks of any kind become spaces), at most ``limit`` characters.
 
     Examples
     --------
-    >>> one_line(ValueError("Config validation error\\n  line 1"))
-    'ValueError: Config validation error line 1'
+    >>> one_line("a\\nb\\u2028c")
+    'a b c'
     """
-    return " ".join(f"{type(exc).__name__}: {exc}".split())
+    line = " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def describe(exc: BaseException) -> tuple[str, int]:
+    """The one-line message and exit status the command line shows for ``exc``.
+
+    :class:`KGError` gives its message and :attr:`~KGError.exit_code`; :class:`OSError` names
+    the file and the reason; :class:`KeyboardInterrupt` is ``interrupted`` (130); anything else
+    is an internal error (70) with a hint to rerun with ``KG_DEBUG=1``.
+
+    Examples
+    --------
+    >>> describe(error("empty", path="a.txt"))
+    ('a.txt: the file is empty', 1)
+    >>> describe(PermissionError(13, "Permission denied", "out/a.txt"))
+    ('out/a.txt: Permission denied', 1)
+    >>> describe(ValueError("bad\\nvalue"))[0]
+    'internal error: ValueError: bad value (run with KG_DEBUG=1 to see the traceback)'
+    """
+    if isinstance(exc, KGError):
+        return one_line(str(exc)), exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return MESSAGES["interrupted"], EXIT_INTERRUPTED
+    if isinstance(exc, MemoryError):
+        return MESSAGES["out_of_memory"], 1
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        if exc.filename is None:
+            return one_line(MESSAGES["os_error_no_path"].format(reason=reason)), 1
+        path = os.fsdecode(exc.filename)
+        if exc.filename2 is not None:
+            path += " -> " + os.fsdecode(exc.filename2)
+        return one_line(MESSAGES["os_error"].format(path=path, reason=reason)), 1
+    detail = one_line(str(exc), 300) or "no details"
+    return MESSAGES["internal"].format(kind=type(exc).__name__, detail=detail), EXIT_INTERNAL

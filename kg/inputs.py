@@ -5,21 +5,31 @@ Every problem with an input is a one-line :class:`kg.errors.InputError`
 
 Behaviour
 ---------
-* **Encoding**: UTF-8, a leading UTF-8 BOM is stripped; UTF-16 only with a BOM
-  (Windows Notepad's "Unicode").  Otherwise the ``encoding`` error gives the
-  byte offset of the first invalid byte.
-* **Text is kept exactly as decoded** (no newline or Unicode normalization),
-  so extractor offsets point into :attr:`Document.text`.
+* **Files** (:mod:`kg.readfile`): only regular files are read, opened without blocking
+  (a FIFO never hangs a build); a broken link, a link loop, a folder, a FIFO, a device or a
+  socket is named as such.
+* **Encoding**: UTF-8, a leading UTF-8 BOM is stripped; UTF-16 with a BOM (Windows
+  Notepad's "Unicode") or without one (recognised by its bytes).  Otherwise the
+  ``encoding`` error gives the byte offset of the first invalid byte.
+* **HTML** (:mod:`kg.htmltext`): a page (``.html``, or a file starting with a document
+  type or page markup, or full of paragraph tags) is read for its text, never as markup;
+  the document records ``text_from="html"`` and keeps that text.
+* **Text is kept as decoded** (no newline or Unicode normalization), except that the
+  characters XML 1.0 cannot hold (NUL, vertical tab, U+FFFF, ...) become spaces, one for
+  one (:mod:`kg.xmlchars`), so extractor offsets point into :attr:`Document.text` and into
+  the file's characters alike.
 * **Binary**: a NUL byte anywhere, or over 10 % control characters in the first
   64 KiB.  **Language**: the text must contain Devanagari (Hindi only).
 * **Size limit**: 25 MiB, or ``KG_MAX_BYTES`` (bytes, or with a ``K``/``M``/``G``
   suffix), or the ``max_bytes`` argument; checked before reading.  Files are
   decoded in 1 MiB chunks, so a 20 MB Hindi article peaks at about 1.5x its size.
-* **Folders** give their ``*.txt`` files, sorted, **not recursively** (hidden
-  files skipped); ``*.meta.json`` inputs (e.g. from ``seeds/*``) are skipped.
-* **Sidecar** ``article.meta.json``: invalid JSON, a date not YYYY-MM-DD or a
-  non-Hindi ``language`` (``hi``, ``hi-IN``, ``hin``, ``Hindi`` give ``"hi"``)
-  reject the article; unknown keys are ignored.
+* **Folders** give their ``*.txt`` entries, sorted, **not recursively** (hidden
+  files skipped; a ``.txt`` entry that is not a regular file is reported and skipped);
+  ``*.meta.json`` inputs (e.g. from ``seeds/*``) are skipped.  An empty path is an error.
+* **Sidecar** ``article.meta.json`` (:mod:`kg.metadata`): the same file checks (at most
+  1 MiB); invalid or too deeply nested JSON, a date not YYYY-MM-DD or a non-Hindi
+  ``language`` (``hi``, ``hi-IN``, ``hin``, ``Hindi`` give ``"hi"``) reject the article;
+  unknown keys are ignored.
 * **Ids** come from the file name stem; on a clash the later inputs get
   ``-2``, ``-3``, ...; a file given twice is read once.
 
@@ -32,18 +42,21 @@ Examples
 
 from __future__ import annotations
 
-import codecs
+import logging
 import os
 import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from kg.errors import InputError, error
+from kg.htmltext import html_to_text, looks_like_html
 from kg.metadata import check_date, read_meta, sidecar_path
+from kg.readfile import decode_stream, open_regular, os_input_error
 from kg.records import Document
+from kg.xmlchars import count_unsafe, xml_safe
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -56,18 +69,13 @@ __all__ = [
     "sidecar_path",
 ]
 
+log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024  # override with KG_MAX_BYTES
 TEXT_PATH = "<text>"  # the input name in errors about text given directly
 TITLE_CHARS = 200
-_BINARY_SAMPLE = 64 * 1024
-_CHUNK = 1024 * 1024
-_BINARY_SHARE = 0.10
-_CONTROL_BYTES = bytes([*range(0, 9), 11, *range(14, 32), 127])
 _DEVANAGARI = re.compile("[\u0900-\u097f\ua8e0-\ua8ff]")
 _NON_SPACE = re.compile(r"\S")
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)(?:i?b)?", re.IGNORECASE)
-_UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 PathOrPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 
@@ -103,69 +111,38 @@ def _check_text(text: str, path: str) -> None:
         raise error("no_devanagari", InputError, path=path)
 
 
-def _looks_binary(sample: bytes | str) -> bool:
-    """True if ``sample`` has a NUL or more than 10 % control characters."""
-    if isinstance(sample, str):
-        sample = sample[:_BINARY_SAMPLE].encode("utf-8", "replace")
-    if b"\x00" in sample:
-        return True
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > _BINARY_SHARE * max(len(sample), 1)
+def _shown(path: Path) -> str:
+    """A path as kg writes it in messages and records: POSIX, printable, XML-safe.
 
-
-def _check_file(path: Path, shown: str, limit: int) -> None:
-    """Reject a missing path, a non-regular file (folder, FIFO, device) or a too big file."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise error("missing", InputError, path=shown) from None
-    except OSError as exc:
-        raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise error("not_file", InputError, path=shown)
-    if info.st_size > limit:
-        raise error("too_big", InputError, path=shown, size=info.st_size, limit=limit)
-
-
-def _decode_stream(handle: BinaryIO, shown: str, limit: int) -> str:
-    """Decode an open article chunk by chunk (peak memory about 2 bytes per character)."""
-    chunk = handle.read(_CHUNK)
-    if not chunk or chunk in (_UTF8_BOM, *_UTF16_BOMS):
-        raise error("empty", InputError, path=shown)
-    utf16 = chunk.startswith(_UTF16_BOMS)
-    if not utf16 and _looks_binary(chunk[:_BINARY_SAMPLE]):
-        raise error("binary", InputError, path=shown)
-    pos = len(_UTF8_BOM) if chunk.startswith(_UTF8_BOM) else 0  # file offset of ``chunk``
-    chunk = chunk[pos:]
-    decoder = codecs.getincrementaldecoder("utf-16" if utf16 else "utf-8")()
-    parts: list[str] = []
-    while True:
-        if not utf16 and b"\x00" in chunk:
-            raise error("binary", InputError, path=shown)
-        pending = len(decoder.getstate()[0])
-        try:
-            parts.append(decoder.decode(chunk, final=not chunk))
-        except UnicodeDecodeError as exc:
-            key = "bad_utf16" if utf16 else "encoding"
-            raise error(key, InputError, path=shown, pos=pos - pending + exc.start) from None
-        if utf16 and (len(parts) == 1 and _looks_binary(parts[0]) or "\x00" in parts[-1]):
-            raise error("binary", InputError, path=shown)
-        if not chunk:
-            return "".join(parts)
-        pos += len(chunk)
-        if pos > limit:  # the file grew after it was checked
-            raise error("too_big", InputError, path=shown, size=pos, limit=limit)
-        chunk = handle.read(_CHUNK)
+    Bytes of a file name that are not UTF-8 are written as ``\\xNN``.
+    """
+    return xml_safe(os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace"), "?")
 
 
 def _read_text(path: Path, shown: str, limit: int) -> str:
     """Check, read and decode the article at ``path``."""
-    _check_file(path, shown, limit)
-    try:
-        with open(path, "rb") as handle:
-            return _decode_stream(handle, shown, limit)
-    except OSError as exc:
-        raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
+    with open_regular(path, shown, limit) as handle:
+        try:
+            return decode_stream(handle, shown, limit)[0]
+        except OSError as exc:
+            raise os_input_error(exc, path, shown) from None
+
+
+def _as_text(text: str, shown: str, suffix: str = "") -> tuple[str, str | None, str | None]:
+    """The text to extract from (HTML pages read for their text, unsafe characters replaced),
+    the page's title, and ``"html"`` when it was a page."""
+    title = text_from = None
+    if looks_like_html(text, suffix):
+        text, title = html_to_text(text)
+        text_from = "html"
+        if _DEVANAGARI.search(text) is None:
+            raise error("no_devanagari", InputError, path=shown)
+    unsafe = count_unsafe(text)
+    if unsafe:
+        log.info("%s: %d characters XML cannot hold replaced by spaces", shown, unsafe)
+        text = xml_safe(text)
+    _check_text(text, shown)
+    return text, title and xml_safe(title), text_from
 
 
 def _title_from_text(text: str, limit: int = TITLE_CHARS) -> str | None:
@@ -207,14 +184,15 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
     Returns
     -------
     Document
-        ``text`` exactly as decoded; ``title`` from the sidecar, else the first
-        non-blank line (at most about 200 characters); ``path`` as given (POSIX).
+        ``text`` as decoded (the text of an HTML page, ``text_from="html"``; characters XML
+        cannot hold replaced by spaces); ``title`` from the sidecar, else the page's title,
+        else the first non-blank line (at most about 200 characters); ``path`` as given (POSIX).
 
     Raises
     ------
     InputError
-        For a missing, unreadable, empty, binary, too big, non-UTF-8 or
-        non-Hindi file, or a bad sidecar.
+        For a missing, unreadable, special (FIFO, device, ...), empty, binary, too big,
+        non-UTF-8 or non-Hindi file, or a bad sidecar.
 
     Examples
     --------
@@ -226,42 +204,45 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None,
     ('a', 'पुतिन हनोई में\\r\\n', 'पुतिन हनोई में')
     """
     path = Path(path)
-    shown = path.as_posix()
+    shown = _shown(path)
     limit = max_input_bytes() if max_bytes is None else max_bytes
-    text = _read_text(path, shown, limit)
-    _check_text(text, shown)
+    text, title, text_from = _as_text(_read_text(path, shown, limit), shown, path.suffix)
     meta = read_meta(path)
     return Document(
         id=doc_id or _stem_id(path),
         text=text,
-        title=meta.get("title") or _title_from_text(text),
+        title=meta.get("title") or title or _title_from_text(text),
         date=meta.get("date"),
         language=meta.get("language", "hi"),
         source=meta.get("source"),
         path=shown,
+        text_from=text_from,
     )
 
 
 def document_from_text(text: str, doc_id: str = "text", date: str | None = None) -> Document:
     """Make a :class:`Document` from Hindi text given directly (Python API).
 
-    ``text`` is kept exactly as given and ``path`` is ``None``; errors (blank
-    text, no Devanagari, ``date`` not YYYY-MM-DD, not a string) name the
-    input ``<text>``.
+    ``text`` is kept as given (an HTML page is read for its text, characters XML cannot
+    hold become spaces, as for files) and ``path`` is ``None``; errors (blank text, no
+    Devanagari, ``date`` not YYYY-MM-DD, not a string) name the input ``<text>``.
 
     Examples
     --------
     >>> document_from_text("मोदी", date="2024-06-20").date
     '2024-06-20'
+    >>> document_from_text("मोदी\\x0bने").text
+    'मोदी ने'
     >>> document_from_text("Modi")
     Traceback (most recent call last):
     kg.errors.InputError: <text>: no Devanagari text found; only Hindi is supported yet
     """
     if not isinstance(text, str):
         raise error("not_text", InputError)
-    _check_text(text, TEXT_PATH)
-    return Document(id=doc_id, text=text, title=_title_from_text(text),
-                    date=check_date(date, TEXT_PATH), language="hi", source=None, path=None)
+    text, title, text_from = _as_text(text, TEXT_PATH)
+    return Document(id=doc_id, text=text, title=title or _title_from_text(text),
+                    date=check_date(date, TEXT_PATH), language="hi", source=None, path=None,
+                    text_from=text_from)
 
 
 def _as_list(inputs: PathOrPaths) -> list[Any]:
@@ -270,15 +251,19 @@ def _as_list(inputs: PathOrPaths) -> list[Any]:
 
 
 def _expand(item: str | os.PathLike[str]) -> list[Path]:
-    """The article files an input names: itself, or a folder's ``*.txt`` files."""
+    """The article files an input names: itself, or a folder's ``*.txt`` entries."""
+    if not os.fspath(item).strip():
+        raise error("empty_path", InputError)
     path = Path(item)
-    shown = path.as_posix() if str(item).strip() else repr(str(item))
-    if not str(item).strip() or not path.exists():
-        raise error("missing", InputError, path=shown)
-    if not path.is_dir():
+    shown = _shown(path)
+    try:
+        is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError as exc:
+        raise os_input_error(exc, path, shown) from None
+    if not is_dir:
         return [] if path.name.endswith(".meta.json") else [path]
     try:
-        found = [p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.name[0] != "." and p.is_file()]
+        found = [p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.name[0] != "."]
     except OSError as exc:
         raise error("unreadable", InputError, path=shown, reason=exc.strerror or exc) from None
     if not found:
@@ -300,11 +285,12 @@ def _unique(paths: Iterable[Path], seen: set[str]) -> list[Path]:
 def iter_input_paths(inputs: PathOrPaths) -> list[Path]:
     """Expand input files and folders (or one path) into article paths, in input order.
 
-    Folders give their ``*.txt`` files, sorted by name, **not recursively**
-    (hidden files skipped); files are taken whatever their extension, except
+    Folders give their ``*.txt`` entries, sorted by name, **not recursively**
+    (hidden files skipped; entries that are not regular files are listed, for
+    :func:`read_document` to report); files are taken whatever their extension, except
     ``*.meta.json`` sidecars.  A file reached twice is listed once.  Raises the
-    ``missing`` error for a path that does not exist, ``no_articles`` for a
-    folder without ``*.txt`` files.
+    ``missing`` error for a path that does not exist (``broken_link``, ``link_loop``,
+    ``empty_path`` ...), ``no_articles`` for a folder without ``*.txt`` files.
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""The knowledge graph as a NetworkX ``MultiDiGraph``."""
+"""The knowledge graph as a NetworkX ``MultiDiGraph``, and a copy of it fit for GraphML."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from kg.xmlchars import UNSAFE, xml_safe
+
 if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
-__all__ = ["to_networkx"]
+__all__ = ["graphml_safe", "to_networkx"]
 
 
 def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
@@ -55,3 +57,34 @@ def _edge_key(graph: nx.MultiDiGraph, rel) -> str:  # noqa: ANN001
         n += 1
         key = f"{rel.predicate}#{n}"
     return key
+
+
+def _safe(value: object) -> object:
+    return xml_safe(value, "\ufffd") if isinstance(value, str) else value
+
+
+def graphml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` itself, or a copy whose strings hold no character XML 1.0 forbids (U+FFFD instead).
+
+    Articles are cleaned when they are read (:mod:`kg.inputs`), so only graphs built from
+    other records need the copy; GraphML with such a character is not well-formed.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", label="\\uffffBharat")
+    >>> graphml_safe(g).nodes["a"]["label"]
+    '\\ufffdBharat'
+    """
+    def unsafe(item: object) -> bool:
+        return isinstance(item, str) and UNSAFE.search(item) is not None
+
+    parts = [*graph.nodes(data=True), *graph.edges(keys=True, data=True)]
+    if not any(unsafe(x) for *ids, data in parts for x in (*ids, *data, *data.values())):
+        return graph
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from((_safe(n), {_safe(k): _safe(v) for k, v in d.items()})
+                        for n, d in graph.nodes(data=True))
+    safe.add_edges_from((_safe(u), _safe(v), _safe(key), {_safe(k): _safe(x) for k, x in d.items()})
+                        for u, v, key, d in graph.edges(keys=True, data=True))
+    return safe

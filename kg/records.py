@@ -159,9 +159,12 @@ class Document:
     language: str = "hi"
     source: str | None = None
     path: str | None = None
+    text_from: str | None = None  # "html": ``text`` was extracted from a page (kg.htmltext)
 
     def meta(self) -> dict[str, Any]:
-        return {
+        """The ``documents.jsonl`` record; a text extracted from HTML is kept in it, as offsets
+        point into that text."""
+        data: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "date": self.date,
@@ -169,3 +172,7 @@ class Document:
             "source": self.source,
             "path": self.path,
         }
+        if self.text_from:
+            data["text_from"] = self.text_from
+            data["text"] = self.text
+        return data

@@ -27,6 +27,13 @@ SEED = "000_f11f25e23ec2aca4"
 SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()),
               ROOT.parent / "shared")
 SHARED_SEED = SHARED / "seeds" / f"{SEED}.txt"
+
+
+def shared_seed() -> Path:
+    """The seed article of ``../shared``; skips the test in a plain clone without it."""
+    if not SHARED_SEED.is_file():
+        pytest.skip(f"the shared seed article is not on this machine ({SHARED_SEED})")
+    return SHARED_SEED
 HINDI = "रूसी राष्ट्रपति व्लादिमीर पुतिन गुरुवार को वियतनाम पहुंचे।\n"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 
@@ -153,9 +160,22 @@ def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
     assert doc.text == HINDI
 
 
-def test_utf16_without_bom_is_rejected(tmp_path: Path) -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path: Path, codec: str) -> None:
+    doc = read_document(write(tmp_path / "u16.txt", HINDI.encode(codec)))
+    assert doc.text == HINDI
+
+
+def test_utf16_without_bom_but_broken_says_so(tmp_path: Path) -> None:
+    data = HINDI.encode("utf-16-le") + b"\x00\xdc" + HINDI.encode("utf-16-le")  # a lone low surrogate
+    with pytest.raises(InputError) as info:
+        read_document(write(tmp_path / "u16.txt", data))
+    assert "UTF-16 without a byte-order mark" in message(info)
+
+
+def test_ascii_utf16_is_not_hindi(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="binary"):
-        read_document(write(tmp_path / "u16.txt", "ab क".encode("utf-16-le")))
+        read_document(write(tmp_path / "u16.txt", "plain English".encode("utf-16-le")))
 
 
 def test_utf16_with_bom_but_broken(tmp_path: Path) -> None:
@@ -212,6 +232,7 @@ def test_ids_keep_devanagari_and_replace_spaces(tmp_path: Path) -> None:
 
 
 def test_seed_article_reads_fine() -> None:
+    shared_seed()
     doc = read_document(SHARED_SEED)
     assert doc.id == SEED
     assert doc.text == SHARED_SEED.read_bytes().decode("utf-8")
@@ -219,6 +240,7 @@ def test_seed_article_reads_fine() -> None:
 
 
 def test_repo_seed_is_exact_copy_and_has_date() -> None:
+    shared_seed()
     assert (ROOT / "seeds" / f"{SEED}.txt").read_bytes() == SHARED_SEED.read_bytes()
     docs, errors = read_documents([ROOT / "seeds"])
     assert errors == []
@@ -308,7 +330,7 @@ def test_sidecars_given_as_inputs_are_skipped(tmp_path: Path) -> None:
 
 
 def test_empty_string_input_is_not_the_current_folder() -> None:
-    with pytest.raises(InputError, match="'': no such file or directory"):
+    with pytest.raises(InputError, match="an empty path was given"):
         iter_input_paths([""])
 
 
@@ -389,6 +411,7 @@ def test_document_from_text_rejects_non_text() -> None:
 @pytest.mark.slow
 def test_20_mb_hindi_file_within_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
+    shared_seed()
     block = SHARED_SEED.read_bytes() + b"\n"
     with open(path, "wb") as handle:
         for _ in range(20 * 1024 * 1024 // len(block) + 1):

@@ -53,7 +53,7 @@ def load_ner(path: str | Path | None = None) -> Language:
         raise
     except Exception as exc:  # spaCy, srsly and thinc raise many kinds for a damaged model
         folder = Path(path) if path else ner_package.MODEL_DIR
-        raise error("bad_ner_model", path=folder, reason=one_line(exc)) from None
+        raise error("bad_ner_model", path=folder, reason=one_line(f"{type(exc).__name__}: {exc}")) from None
 
 
 class NerModelComponent:

@@ -90,7 +90,7 @@ def _attempt(name: str, load: Callable[[], object]) -> None:
     try:
         load()
     except Exception as exc:  # noqa: BLE001 - a missing or damaged optional model never stops a build
-        reason = str(exc) if isinstance(exc, KGError) else one_line(exc)
+        reason = str(exc) if isinstance(exc, KGError) else one_line(f"{type(exc).__name__}: {exc}")
         warning = str(error("model_left_out", model=OPTIONAL_MODELS[name], reason=" ".join(reason.split())))
         if _PROBLEMS.get(name) != warning:
             log.warning("%s", warning)

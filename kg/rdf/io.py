@@ -137,11 +137,25 @@ def dataset_bytes(ds: Graph, fmt: str) -> bytes:
         text = ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
         data = _sort_jsonld(_lift_default_graph(json.loads(text)))
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    data = ds.serialize(format=_RDFLIB[fmt], encoding="utf-8")
+    data = _trig_bytes(ds) if fmt == "trig" else ds.serialize(format=_RDFLIB[fmt], encoding="utf-8")
     if fmt in ("nt", "nq"):
         lines = sorted({line for line in data.splitlines() if line.strip()})
         return b"\n".join(lines) + b"\n" if lines else b""
     return data
+
+
+def _trig_bytes(ds: Graph) -> bytes:
+    """TriG with the graphs in a fixed order (default graph first, then by name): rdflib writes
+    them in the order of its store's hash set, which changes from one process to the next."""
+    import io
+
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(ds)
+    serializer.contexts.sort(key=lambda g: (g.identifier != serializer.default_context, str(g.identifier)))
+    stream = io.BytesIO()
+    serializer.serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def serialize(ds: Graph, path: str | Path, fmt: str | None = None) -> Path:

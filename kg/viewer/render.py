@@ -35,15 +35,31 @@ LAYOUT_THRESHOLD = 300
 """Above this many nodes, positions are precomputed and physics is off."""
 
 VIS_VERSION = "vis-9.1.2"
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+# Besides markup: what HTML calls a parse error (C1 controls, DEL, non-characters), lone
+# surrogates (not UTF-8) and the JavaScript line breaks U+2028/U+2029.
+_NONCHARS = "".join(chr(plane * 0x10000 + low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+_ESCAPE = re.compile(f"[<>&\u2028\u2029\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff{_NONCHARS}]")
 _CLOSE = re.compile(r"</(script|style)", re.IGNORECASE)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if ord(char) > 0xFFFF:  # a UTF-16 surrogate pair, as JSON writes astral characters
+        code = ord(char) - 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{ord(char):04x}"
 
 
 def safe_json(obj: Any) -> str:
     """Deterministic JSON that is safe inside a ``<script>`` element.
 
     ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes,
-    so no string can close the script element or open a comment.
+    so no string can close the script element or open a comment; so are the characters
+    an HTML parser reports as errors (controls, non-characters such as U+FFFF) and lone
+    surrogates, so the page is valid UTF-8 and parses cleanly.
 
     Examples
     --------
@@ -51,9 +67,11 @@ def safe_json(obj: Any) -> str:
     '{"a":1,"b":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     >>> json.loads(safe_json(["\\u2028<"])) == ["\\u2028<"]
     True
+    >>> safe_json(["\\uffff\\x85\\U0010ffff"])
+    '["\\\\uffff\\\\u0085\\\\udbff\\\\udfff"]'
     """
     text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return re.sub("[<>&\u2028\u2029]", lambda m: _ESCAPES[m.group(0)], text)
+    return _ESCAPE.sub(_escape, text)
 
 
 def _asset(package: str, *parts: str, inline: bool = True) -> str:
