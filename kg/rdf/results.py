@@ -220,7 +220,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         From :func:`kg.rdf.sparql.evaluate`.
     fmt
         For SELECT/ASK one of :data:`SELECT_FORMATS`; for CONSTRUCT/DESCRIBE
-        one of :data:`GRAPH_FORMATS` (``table`` gives Turtle, ``json`` JSON-LD).
+        one of :data:`GRAPH_FORMATS` (``table`` gives Turtle, ``json`` JSON-LD, ``xml`` RDF/XML).
 
     Raises
     ------
@@ -228,7 +228,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         ``bad_result_format`` when ``fmt`` does not fit the query form.
     """
     if answer.kind == "graph":
-        fmt = {"table": "ttl", "json": "jsonld"}.get(fmt, fmt)
+        fmt = {"table": "ttl", "json": "jsonld", "xml": "rdfxml"}.get(fmt, fmt)
         if fmt not in GRAPH_FORMATS:
             raise error(
                 "bad_result_format", fmt=fmt, kind="CONSTRUCT/DESCRIBE", choices=", ".join(GRAPH_FORMATS)

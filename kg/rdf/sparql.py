@@ -44,6 +44,7 @@ __all__ = [
     "UpdateRefused",
     "call_with_timeout",
     "check_query",
+    "copy_store",
     "failed",
     "evaluate",
     "is_update",
@@ -92,8 +93,11 @@ def _load_into(store: Any, source: Graph | str | Path) -> None:
         raise error("bad_graph", path=path, fmt=fmt, reason=_oneline(exc)) from None
 
 
-def open_store(*sources: Graph | str | Path) -> pyoxigraph.Store:
-    """Load graphs (rdflib objects, graph files or ``kg build`` folders) into an in-memory Oxigraph store.
+def open_store(*sources: Graph | str | Path, path: str | Path | None = None) -> pyoxigraph.Store:
+    """Load graphs (rdflib objects, graph files or ``kg build`` folders) into an Oxigraph store.
+
+    The store is in memory, or on disk in the folder ``path`` (created; :func:`copy_store`
+    fills one from another store).
 
     Raises
     ------
@@ -102,10 +106,20 @@ def open_store(*sources: Graph | str | Path) -> pyoxigraph.Store:
     """
     import pyoxigraph as ox
 
-    store = ox.Store()
+    store = ox.Store(str(path)) if path is not None else ox.Store()
     for source in sources:
         _load_into(store, source)
     return store
+
+
+def copy_store(store: Any, path: str | Path) -> int:
+    """Write the quads of ``store`` into a new on-disk store at ``path``; their number."""
+    import pyoxigraph as ox
+
+    target = ox.Store(str(path))
+    target.bulk_load(store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    target.flush()
+    return len(target)
 
 
 def _size(graph: Graph) -> int:
