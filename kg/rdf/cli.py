@@ -216,8 +216,14 @@ def serve(
     Only requests naming this server in Host are answered, and pages of other origins
     cannot read answers unless --cors-origin allows them.
     """
+    import signal
+
     from kg.rdf.server import make_server
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)  # kill PID stops the workers too
     corpus = _open_store(store_dir) if store_dir is not None else None
     try:
         if corpus is not None:
@@ -231,8 +237,14 @@ def serve(
             allowed_hosts=allowed_hosts,
         )  # fmt: skip
         _announce(server, host, allow_service)
-        _serve_until_stopped(server)
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
+    except KeyboardInterrupt:
+        pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if corpus is not None:
             corpus.close()
 
@@ -244,22 +256,6 @@ def _announce(server, host: str, allow_service: bool) -> None:  # noqa: ANN001 -
         click.echo("warning: --allow-service: queries can make this machine send requests anywhere", err=True)
     triples = server.pool.triples
     click.echo(f"{triples} triples; SPARQL endpoint at {server.url}sparql (Ctrl+C to stop)", err=True)
-
-
-def _serve_until_stopped(server) -> None:  # noqa: ANN001 - a SparqlServer
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)  # kill PID stops the workers too
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        server.server_close()
 
 
 def _open_store(folder: Path):  # noqa: ANN202 - a CorpusStore, imported lazily
