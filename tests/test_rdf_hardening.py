@@ -1,7 +1,8 @@
 """Issue 11 on the SPARQL path: SERVICE never leaves the host, bad queries never kill a process,
 a timed-out query frees its worker, errors say where and why.
 
-Servers run on loopback; a loopback listener records any connection a query would make.
+Servers run on loopback; a loopback listener (kg.rdf.loadtest.Listener) records any connection a
+query would make.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from kg.cli import main
 from kg.errors import KGError
 from kg.rdf import open_store, run_query, serialize, to_rdf
 from kg.rdf.guard import MAX_DEPTH, QueryRefused, ServiceRefused, screen
+from kg.rdf.loadtest import Listener
 from kg.rdf.pool import QueryMemory, QueryPool, QueryTimeout, ServerBusy
 from kg.rdf.sample import sample_graph
 from kg.rdf.server import SparqlServer, make_server
@@ -37,31 +39,11 @@ LIGHT = "ASK { ent:Q7747 kg:visits ent:Q881 }"
 FORMATS = {"select": "json", "ask": "json", "graph": "ttl"}
 
 
-class Listener:
-    """A loopback TCP server that records every connection (and answers HTTP 500)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.connections = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections += 1
-            conn.sendall(b"HTTP/1.1 500 Nope\r\nContent-Length: 0\r\n\r\n")
-            conn.close()
-
-
 @pytest.fixture(scope="module")
 def listener() -> Iterator[Listener]:
     lst = Listener()
     yield lst
-    lst.sock.close()
+    lst.close()
 
 
 @pytest.fixture(scope="module")
@@ -481,3 +463,64 @@ def test_errors_are_the_same_from_cli_api_and_endpoint(server: SparqlServer, gra
     cli = CliRunner().invoke(main, ["query", str(graph_dir), query])
     assert status == 400 and body.strip() == str(api.value) == str(rdflib_engine.value)
     assert cli.exit_code == 1 and cli.output.strip() == f"Error: {api.value}"
+
+
+def test_allow_service_is_an_explicit_choice(graph_dir: Path, listener: Listener) -> None:
+    """With allow_service the query reaches the listener: the refusal above is kg's, not an accident."""
+    query = f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}/x> {{ ?s ?p ?o }} }}"
+    before = listener.connections
+    limits = WorkerLimits(allow_service=True)
+    with QueryPool(Source(paths=(str(graph_dir),)), workers=1, limits=limits) as pool:
+        assert json.loads(pool.run(Request(query, FORMATS), timeout=60).body)["results"]["bindings"] == [{}]
+    assert listener.connections == before + 1
+
+
+# --- 12. load: concurrent clients, light and pathological queries mixed -----------------------
+
+@pytest.mark.slow
+def test_load_with_pathological_queries(graph_dir: Path, listener: Listener) -> None:
+    """8 clients x 15 queries (a quarter pathological) on 2 workers: bench/bench_endpoint.py runs 16 x 200."""
+    import re
+
+    from kg.rdf.loadtest import RssSampler, family, run_load, summary
+
+    memory_mb = 256
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "serve", str(graph_dir),
+               "--port", "0", "--workers", "2", "--timeout", "2", "--memory", str(memory_mb)]  # fmt: skip
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        match = re.search(r"(http://127\.0\.0\.1:\d+/)sparql", proc.stderr.readline())
+        assert match
+        threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep the pipe drained
+        endpoint = match.group(1) + "sparql"
+        sampler = RssSampler(proc.pid)
+        sampler.start()
+        before = listener.connections
+        outcomes = run_load(endpoint, 8, 15, service_url=listener.url + "/sparql", heavy_share=0.25, seed=11)
+        sampler.stop()
+        report = summary(outcomes)
+        assert all(o.status is not None for o in outcomes), report  # every request answered: no crash
+        assert {o.status for o in outcomes if o.kind == "light"} <= {200, 503}, report
+        assert {o.status for o in outcomes if o.kind == "heavy"} <= {400, 403, 413, 503}, report
+        assert report["light_answered"] >= report["light"] // 4, report
+        assert listener.connections == before  # SERVICE and LOAD never left the host
+        assert sampler.peak_worker < (memory_mb + 200) << 20 and sampler.peak_server < 300 << 20
+        assert proc.poll() is None and len(family(proc.pid)) == 3  # still up, both workers there
+        status = _post(endpoint, LIGHT)
+        assert status == 200
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def _post(endpoint: str, query: str) -> int:
+    req = urllib.request.Request(endpoint, data=urllib.parse.urlencode({"query": query}).encode())
+    for _ in range(100):  # a worker may still be starting after the last kill
+        try:
+            with urllib.request.urlopen(req, timeout=60) as resp:
+                return resp.status
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503:
+                return exc.code
+        threading.Event().wait(0.2)
+    return 503

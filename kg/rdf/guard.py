@@ -29,6 +29,7 @@ did you mean kg:visits?
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.errors import MESSAGES, KGError, error
@@ -144,7 +145,7 @@ def screen(
     return tokens
 
 
-def declared_prefixes(tokens: list[Token]) -> dict[str, str]:
+def declared_prefixes(tokens: Sequence[Token]) -> dict[str, str]:
     """The kg prefixes, overridden by the query's own ``PREFIX`` declarations."""
     from kg.rdf.namespace import PREFIXES
 
@@ -156,7 +157,7 @@ def declared_prefixes(tokens: list[Token]) -> dict[str, str]:
     return prefixes
 
 
-def from_clause(tokens: list[Token]) -> Token | None:
+def from_clause(tokens: Sequence[Token]) -> Token | None:
     """The IRI of the first ``FROM`` / ``FROM NAMED`` clause (rdflib downloads it)."""
     for i, tok in enumerate(tokens[:-1]):
         if tok.kind == "word" and tok.text.upper() == "FROM":
@@ -174,7 +175,7 @@ def _kg_terms() -> tuple[str, frozenset[str]]:
     return str(KG._NS), frozenset(KG.__annotations__)
 
 
-def check_terms(sparql: str, tokens: list[Token]) -> None:
+def check_terms(sparql: str, tokens: Sequence[Token]) -> None:
     """Refuse a ``kg:`` term (prefixed or a full IRI) the ontology does not define.
 
     Raises

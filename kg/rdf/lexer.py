@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 __all__ = ["Token", "depth", "position", "prologue_end", "tokenize", "unescape"]
@@ -26,23 +26,24 @@ __all__ = ["Token", "depth", "position", "prologue_end", "tokenize", "unescape"]
 # A name character: ASCII letters, digits, "_" and any non-ASCII character that is not a space.
 _N = r"[0-9A-Za-z_\u00b7-\U0010ffff]"
 _LOCAL = rf"(?:{_N}|[:\-]|%[0-9A-Fa-f]{{2}}|\\[_~.\-!$&'()*+,;=/?#@%]|\.(?={_N}|[:\-%\\]))"
-_PATTERN = re.compile(
+_NAME = rf"{_N}(?:{_N}|-|\.(?=\.*(?:{_N}|-)))*"
+_PATTERN = re.compile(  # spaces are skipped before each token
     rf"""
-    (?P<space>\s+)
+    \s*(?:
+    (?P<var>[?$]{_N}+)
+  | (?P<bnode>_:(?:{_N}|-|\.(?={_N}|-))+)
+  | (?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+
+              |[0-9]*\.[0-9]+|[0-9]+)
+  | (?P<word>{_NAME})(?P<local>:{_LOCAL}*)?
+  | (?P<pname>:{_LOCAL}*)
+  | (?P<iri><(?:[^<>\"{{}}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}})*>)
   | (?P<comment>\#[^\n\r]*)
   | (?P<string>\"\"\"(?:(?:\"|\"\")?(?:[^\"\\]|\\.))*\"\"\"|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
               |\"(?:[^\"\\\n\r]|\\.)*\"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<badstring>[\"'])
-  | (?P<iri><(?:[^<>\"{{}}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{{4}}|\\U[0-9A-Fa-f]{{8}})*>)
-  | (?P<var>[?$]{_N}+)
-  | (?P<bnode>_:(?:{_N}|-|\.(?={_N}|-))+)
-  | (?P<pname>(?:{_N}(?:{_N}|-|\.(?=\.*(?:{_N}|-)))*)?:{_LOCAL}*)
-  | (?P<number>[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.[0-9]+[eE][+-]?[0-9]+|[0-9]+[eE][+-]?[0-9]+
-              |[0-9]*\.[0-9]+|[0-9]+)
-  | (?P<word>{_N}+)
   | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<punct>\|\||&&|!=|<=|>=|\^\^|.)
-    """,
+    )""",
     re.VERBOSE | re.DOTALL,
 )
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -59,8 +60,14 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of ``text`` outside spaces and comments (see the module docstring)."""
-    return [Token(m.lastgroup or "punct", m.group(), m.start()) for m in _PATTERN.finditer(text)
-            if m.lastgroup not in ("space", "comment")]  # fmt: skip
+    tokens = []
+    for m in _PATTERN.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind == "local":
+            tokens.append(Token("pname", m.group("word") + m.group("local"), m.start("word")))
+        elif kind != "comment":
+            tokens.append(Token(kind, m.group(kind), m.start(kind)))
+    return tokens
 
 
 def unescape(text: str) -> str:
@@ -114,7 +121,7 @@ def depth(tokens: list[Token]) -> tuple[int, int]:
     return deepest, where
 
 
-def prologue_end(tokens: list[Token]) -> int:
+def prologue_end(tokens: Sequence[Token]) -> int:
     """Index of the first token after the ``PREFIX``/``BASE`` declarations."""
     i = 0
     while i < len(tokens) and tokens[i].kind == "word" and tokens[i].text.upper() in ("PREFIX", "BASE"):

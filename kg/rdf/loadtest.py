@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import random
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -27,9 +28,37 @@ from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 
-__all__ = ["Outcome", "RssSampler", "family", "light_queries", "pathological", "run_load", "summary"]
+__all__ = [
+    "Listener", "Outcome", "RssSampler", "family", "light_queries", "pathological", "run_load", "summary",
+]  # fmt: skip
 
 _ASK = "ASK { ent:Q7747 kg:visits ent:Q881 }"
+
+
+class Listener:
+    """A loopback TCP server that counts the connections it gets (and answers HTTP 500).
+
+    Aim SERVICE and LOAD at :attr:`url`: :attr:`connections` says whether a query left the server.
+    """
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.connections = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            conn.sendall(b"HTTP/1.1 500 Nope\r\nContent-Length: 0\r\n\r\n")
+            conn.close()
+
+    def close(self) -> None:
+        self.sock.close()
 
 
 def light_queries() -> list[tuple[str, str]]:

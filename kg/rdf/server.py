@@ -394,9 +394,10 @@ class _Handler(BaseHTTPRequestHandler):
             tuple(params.get("named-graph-uri", ())),
         )  # fmt: skip
         try:
-            check_query(request.sparql)  # refused here without taking a worker
-            assert self.server.pool is not None
-            answer = self.server.pool.run(request, self.server.options.timeout)
+            pool = self.server.pool
+            assert pool is not None
+            check_query(request.sparql, pool.limits.allow_service)  # refused here without taking a worker
+            answer = pool.run(request, self.server.options.timeout)
         except KGError as exc:
             self._refused(exc)
             return
