@@ -104,6 +104,7 @@ MESSAGES = {
     ),
     "query_crashed": "SPARQL query stopped its worker process ({reason}); the query was not answered",
     "query_busy": "server busy: {running} queries running and {waiting} waiting; retry in {retry} s",
+    "query_held": "this query ran out of time or memory a moment ago; it is not run again for {seconds} s",
     "worker_start": "the SPARQL worker process could not start ({reason})",
     "bad_host": (
         "Host {host!r} is not this server (a DNS rebinding guard); use {expected} or start kg serve with "

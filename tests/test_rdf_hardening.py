@@ -28,7 +28,7 @@ from kg.errors import KGError
 from kg.rdf import open_store, run_query, serialize, to_rdf
 from kg.rdf.guard import MAX_DEPTH, QueryRefused, ServiceRefused, screen
 from kg.rdf.loadtest import Listener
-from kg.rdf.pool import QueryMemory, QueryPool, QueryTimeout, ServerBusy
+from kg.rdf.pool import QueryHeld, QueryMemory, QueryPool, QueryTimeout, ServerBusy
 from kg.rdf.sample import sample_graph
 from kg.rdf.server import SparqlServer, make_server
 from kg.rdf.worker import Request, Source, WorkerLimits
@@ -296,7 +296,7 @@ def alive(pid: int) -> bool:
 
 def test_timed_out_queries_free_their_workers(graph_dir: Path) -> None:
     source = Source(paths=(str(graph_dir),))
-    with QueryPool(source, workers=2, wait=30) as pool:
+    with QueryPool(source, workers=2, wait=30, hold=0) as pool:  # hold=0: the same query runs again
         first = pool.pids()
         for _ in range(4):  # four three-way cartesian COUNTs, as in the report
             with pytest.raises(QueryTimeout, match="stopped after 1 s"):
@@ -305,6 +305,17 @@ def test_timed_out_queries_free_their_workers(graph_dir: Path) -> None:
         answer = pool.run(Request(LIGHT, FORMATS), timeout=60)  # waits for a replacement, not 503
         assert json.loads(answer.body)["boolean"] is True
         assert pool.stats["timeouts"] == 4 and len(pool.pids()) >= 1
+
+
+def test_a_runaway_query_is_held_back(graph_dir: Path) -> None:
+    with QueryPool(Source(paths=(str(graph_dir),)), workers=1, wait=30, hold=60) as pool:
+        with pytest.raises(QueryTimeout):
+            pool.run(Request(CARTESIAN, FORMATS), timeout=1)
+        with pytest.raises(QueryHeld, match="not run again for"):
+            pool.run(Request(CARTESIAN, FORMATS), timeout=1)
+        with pytest.raises(QueryTimeout):  # another text runs (and is stopped) as usual
+            pool.run(Request(CARTESIAN + " # again", FORMATS), timeout=1)
+        assert pool.stats["timeouts"] == 2 and pool.stats["held"] == 1
 
 
 def test_memory_is_capped_per_query(graph_dir: Path) -> None:

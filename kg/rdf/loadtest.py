@@ -116,17 +116,23 @@ def _ask(endpoint: str, text: str, param: str, timeout: float) -> int | None:
 
 
 def run_load(endpoint: str, clients: int, per_client: int, *, service_url: str, heavy_share: float = 0.2,
-             seed: int = 0, timeout: float = 120.0) -> list[Outcome]:  # fmt: skip
-    """``clients`` threads each sending ``per_client`` queries, a ``heavy_share`` of them pathological."""
+             seed: int = 0, timeout: float = 120.0, vary: bool = False) -> list[Outcome]:  # fmt: skip
+    """``clients`` threads each sending ``per_client`` queries, a ``heavy_share`` of them pathological.
+
+    ``vary`` makes every pathological query a new text (a comment is added), so the server
+    cannot recognise one it stopped before (:class:`kg.rdf.pool.QueryHeld`).
+    """
     light = [(n, q, "query") for n, q in light_queries()]
     heavy = pathological(service_url)
 
     def client(index: int) -> list[Outcome]:
         rng = random.Random(seed * 1000 + index)
         out = []
-        for _ in range(per_client):
+        for i in range(per_client):
             kind = "heavy" if rng.random() < heavy_share else "light"
             name, text, param = rng.choice(heavy if kind == "heavy" else light)
+            if vary and kind == "heavy":
+                text += f"\n# {index}.{i}"
             start = perf_counter()
             status = _ask(endpoint, text, param, timeout)
             out.append(Outcome(name, kind, status, perf_counter() - start))

@@ -6,7 +6,9 @@ time is answered :class:`QueryTimeout` and its worker is killed, which frees its
 memory at once; a fresh worker takes its place. A query over its memory budget ends its
 worker the same way (:class:`QueryMemory`), as does one that crashes it
 (:class:`QueryCrashed`): the caller always gets an answer, and the pool stays whole.
-When every worker is busy a caller waits a little, then gets :class:`ServerBusy`.
+When every worker is busy a caller waits a little, then gets :class:`ServerBusy`. A query
+text that ran out of time or memory is held back for a while (:class:`QueryHeld`), so a
+client sending it again does not take a worker again.
 
 Examples
 --------
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import OrderedDict
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -35,10 +38,13 @@ from kg.errors import KGError, error
 from kg.rdf.timeout import QueryTimeout
 from kg.rdf.worker import Request, Source, WorkerLimits
 
-__all__ = ["QueryCrashed", "QueryMemory", "QueryPool", "QueryTimeout", "ServerBusy", "query_once"]
+__all__ = [
+    "QueryCrashed", "QueryHeld", "QueryMemory", "QueryPool", "QueryTimeout", "ServerBusy", "query_once",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 _RETRY_S = 1
+_ATTEMPTS = 10  # a replacement that fails this often in a row is not tried again
 # A worker is a fresh interpreter (-I: no current folder, no PYTHON* variables) that takes
 # this process's sys.path, then its arguments, from the socket it is given.
 _BOOT = ("import sys; from multiprocessing.connection import Connection; c = Connection(int(sys.argv[1])); "
@@ -47,6 +53,12 @@ _BOOT = ("import sys; from multiprocessing.connection import Connection; c = Con
 
 class ServerBusy(KGError):
     """Every worker is busy and the wait for one ran out (or too many are waiting)."""
+
+    retry_after = _RETRY_S
+
+
+class QueryHeld(ServerBusy):
+    """The same query text ran out of time or memory a moment ago: it is not run again yet."""
 
 
 class QueryMemory(KGError):
@@ -80,18 +92,22 @@ class QueryPool:
         :class:`ServerBusy` at once.
     replace
         Start a new worker when one is killed (``False`` for a one-shot query).
+    hold
+        Seconds a query text that ran out of time or memory is refused if sent again.
     """
 
     def __init__(
         self, source: Source, workers: int = 4, limits: WorkerLimits | None = None, *,
-        wait: float = 2.0, max_waiting: int | None = None, replace: bool = True,
+        wait: float = 2.0, max_waiting: int | None = None, replace: bool = True, hold: float = 60.0,
     ) -> None:  # fmt: skip
         self.source, self.size = source, workers
         self.limits = limits or WorkerLimits()
         self.wait, self.replace = wait, replace
         self.max_waiting = 2 * workers if max_waiting is None else max_waiting
         self.triples: int | None = None
-        self.stats = {"answered": 0, "timeouts": 0, "memory": 0, "crashed": 0, "shed": 0}
+        self.stats = {"answered": 0, "timeouts": 0, "memory": 0, "crashed": 0, "shed": 0, "held": 0}
+        self.hold = hold
+        self._held: OrderedDict[str, float] = OrderedDict()  # query text -> until (monotonic)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -160,16 +176,20 @@ class QueryPool:
         return worker
 
     def _keep(self) -> None:
+        failures = 0
         while not self._closed:
             if self._todo.get() is None:
                 return
             try:
                 worker = self._ready(*self._launch(False))
             except KGError as exc:
-                log.error("%s; trying again in %d s", exc, _RETRY_S)
-                time.sleep(_RETRY_S)
-                self._todo.put(True)
+                failures += 1
+                log.error("%s (%d times in a row)", exc, failures)
+                if failures < _ATTEMPTS:
+                    time.sleep(_RETRY_S)
+                    self._todo.put(True)
                 continue
+            failures = 0
             if self._closed:
                 self._kill(worker)
             else:
@@ -206,23 +226,45 @@ class QueryPool:
         ServerBusy, QueryTimeout, QueryMemory, QueryCrashed, KGError
             The query's own errors (syntax, refused...) leave its worker in the pool.
         """
+        self._not_again(request.sparql)
         worker = self._acquire()
         try:
             worker.conn.send(request)
             if not worker.conn.poll(timeout):
                 self._retire(worker)
                 self._count("timeouts")
+                self._hold(request.sparql)
                 raise error("query_timeout", QueryTimeout, seconds=f"{timeout:g}")
             status, value = worker.conn.recv()
         except (EOFError, OSError):
+            self._hold(request.sparql)
             raise self._died(worker) from None
         if status == "memory":
+            self._hold(request.sparql)
             raise self._died(worker)
         self._idle.put(worker)
         if status == "ok":
             self._count("answered")
             return value
         raise value
+
+    def _hold(self, sparql: str) -> None:
+        with self._lock:
+            self._held[sparql] = time.monotonic() + self.hold
+            self._held.move_to_end(sparql)
+            while len(self._held) > 256:
+                self._held.popitem(last=False)
+
+    def _not_again(self, sparql: str) -> None:
+        with self._lock:
+            left = self._held.get(sparql, 0.0) - time.monotonic()
+            if left <= 0:
+                self._held.pop(sparql, None)
+                return
+            self.stats["held"] += 1
+        exc = error("query_held", QueryHeld, seconds=f"{left:.0f}")
+        exc.retry_after = max(1, round(left))
+        raise exc
 
     def _count(self, key: str) -> None:
         with self._lock:

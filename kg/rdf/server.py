@@ -410,8 +410,8 @@ class _Handler(BaseHTTPRequestHandler):
             kind = "graph" if exc.args[0] == "graph" else "select"
             offered = ", ".join(media for _, media in _OFFERS[kind])
             self._fail(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce the Accept-ed type; offered: {offered}")
-        elif isinstance(exc, ServerBusy):
-            self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": _RETRY_AFTER})
+        elif isinstance(exc, ServerBusy):  # and QueryHeld: the same query stopped a moment ago
+            self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
         elif isinstance(exc, QueryCrashed):
             self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
         else:
