@@ -109,6 +109,48 @@ MESSAGES = {
     "out_of_memory": "out of memory; split the input into smaller files",
     "interrupted": "interrupted",
     "internal": "internal error: {kind}: {detail} (run with KG_DEBUG=1 to see the traceback)",
+    # --- SPARQL endpoint and query path (issue 11: kg.rdf.guard, diagnose, pool, server) ---
+    "query_too_large": "SPARQL query of {size} characters is over the limit of {limit}",
+    "query_too_deep": (
+        "SPARQL query nests brackets {depth} deep (line {line}, column {column}); the limit is {limit}"
+    ),
+    "service_refused": (
+        "line {line}, column {column}: SERVICE is not allowed: kg sends no query to other servers "
+        "(federated queries are off)"
+    ),
+    "from_fetches": (
+        "line {line}, column {column}: FROM would make rdflib download {iri}; use engine=\"oxigraph\", "
+        "which reads FROM as a graph of the dataset"
+    ),
+    "unknown_term": "line {line}, column {column}: {term} is not a term of the kg ontology{hint}",
+    "did_you_mean": "; did you mean {suggestion}?",
+    "sparql_syntax": "line {line}, column {column}, at {token}: {detail}",
+    "sparql_expected": "expected {expected}",
+    "sparql_unknown_prefix": "unknown prefix {prefix}:; declared: {declared}",
+    "sparql_unclosed": "{bracket} opened here is never closed (missing {closing})",
+    "sparql_unopened": "{bracket} closes nothing",
+    "sparql_mismatch": "{bracket} closes the {opening} of line {line}, column {column} (expected {closing})",
+    "sparql_unterminated": "the string that starts here is not closed on its line",
+    "sparql_form": "a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE (after PREFIX and BASE)",
+    "sparql_keyword": "not a SPARQL keyword",
+    "sparql_unexpected": "unexpected here",
+    "sparql_number": "a number",
+    "sparql_expression": "an expression (a variable, a value or a function call)",
+    "query_failed": "SPARQL query failed: {reason}",
+    "rdflib_depth": "SPARQL query nests too deep for engine=\"rdflib\"; use engine=\"oxigraph\"",
+    "query_memory": (
+        "SPARQL query stopped: it needed more than {limit} MB of memory (raise the limit with --memory)"
+    ),
+    "query_crashed": "SPARQL query stopped its worker process ({reason}); the query was not answered",
+    "query_busy": "server busy: {running} queries running and {waiting} waiting; retry in {retry} s",
+    "query_held": "this query ran out of time or memory a moment ago; it is not run again for {seconds} s",
+    "worker_start": "the SPARQL worker process could not start ({reason})",
+    "bad_host": (
+        "Host {host!r} is not this server (a DNS rebinding guard); use {expected} or start kg serve with "
+        "--allow-host NAME"
+    ),
+    "cross_origin": "cross-origin request from {origin} refused (kg serve --cors-origin {origin} allows it)",
+    "request_timeout": "request not received within {seconds} s",
 }
 
 EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE: a bug in kg, not in the input

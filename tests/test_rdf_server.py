@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -29,8 +30,9 @@ SELECT ?o WHERE { ent:Q7747 kg:visits ?o }"""
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     page = tmp_path_factory.mktemp("site") / "graph.html"
     page.write_text("<html><body>viewer</body></html>", encoding="utf-8")
-    srv = make_server(open_store(to_rdf(sample_graph())), "127.0.0.1", 0, timeout=5, max_rows=50, html=page,
-                      quiet=True)  # fmt: skip
+    # no host given: the default, loopback, is what test_listens_on_loopback_only_by_default checks
+    srv = make_server(open_store(to_rdf(sample_graph())), port=0, timeout=5, max_rows=50, html=page,
+                      workers=2, quiet=True)  # fmt: skip
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     yield srv
@@ -63,8 +65,25 @@ def request(
         return exc.code, dict(exc.headers), exc.read()
 
 
-def test_binds_loopback(server: SparqlServer) -> None:
-    assert server.server_address[0] == "127.0.0.1"
+def _other_address() -> str | None:
+    """An address of this machine that is not loopback (a UDP "connect" sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def test_listens_on_loopback_only_by_default(server: SparqlServer) -> None:
+    """The fixture gives no host: the endpoint answers on 127.0.0.1, not on the machine's network address."""
+    other = _other_address()
+    if other is None:
+        pytest.skip("this machine has no address besides loopback")
+    assert request(server.url)[0] == 200
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((other, server.server_address[1]), timeout=10).close()
 
 
 @pytest.mark.parametrize("method", [None, POST])

@@ -28,13 +28,27 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
     return query_text
 
 
+_MEMORY = click.option(
+    "--memory", "memory_mb", type=click.IntRange(min=16), default=1024, show_default=True,
+    help="MB of memory a query may take (its worker process ends beyond it).",
+)  # fmt: skip
+_ALLOW_SERVICE = click.option(
+    "--allow-service", is_flag=True,
+    help="Let SERVICE send queries to other servers (refused by default: kg makes no outbound requests).",
+)  # fmt: skip
+
+
 @click.command(
     "query",
     epilog=(
         "Examples:\n\n\b\n"
         "  kg query output/ -f ontology/queries/visits.rq\n"
-        "  kg query output/graph.trig 'SELECT ?s WHERE { ?s kg:visits ent:Q881 }' --format csv\n"
+        "  kg query output/ 'SELECT ?s WHERE { ?s kg:visits ent:Q881 }' --format csv\n"
+        "  kg query output/graph.ttl 'ASK { ent:Q7747 kg:visits ent:Q881 }'\n"
         "  kg query --store kg-store/ -f ontology/queries/visits.rq\n\n"
+        "Formats: table (aligned columns, kg: and ent: names shortened), csv and tsv (SPARQL 1.1 "
+        "CSV/TSV results), json (SPARQL 1.1 results JSON), xml (SPARQL results XML). CONSTRUCT and "
+        "DESCRIBE give a graph: table prints Turtle, json JSON-LD, xml RDF/XML.\n\n"
         "Prefixes kg:, ent:, wd:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd: are predeclared; "
         "the default graph holds every statement once (GRAPH ?g reaches each article's graph)."
     ),
@@ -49,7 +63,7 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
 @click.option(
     "--format", "fmt", default="table", show_default=True,
     type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
-    help="SPARQL 1.1 results format (CONSTRUCT/DESCRIBE: table gives Turtle, json gives JSON-LD).",
+    help="Result format (see Formats below).",
 )  # fmt: skip
 @click.option(
     "--timeout",
@@ -59,6 +73,8 @@ def _read_query(query_text: str | None, query_file: Path | None) -> str:
     help="Seconds before the query is stopped (0 = no limit).",
 )
 @click.option("--max-rows", type=click.IntRange(min=1), default=None, help="Stop after this many rows.")
+@_MEMORY
+@_ALLOW_SERVICE
 @one_line_errors
 def query(
     graph: Path | None,
@@ -68,10 +84,22 @@ def query(
     fmt: str,
     timeout: float,
     max_rows: int | None,
+    memory_mb: int,
+    allow_service: bool,
 ) -> None:
-    """Run a SPARQL query on GRAPH (a graph file or a `kg build` output folder) or a --store."""
-    from kg.rdf.results import execute
+    """Run a SPARQL query on GRAPH or on a store of kg add (--store).
 
+    GRAPH is a kg build output folder or a graph file (.ttl .trig .nq .nt .jsonld). Of a
+    folder, kg query reads graph.trig, graph.nq or graph.jsonld when the build wrote one
+    (--format trig...), else the JSON Lines records a default build writes; both hold
+    every article's graph. graph.ttl and graph.nt hold the default graph only.
+
+    The query runs in a process of its own, stopped at --timeout and at --memory.
+    """
+    from kg.rdf.pool import query_once
+    from kg.rdf.worker import Source, WorkerLimits
+
+    limits = WorkerLimits(memory_mb=memory_mb, allow_service=allow_service)
     if store_dir is not None:
         if graph is not None and query_text is None:  # "kg query --store DIR QUERY": GRAPH is the query
             graph, query_text = None, str(graph)
@@ -80,20 +108,27 @@ def query(
         sparql = _read_query(query_text, query_file)
         from kg.store import CorpusStore
 
-        with CorpusStore(store_dir, write=False) as corpus:
-            answer = execute(corpus.graph, sparql, lambda kind: fmt, timeout=timeout or None,
-                             max_rows=max_rows)
+        with CorpusStore(store_dir, write=False) as corpus:  # held: no kg add meanwhile
+            answer = query_once(_store_source(corpus), sparql, fmt, timeout=timeout or None,
+                                max_rows=max_rows, limits=limits)  # fmt: skip
     else:
         if graph is None:
             raise click.UsageError("give GRAPH (a graph file or kg build folder) or --store DIR")
-        from kg.rdf.sparql import open_store
+        from kg.rdf.io import resolve_graph_path
 
         sparql = _read_query(query_text, query_file)
-        answer = execute(open_store(graph), sparql, lambda kind: fmt, timeout=timeout or None,
-                         max_rows=max_rows)
+        resolve_graph_path(graph)  # a missing or unknown file is reported before a worker starts
+        answer = query_once(Source(paths=(str(graph),)), sparql, fmt, timeout=timeout or None,
+                            max_rows=max_rows, limits=limits)  # fmt: skip
     click.echo(answer.body, nl=False)
     if answer.truncated and fmt != "table":
         click.echo(f"warning: stopped at {max_rows} rows (--max-rows)", err=True)
+
+
+def _store_source(corpus):  # noqa: ANN001, ANN202 - a CorpusStore -> Source, imported lazily
+    from kg.rdf.worker import Source
+
+    return Source(folder=str(Path(corpus.path) / "oxigraph"))  # the store's on-disk Oxigraph, read-only
 
 
 @click.command(
@@ -141,6 +176,7 @@ def _is_loopback(host: str) -> bool:
     "serve",
     epilog=(
         "Examples:\n\n\b\n  kg serve output/\n  kg serve output/graph.trig --port 8080 --timeout 10\n"
+        "  kg serve output/ --cors-origin http://localhost:3000\n"
         "  curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql?query=SELECT%20*%20WHERE%7B?s%20?p%20?o%7DLIMIT%203'"
     ),
 )
@@ -156,61 +192,73 @@ def _is_loopback(host: str) -> bool:
     "--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows per answer."
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=4, show_default=True, help="Queries run at once."
-)
+    "--workers", type=click.IntRange(min=1), default=4, show_default=True,
+    help="Worker processes: queries run at once (more wait a little, then get 503).",
+)  # fmt: skip
+@_MEMORY
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let web pages of ORIGIN (http://localhost:3000) read answers; repeatable; '*': any.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Answer requests for host NAME too (besides this server's addresses and localhost).")
+@_ALLOW_SERVICE
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Serve a store of kg add (held open for reading: kg add says it is busy meanwhile).")
+@one_line_errors
 def serve(
     graphs: tuple[Path, ...], host: str, port: int, timeout: float, max_rows: int, workers: int,
+    memory_mb: int, cors_origins: tuple[str, ...], allowed_hosts: tuple[str, ...], allow_service: bool,
     store_dir: Path | None,
-) -> None:
+) -> None:  # fmt: skip
     """Serve GRAPHS read-only over the SPARQL 1.1 Protocol at /sparql, and the viewer at /.
 
     GRAPHS are graph files or `kg build` output folders (default: output/), or --store DIR.
+    Queries run in --workers processes, each stopped at --timeout and at --memory.
+    Only requests naming this server in Host are answered, and pages of other origins
+    cannot read answers unless --cors-origin allows them.
     """
+    import signal
+
     from kg.rdf.server import make_server
 
-    corpus = None
-    if store_dir is not None:
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
 
-        corpus = _open_store(store_dir)
-        store, html = corpus.graph, None
-    else:
-        from kg.rdf.sparql import open_store
-
-        graphs = graphs or (Path("output"),)
-        store = _load(open_store, graphs)
-        html = _viewer_page(graphs)
-    server = make_server(
-        store, host, port, timeout=timeout or None, max_rows=max_rows, html=html, workers=workers
-    )
-    if not _is_loopback(host):
-        click.echo(f"warning: listening on {host}: the endpoint is reachable from other machines", err=True)
-    click.echo(f"{len(store)} triples; SPARQL endpoint at {server.url}sparql (Ctrl+C to stop)", err=True)
+    previous = signal.signal(signal.SIGTERM, stop)  # kill PID stops the workers too
+    corpus = _open_store(store_dir) if store_dir is not None else None
     try:
-        server.serve_forever()
+        if corpus is not None:
+            store, html = _store_source(corpus), None
+        else:
+            graphs = graphs or (Path("output"),)
+            store, html = graphs, _viewer_page(graphs)
+        server = make_server(
+            store, host, port, timeout=timeout or None, max_rows=max_rows, html=html, workers=workers,
+            memory_mb=memory_mb, allow_service=allow_service, cors_origins=cors_origins,
+            allowed_hosts=allowed_hosts,
+        )  # fmt: skip
+        _announce(server, host, allow_service)
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        signal.signal(signal.SIGTERM, previous)
         if corpus is not None:
             corpus.close()
 
 
+def _announce(server, host: str, allow_service: bool) -> None:  # noqa: ANN001 - a SparqlServer
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}: the endpoint is reachable from other machines", err=True)
+    if allow_service:
+        click.echo("warning: --allow-service: queries can make this machine send requests anywhere", err=True)
+    triples = server.pool.triples
+    click.echo(f"{triples} triples; SPARQL endpoint at {server.url}sparql (Ctrl+C to stop)", err=True)
+
+
 def _open_store(folder: Path):  # noqa: ANN202 - a CorpusStore, imported lazily
-    from kg.errors import KGError
     from kg.store import CorpusStore
 
-    try:
-        return CorpusStore(folder, write=False)
-    except KGError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _load(open_store, graphs: tuple[Path, ...]):  # noqa: ANN001, ANN202
-    from kg.errors import KGError
-
-    try:
-        return open_store(*graphs)
-    except KGError as exc:
-        raise click.ClickException(str(exc)) from None
+    return CorpusStore(folder, write=False)

@@ -31,14 +31,15 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from kg.errors import KGError, error
+from kg.errors import error
 from kg.rdf.namespace import PREFIXES
 from kg.rdf.sparql import (
     Answer,
     _collect,
-    _oneline,
     call_with_timeout,
+    failed,
     prepare,
+    stack_for,
     start_query,
 )
 
@@ -219,7 +220,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         From :func:`kg.rdf.sparql.evaluate`.
     fmt
         For SELECT/ASK one of :data:`SELECT_FORMATS`; for CONSTRUCT/DESCRIBE
-        one of :data:`GRAPH_FORMATS` (``table`` gives Turtle, ``json`` JSON-LD).
+        one of :data:`GRAPH_FORMATS` (``table`` gives Turtle, ``json`` JSON-LD, ``xml`` RDF/XML).
 
     Raises
     ------
@@ -227,7 +228,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         ``bad_result_format`` when ``fmt`` does not fit the query form.
     """
     if answer.kind == "graph":
-        fmt = {"table": "ttl", "json": "jsonld"}.get(fmt, fmt)
+        fmt = {"table": "ttl", "json": "jsonld", "xml": "rdfxml"}.get(fmt, fmt)
         if fmt not in GRAPH_FORMATS:
             raise error(
                 "bad_result_format", fmt=fmt, kind="CONSTRUCT/DESCRIBE", choices=", ".join(GRAPH_FORMATS)
@@ -282,6 +283,7 @@ def execute(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     on_done: Callable[[], None] | None = None,
+    allow_service: bool = False,
 ) -> Rendered:
     """Evaluate and serialize in one go, with Oxigraph's own serializers where possible.
 
@@ -298,7 +300,7 @@ def execute(
     >>> execute(store, "SELECT ?o WHERE { ent:Q7747 kg:visits ?o }", lambda kind: "csv").body
     b'o\\r\\nhttps://w3id.org/kg-hindi/entity/Q881\\r\\n'
     """
-    options = prepare(sparql, default_graphs, named_graphs, on_done)
+    options = prepare(sparql, default_graphs, named_graphs, on_done, allow_service)
     cancel = threading.Event()
 
     def work() -> Rendered:
@@ -317,6 +319,6 @@ def execute(
         return Rendered(kind, fmt, render(answer, fmt), answer.truncated)
 
     try:
-        return call_with_timeout(work, timeout, cancel, on_done)
-    except (OSError, ValueError) as exc:  # evaluation errors reported by Oxigraph
-        raise KGError(f"SPARQL query failed: {_oneline(exc)}") from None
+        return call_with_timeout(work, timeout, cancel, on_done, stack_for(sparql))
+    except (OSError, ValueError, RuntimeError) as exc:  # evaluation errors reported by Oxigraph
+        raise failed(exc) from None

@@ -1,10 +1,21 @@
 """A read-only SPARQL 1.1 Protocol endpoint on the standard library's HTTP server.
 
 ``GET /sparql?query=...`` and ``POST /sparql`` (form-encoded or a direct
-``application/sparql-query`` body) run a query on an in-memory Oxigraph store;
-the response format follows the ``Accept`` header (SPARQL results JSON, XML,
-CSV, TSV; Turtle, JSON-LD, N-Triples or RDF/XML for CONSTRUCT/DESCRIBE).
-SPARQL Update is refused with ``403``. ``GET /`` serves the viewer page.
+``application/sparql-query`` body) run a query in a pool of worker processes
+(:mod:`kg.rdf.pool`) that hold the store read-only; the response format follows the
+``Accept`` header (SPARQL results JSON, XML, CSV, TSV; Turtle, JSON-LD, N-Triples or
+RDF/XML for CONSTRUCT/DESCRIBE). ``GET /`` serves the viewer page.
+
+What the endpoint refuses, and with which status:
+
+* SPARQL Update ``403``; ``SERVICE`` ``400`` (the workers cannot open sockets anyway);
+  a query over 64 KiB ``413``, nested over 128 brackets ``400``;
+* a ``Host`` header naming another server ``421`` (DNS rebinding: a web page whose
+  name resolves to 127.0.0.1); a request from another origin ``403`` unless allowed
+  with ``cors_origins`` (no ``Access-Control-Allow-Origin`` header is sent otherwise);
+* a query over its time or memory ``503`` (its worker is killed and replaced); every
+  worker busy ``503`` with ``Retry-After``; more connections than the server keeps
+  ``503`` at once; a request not sent within ``idle_timeout`` is dropped.
 
 Examples
 --------
@@ -19,8 +30,12 @@ True
 from __future__ import annotations
 
 import html
+import ipaddress
+import shutil
 import sys
+import tempfile
 import threading
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,10 +43,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import MESSAGES, KGError, error
-from kg.rdf.results import GRAPH_FORMATS, SELECT_FORMATS, execute
-from kg.rdf.sparql import QueryTimeout, UpdateRefused
+from kg.rdf.access import Access
+from kg.rdf.guard import QueryTooLarge, UpdateRefused
+from kg.rdf.pool import QueryCrashed, QueryMemory, QueryPool, QueryTimeout, ServerBusy
+from kg.rdf.results import GRAPH_FORMATS, SELECT_FORMATS
+from kg.rdf.sparql import check_query
+from kg.rdf.worker import NotAcceptable, Request, Source, WorkerLimits
 
-__all__ = ["SparqlServer", "make_server", "negotiate"]
+__all__ = ["EndpointOptions", "SparqlServer", "make_server", "negotiate"]
 
 _OFFERS = {
     "select": [
@@ -51,6 +70,11 @@ _FORMAT_PARAM = {
     "rdfxml": "rdfxml", "rdf+xml": "rdfxml",
 }  # fmt: skip
 MAX_BODY = 1 << 20
+_RETRY_AFTER = "1"
+_STATUS = {
+    UpdateRefused: HTTPStatus.FORBIDDEN, QueryTooLarge: HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+    QueryTimeout: HTTPStatus.SERVICE_UNAVAILABLE, QueryMemory: HTTPStatus.SERVICE_UNAVAILABLE,
+}  # fmt: skip
 _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title></head>
 <body><h1>kg SPARQL endpoint</h1><p>{triples} triples. Query with the SPARQL 1.1 Protocol at
 <code>/sparql</code> (read-only), e.g. <code>curl '{url}sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'</code>.</p>
@@ -58,10 +82,6 @@ _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg 
 SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT 10</textarea><br>
 <input type="hidden" name="format" value="json"><button>Run</button></form></body></html>
 """
-
-
-class _NotAcceptable(KGError):
-    """No offered media type matches the Accept header."""
 
 
 def negotiate(accept: str | None, kind: str) -> str | None:
@@ -92,24 +112,91 @@ def negotiate(accept: str | None, kind: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class EndpointOptions:
+    """Limits and access rules of the endpoint (see :func:`make_server`)."""
+
+    timeout: float | None = 30.0
+    max_rows: int | None = 10_000
+    html: Path | None = None
+    quiet: bool = False
+    cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+    idle_timeout: float = 10.0
+    max_connections: int = 64
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """HTTP server holding the store and the limits (see :func:`make_server`)."""
+    """HTTP server holding the worker pool and the options (see :func:`make_server`)."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store: Any, **options: Any) -> None:
+    def __init__(self, address: tuple[str, int], options: EndpointOptions, backlog: int) -> None:
+        self.request_queue_size = backlog  # read by listen() in server_activate()
+        self.options = options
+        self.pool: QueryPool | None = None
+        self.scratch: Path | None = None  # a temporary on-disk copy of the store
         super().__init__(address, _Handler)
-        self.store = store
-        self.timeout_s: float | None = options.get("timeout")
-        self.max_rows: int | None = options.get("max_rows")
-        self.html: Path | None = options.get("html")
-        self.quiet: bool = options.get("quiet", False)
-        self.slots = threading.BoundedSemaphore(options.get("workers", 4))
+        self._connections = threading.BoundedSemaphore(options.max_connections)
+        self.access = Access(ipaddress.ip_address(self.server_address[0]), options.cors_origins,
+                             options.allowed_hosts)  # fmt: skip
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._connections.acquire(blocking=False):  # too many open connections: refuse at once
+            _refuse(request, self.options.max_connections)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.pool is not None:
+            self.pool.close()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _refuse(request: Any, limit: int) -> None:
+    body = MESSAGES["query_busy"].format(running=limit, waiting=0, retry=_RETRY_AFTER).encode() + b"\n"
+    head = (f"HTTP/1.1 503 Service Unavailable\r\nRetry-After: {_RETRY_AFTER}\r\nConnection: close\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n")  # fmt: skip
+    try:
+        request.settimeout(1)
+        request.sendall(head.encode("ascii") + body)
+    except OSError:
+        pass
+
+
+def _source(store: Any) -> tuple[Source, Path | None]:
+    """Where the workers find ``store``: a :class:`Source` as is; graph files or a Store are
+    written to an on-disk store in a scratch folder, which every worker opens read-only."""
+    if isinstance(store, Source):
+        return store, None
+    from kg.rdf.sparql import copy_store, open_store
+
+    scratch = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    try:
+        if isinstance(store, list | tuple):
+            disk = open_store(*store, path=scratch / "oxigraph")
+            disk.flush()
+            del disk  # closed: the workers open it read-only
+        else:
+            copy_store(store, scratch / "oxigraph")
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return Source(folder=str(scratch / "oxigraph")), scratch
 
 
 def make_server(
@@ -117,45 +204,66 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 8000,
     *,
-    timeout: float | None = 30.0,
-    max_rows: int | None = 10_000,
-    html: Path | None = None,
     workers: int = 4,
-    quiet: bool = False,
+    memory_mb: int | None = 1024,
+    allow_service: bool = False,
+    wait: float = 2.0,
+    **options: Any,
 ) -> SparqlServer:
-    """Create (not start) the endpoint; call ``serve_forever()`` on the result.
+    """Create (not start) the endpoint and its workers; call ``serve_forever()`` on the result.
 
     Parameters
     ----------
     store
-        A ``pyoxigraph.Store`` (see :func:`kg.rdf.sparql.open_store`).
+        Graph files or ``kg build`` folders (a list), or a ``pyoxigraph.Store``: loaded
+        into a temporary on-disk store the workers open read-only; or a
+        :class:`kg.rdf.worker.Source`.
     host, port
         Where to listen; loopback by default, port 0 picks a free port.
-    timeout
-        Seconds per query before ``503``; ``None`` for no limit.
-    max_rows
-        Rows (or triples) per answer; longer answers are cut and flagged with
-        the ``X-KG-Truncated: true`` header.
-    html
-        Page served at ``/`` (the viewer); a short help page when ``None``.
     workers
-        Queries evaluated at the same time; more get ``503``.
+        Worker processes, i.e. queries evaluated at the same time.
+    memory_mb
+        Memory a query may take in its worker; ``None`` for no cap.
+    allow_service
+        Let ``SERVICE`` send queries to other servers (off: refused, and the workers
+        cannot open network connections).
+    wait
+        Seconds a query waits for a free worker before ``503``.
+    **options
+        The fields of :class:`EndpointOptions`: ``timeout`` (seconds per query before
+        ``503``; ``None`` for no limit), ``max_rows`` (longer answers are cut and flagged
+        with ``X-KG-Truncated: true``), ``html`` (page served at ``/``), ``quiet``,
+        ``cors_origins`` (origins whose pages may read answers; ``"*"`` for all),
+        ``allowed_hosts`` (host names besides this server's addresses and ``localhost``),
+        ``idle_timeout``, ``max_connections``.
     """
+    opts = EndpointOptions(**options)
     try:
-        return SparqlServer(
-            (host, port), store, timeout=timeout, max_rows=max_rows, html=html, workers=workers, quiet=quiet
-        )
+        server = SparqlServer((host, port), opts, backlog=max(8, 2 * workers))
     except OSError as exc:
         raise error("cannot_listen", host=host, port=port, reason=exc.strerror or exc) from None
+    try:
+        source, server.scratch = _source(store)
+        limits = WorkerLimits(memory_mb=memory_mb, allow_service=allow_service)
+        server.pool = QueryPool(source, workers, limits, wait=wait).start(count=True)
+    except BaseException:
+        server.server_close()
+        raise
+    return server
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
-    server_version = "kg-sparql/0.1"
+    server_version = "kg-sparql/0.2"
     protocol_version = "HTTP/1.1"
+    cors: str | None = None
+
+    def setup(self) -> None:
+        self.timeout = self.server.options.idle_timeout  # a request not sent in time is dropped
+        super().setup()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - base class signature
-        if not self.server.quiet:
+        if not self.server.options.quiet:
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 
     # ------------------------------------------------------------- responses
@@ -163,23 +271,46 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Vary", "Accept")
+        self.send_header("Vary", "Accept, Origin")
+        if self.cors is not None:
+            self.send_header("Access-Control-Allow-Origin", self.cors)
+            self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated")
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _fail(self, status: int, message: str) -> None:
-        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+    def _fail(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", extra)
+
+    def _admit(self) -> bool:
+        """Check Host (DNS rebinding) and Origin (other web pages); answer and close if refused."""
+        access, host = self.server.access, self.headers.get("Host")
+        self.cors = None
+        if not access.host_allowed(host):
+            self.close_connection = True
+            ours = f"{self.server.server_address[0]}:{self.server.server_address[1]}"
+            self._fail(HTTPStatus.MISDIRECTED_REQUEST, MESSAGES["bad_host"].format(host=host, expected=ours))
+            return False
+        allowed, self.cors = access.origin(self.headers, host)
+        if not allowed:
+            self.close_connection = True
+            origin = access.refused_origin(self.headers)
+            self._fail(HTTPStatus.FORBIDDEN, MESSAGES["cross_origin"].format(origin=origin))
+        return allowed
 
     # ---------------------------------------------------------------- routes
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server naming
+        if not self._admit():
+            return
         self.send_response(HTTPStatus.NO_CONTENT)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        if self.cors is not None:
+            self.send_header("Access-Control-Allow-Origin", self.cors)
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Vary", "Origin")
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -187,6 +318,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802
+        if not self._admit():
+            return
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             self._index()
@@ -196,6 +329,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._fail(HTTPStatus.NOT_FOUND, f"not found: {url.path} (the endpoint is /sparql)")
 
     def do_POST(self) -> None:  # noqa: N802
+        if not self._admit():
+            return
         url = urlsplit(self.path)
         try:
             length = int(self.headers.get("Content-Length") or 0)
@@ -238,10 +373,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _index(self) -> None:
-        if self.server.html is not None and self.server.html.is_file():
-            self._send(HTTPStatus.OK, self.server.html.read_bytes(), "text/html; charset=utf-8")
+        if self.server.options.html is not None and self.server.options.html.is_file():
+            self._send(HTTPStatus.OK, self.server.options.html.read_bytes(), "text/html; charset=utf-8")
             return
-        page = _PAGE.format(triples=len(self.server.store), url=html.escape(self.server.url))
+        triples = self.server.pool.triples if self.server.pool is not None else 0
+        page = _PAGE.format(triples=triples, url=html.escape(self.server.url))
         self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8")
 
     def _protocol(self, params: dict[str, list[str]]) -> None:
@@ -252,41 +388,41 @@ class _Handler(BaseHTTPRequestHandler):
         if len(queries) != 1:
             self._fail(HTTPStatus.BAD_REQUEST, "give exactly one 'query' parameter (SPARQL 1.1 Protocol)")
             return
-        srv = self.server
-        if not srv.slots.acquire(timeout=srv.timeout_s or 30):
-            self._fail(HTTPStatus.SERVICE_UNAVAILABLE, "server busy: too many queries running, retry later")
-            return
+        request = Request(
+            queries[0], {kind: self._format(kind, params) for kind in ("select", "ask", "graph")},
+            self.server.options.max_rows, tuple(params.get("default-graph-uri", ())),
+            tuple(params.get("named-graph-uri", ())),
+        )  # fmt: skip
         try:
-            answer = execute(
-                srv.store, queries[0], lambda kind: self._choose(kind, params), timeout=srv.timeout_s,
-                max_rows=srv.max_rows, default_graphs=params.get("default-graph-uri"),
-                named_graphs=params.get("named-graph-uri"), on_done=srv.slots.release,
-            )  # fmt: skip
-        except _NotAcceptable as exc:
-            self._fail(HTTPStatus.NOT_ACCEPTABLE, str(exc))
-            return
-        except QueryTimeout as exc:
-            self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
-            return
-        except UpdateRefused as exc:
-            self._fail(HTTPStatus.FORBIDDEN, str(exc))
-            return
+            pool = self.server.pool
+            assert pool is not None
+            check_query(request.sparql, pool.limits.allow_service)  # refused here without taking a worker
+            answer = pool.run(request, self.server.options.timeout)
         except KGError as exc:
-            self._fail(HTTPStatus.BAD_REQUEST, str(exc))
+            self._refused(exc)
             return
         formats = GRAPH_FORMATS if answer.kind == "graph" else SELECT_FORMATS
         extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
         self._send(HTTPStatus.OK, answer.body, formats[answer.fmt], extra)
 
-    def _choose(self, kind: str, params: dict[str, list[str]]) -> str:
+    def _refused(self, exc: KGError) -> None:
+        if isinstance(exc, NotAcceptable):
+            kind = "graph" if exc.args[0] == "graph" else "select"
+            offered = ", ".join(media for _, media in _OFFERS[kind])
+            self._fail(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce the Accept-ed type; offered: {offered}")
+        elif isinstance(exc, ServerBusy):  # and QueryHeld: the same query stopped a moment ago
+            self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
+        elif isinstance(exc, QueryCrashed):
+            self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+        else:
+            self._fail(_STATUS.get(type(exc), HTTPStatus.BAD_REQUEST), str(exc))
+
+    def _format(self, kind: str, params: dict[str, list[str]]) -> str | None:
         kind = "graph" if kind == "graph" else "select"
         formats = GRAPH_FORMATS if kind == "graph" else SELECT_FORMATS
         for key in ("format", "output", "results"):
             wanted = _FORMAT_PARAM.get((params.get(key) or [""])[0].lower())
             if wanted in formats:
                 return wanted
-        fmt = negotiate(self.headers.get("Accept"), kind)
-        if fmt is None:
-            offered = ", ".join(media for _, media in _OFFERS[kind])
-            raise _NotAcceptable(f"cannot produce the Accept-ed type; offered: {offered}")
-        return fmt
+        return negotiate(self.headers.get("Accept"), kind)
+

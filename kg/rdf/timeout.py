@@ -1,4 +1,8 @@
-"""Run a function with a time limit in a daemon thread (used for SPARQL evaluation).
+"""Run a function with a time limit in a daemon thread (SPARQL evaluation inside the process).
+
+This is the Python API's limit: a query that runs over it is abandoned, not stopped
+(the thread goes on until Oxigraph returns). ``kg query`` and ``kg serve`` run
+queries in worker processes that are killed instead (:mod:`kg.rdf.pool`).
 
 Examples
 --------
@@ -19,7 +23,12 @@ from typing import Any
 
 from kg.errors import KGError, error
 
-__all__ = ["QueryTimeout", "call_with_timeout"]
+__all__ = ["BIG_STACK", "QueryTimeout", "call_with_timeout", "start_thread"]
+
+#: Stack of the thread that evaluates a long query: parsers recurse once per nesting level
+#: or operator, and a query of 64 KB can need more than the 8 MB of a default thread.
+BIG_STACK = 256 << 20
+_STACK_LOCK = threading.Lock()
 
 
 class QueryTimeout(KGError):
@@ -44,11 +53,25 @@ def _detached(exc: BaseException) -> BaseException:
     return exc
 
 
+def start_thread(thread: threading.Thread, stack_size: int = 0) -> None:
+    """Start ``thread`` with a stack of ``stack_size`` bytes (0: the default)."""
+    if not stack_size:
+        thread.start()
+        return
+    with _STACK_LOCK:  # threading.stack_size is process-wide: set it for this thread only
+        previous = threading.stack_size(stack_size)
+        try:
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+
+
 def call_with_timeout(
     fn: Any,
     timeout: float | None,
     cancel: threading.Event | None = None,
     on_done: Callable[[], None] | None = None,
+    stack_size: int = 0,
 ) -> Any:
     """Run ``fn()`` in a daemon thread and wait at most ``timeout`` seconds.
 
@@ -56,9 +79,10 @@ def call_with_timeout(
     :class:`~kg.errors.KGError` ``query_timeout`` is raised; the thread is
     abandoned, and being a daemon it never blocks interpreter exit.
     ``on_done`` is called when ``fn`` really ends (also after a timeout), so a
-    server can bound the number of running evaluations.
+    server can bound the number of running evaluations. ``stack_size`` (bytes) runs
+    ``fn`` in a thread with that stack, also without a timeout.
     """
-    if not timeout:
+    if not timeout and not stack_size:
         try:
             return fn()
         finally:
@@ -77,8 +101,8 @@ def call_with_timeout(
             if on_done is not None:
                 on_done()
 
-    threading.Thread(target=work, name="kg-sparql", daemon=True).start()
-    if not done.wait(timeout):
+    start_thread(threading.Thread(target=work, name="kg-sparql", daemon=True), stack_size)
+    if not done.wait(timeout or None):
         if cancel is not None:
             cancel.set()
         raise error("query_timeout", QueryTimeout, seconds=f"{timeout:g}")
