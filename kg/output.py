@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,9 @@ RECORDS = ("documents", "entities", "triples")
 #: Every name ``kg build`` may write into its output folder.
 OUTPUT_NAMES = frozenset([*(f"{name}.jsonl" for name in RECORDS),
                           *(f"graph.{ext}" for ext in (*RDF_FORMATS, "graphml", "html"))])
+#: Notes a user (or the repository's ``output/``) keeps in an output folder: carried into each
+#: new build as they are, never written by kg.
+KEPT_NAMES = ("README.md", ".gitkeep")
 
 
 def jsonl(rows: Iterable[dict[str, Any]]) -> str:
@@ -51,11 +55,28 @@ def jsonl(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def foreign_names(names: list[str]) -> list[str]:
-    """The names of a folder that keep ``kg build`` from replacing it (none: it may)."""
+    """The names of a folder that keep ``kg build`` from replacing it (none: it may).
+
+    Examples
+    --------
+    >>> foreign_names(["README.md"]), foreign_names(["documents.jsonl", "graph.ttl", "notes.txt"])
+    ([], ['notes.txt'])
+    >>> foreign_names(["graph.ttl"])  # no documents.jsonl: not a kg build
+    ['graph.ttl']
+    """
+    names = [name for name in names if name not in KEPT_NAMES]
     foreign = [name for name in names if name not in OUTPUT_NAMES]
     if not foreign and names and "documents.jsonl" not in names:
         return list(names)
     return foreign
+
+
+def _carry_kept(out_dir: Path, stage: Path) -> None:
+    """Copy the :data:`KEPT_NAMES` regular files of the folder being replaced into ``stage``."""
+    for name in KEPT_NAMES:
+        old = out_dir / name
+        if old.is_file() and not old.is_symlink():
+            shutil.copy2(old, stage / name)
 
 
 @contextlib.contextmanager
@@ -95,4 +116,5 @@ def save_all(kg: KnowledgeGraph, out_dir: Path, formats: tuple[str, ...] = ("ttl
         if html:
             kg.to_html(stage / "graph.html")
         written = sorted(p.name for p in stage.iterdir())
+        _carry_kept(Path(out_dir), stage)
     return [out_dir / name for name in written]

@@ -97,3 +97,14 @@ def test_a_broken_example_is_caught() -> None:
                  ["bulid", "seeds/"]):
         with pytest.raises((click.UsageError, AssertionError)):
             parse(argv)
+
+
+def test_python_dash_m_kg_is_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and out.stdout.startswith("Usage: kg ")
+    for name in COMMANDS:
+        assert f"  {name} " in out.stdout or f"  {name}\n" in out.stdout
