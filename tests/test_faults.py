@@ -32,8 +32,11 @@ B_TEXT = ("अमेरिका ने ईरान पर नए प्रत�
           "रूस ने यूक्रेन पर हमला किया।\n")
 # A process that sets the fault hook (kill itself at STEP with SIGNAL; the exchange off with
 # "fallback"), then runs the kg command line or saves a graph read back from records.
+# SIGINT gets Python's own handler even when the test run ignores it (a background job of a
+# non-interactive shell starts with SIGINT ignored, and a child would inherit that).
 RUNNER = """
-import os, sys
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import kg.outdir as outdir
 mode, step, sig = sys.argv[1], sys.argv[2], int(sys.argv[3])
 del sys.argv[1:4]
