@@ -17,14 +17,7 @@ What the endpoint refuses, and with which status:
   worker busy ``503`` with ``Retry-After``; more connections than the server keeps
   ``503`` at once; a request not sent within ``idle_timeout`` is dropped.
 
-Examples
---------
->>> negotiate("text/csv;q=0.9, application/sparql-results+json", "select")
-'json'
->>> negotiate("application/ld+json", "graph")
-'jsonld'
->>> negotiate("image/png", "select") is None
-True
+Content negotiation is :mod:`kg.rdf.negotiate`.
 """
 
 from __future__ import annotations
@@ -45,30 +38,14 @@ from urllib.parse import parse_qs, urlsplit
 from kg.errors import MESSAGES, KGError, error
 from kg.rdf.access import Access
 from kg.rdf.guard import QueryTooLarge, UpdateRefused
+from kg.rdf.negotiate import FORMAT_PARAM, OFFERS, negotiate
 from kg.rdf.pool import QueryCrashed, QueryMemory, QueryPool, QueryTimeout, ServerBusy
 from kg.rdf.results import GRAPH_FORMATS, SELECT_FORMATS
 from kg.rdf.sparql import check_query
 from kg.rdf.worker import NotAcceptable, Request, Source, WorkerLimits
 
-__all__ = ["EndpointOptions", "SparqlServer", "make_server", "negotiate"]
+__all__ = ["EndpointOptions", "SparqlServer", "make_server"]
 
-_OFFERS = {
-    "select": [
-        ("json", "application/sparql-results+json"), ("json", "application/json"),
-        ("xml", "application/sparql-results+xml"), ("xml", "application/xml"), ("xml", "text/xml"),
-        ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
-    ],
-    "graph": [
-        ("ttl", "text/turtle"), ("ttl", "application/x-turtle"), ("jsonld", "application/ld+json"),
-        ("jsonld", "application/json"), ("nt", "application/n-triples"), ("nt", "text/plain"),
-        ("rdfxml", "application/rdf+xml"), ("rdfxml", "application/xml"),
-    ],
-}  # fmt: skip
-_FORMAT_PARAM = {
-    "json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "ttl", "ttl": "ttl",
-    "json-ld": "jsonld", "jsonld": "jsonld", "nt": "nt", "n-triples": "nt",
-    "rdfxml": "rdfxml", "rdf+xml": "rdfxml",
-}  # fmt: skip
 MAX_BODY = 1 << 20
 _RETRY_AFTER = "1"
 _STATUS = {
@@ -82,34 +59,6 @@ _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg 
 SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT 10</textarea><br>
 <input type="hidden" name="format" value="json"><button>Run</button></form></body></html>
 """
-
-
-def negotiate(accept: str | None, kind: str) -> str | None:
-    """Pick the result format for an ``Accept`` header (``None`` = nothing acceptable).
-
-    ``kind`` is ``"select"`` (also ASK) or ``"graph"`` (CONSTRUCT/DESCRIBE).
-    """
-    offers = _OFFERS["graph" if kind == "graph" else "select"]
-    ranges = []
-    for index, part in enumerate((accept or "*/*").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        quality = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    quality = float(f[2:])
-                except ValueError:
-                    quality = 0.0
-        if fields[0]:
-            ranges.append((-quality, index, fields[0].lower()))
-    for neg_q, _, media in sorted(ranges):
-        if neg_q >= 0:
-            break
-        for fmt, offered in offers:
-            main = offered.split("/")[0]
-            if media in (offered, "*/*", f"{main}/*"):
-                return fmt
-    return None
 
 
 @dataclass(frozen=True)
@@ -408,7 +357,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _refused(self, exc: KGError) -> None:
         if isinstance(exc, NotAcceptable):
             kind = "graph" if exc.args[0] == "graph" else "select"
-            offered = ", ".join(media for _, media in _OFFERS[kind])
+            offered = ", ".join(media for _, media in OFFERS[kind])
             self._fail(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce the Accept-ed type; offered: {offered}")
         elif isinstance(exc, ServerBusy):  # and QueryHeld: the same query stopped a moment ago
             self._fail(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
@@ -421,7 +370,7 @@ class _Handler(BaseHTTPRequestHandler):
         kind = "graph" if kind == "graph" else "select"
         formats = GRAPH_FORMATS if kind == "graph" else SELECT_FORMATS
         for key in ("format", "output", "results"):
-            wanted = _FORMAT_PARAM.get((params.get(key) or [""])[0].lower())
+            wanted = FORMAT_PARAM.get((params.get(key) or [""])[0].lower())
             if wanted in formats:
                 return wanted
         return negotiate(self.headers.get("Accept"), kind)
