@@ -88,6 +88,17 @@ CASES = [
     ("मंगोलिया के राष्ट्रपति उखनागिन खुरेलसुख ने भाषण दिया।", "Ukhnagin Khurelsukh", "leads", "Mongolia", "asserted"),
     ("विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने बयान जारी किया।", "Randhir Jaiswal", "affiliatedWith",
      "Foreign Ministry", "asserted"),
+    # speech verbs whose कि clause states the relation: the speaker, and the clause's subject
+    ("पाकिस्तान ने आरोप लगाया कि भारत सीमा पर सैनिक भेज रहा है।", "Pakistan", "accuses", "India", "asserted"),
+    ("चीन ने आरोप लगाते हुए कहा कि अमेरिका ने ताइवान को हथियार दिए।", "China", "accuses", "United States",
+     "asserted"),
+    ("ईरान ने दावा किया है कि इजरायल ने उसके दूतावास पर हमला किया।", "Iran", "accuses", "Israel", "asserted"),
+    ("जर्मनी ने निंदा की कि बेलारूस सीमा पर प्रवासियों को भेज रहा है।", "Germany", "criticizes", "Belarus",
+     "asserted"),
+    ("चीन ने चेताया था कि अगर जापान विवादित द्वीप पर उतरता है तो युद्ध होगा।", "China", "criticizes", "Japan",
+     "asserted"),
+    ("भारत ने अपील की कि पाकिस्तान और अफगानिस्तान बातचीत शुरू करें।", "India", "urges", "Afghanistan",
+     "asserted"),
 ]
 
 
@@ -107,9 +118,20 @@ def test_construction(text: str, subject: str, predicate: str, obj: str, modalit
     "मौसम आज साफ रहेगा और तापमान बढ़ेगा।",
     "ब्राजील ने इस प्रस्ताव का विरोध किया।",  # the object is no named entity
     "पूर्व प्रधानमंत्री मनमोहन सिंह ने भाषण दिया।",  # a former office-holder leads nothing
+    "पुतिन ने दावा किया कि वह चुनाव जीतेंगे।",  # the clause's subject is the speaker
+    "यह दावा किया गया कि ईरान ने हथियार भेजे।",  # a passive claim names no speaker
 ])
 def test_no_relation_without_named_arguments(text: str) -> None:
     assert _facts(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "रूस ने दावा किया कि खारकीव पर उसका कब्जा है।",  # the clause's first argument is no subject
+    "चीन ने जापान पर आरोप लगाया कि अमेरिका उसे हथियार दे रहा है।",  # the frame's own object is the accused
+])
+def test_speech_clause_target_is_its_subject(text: str) -> None:
+    accused = {o for _, p, o, _ in _facts(text) if p == "accuses"}
+    assert accused <= {"Japan"}
 
 
 def test_weekday_resolved_against_article_date() -> None:

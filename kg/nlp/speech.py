@@ -1,0 +1,125 @@
+"""Speech-clause relations: what a speaker alleges, condemns, warns of or asks for in a ``कि`` clause.
+
+Hindi news states many accusations, criticisms and appeals through a speech verb whose content
+is a clause introduced by ``कि``::
+
+    X ने आरोप लगाया / जड़ा कि Y ने ...       X accuses Y
+    X ने दावा किया है कि Y ...              X accuses Y
+    X ने निंदा / आलोचना की कि Y ...          X criticizes Y
+    X ने चेताया / चेतावनी दी कि अगर Y ...    X criticizes Y
+    X ने अपील / आग्रह किया कि Y ...          X urges Y
+
+The speaker is the ``ने`` argument of the clause before the speech verb; the target is the
+subject of the ``कि`` clause: its first argument, bare or marked ``ने``. A speech verb whose
+main clause already has a marked object (``X ने Y पर आरोप लगाया कि``) is left to the frames.
+A clause whose subject is the speaker (``रूस ने दावा किया कि उसने ...``) states no relation.
+
+Examples
+--------
+>>> [f.predicate for f in SPEECH_FRAMES][:2]
+['accuses', 'accuses']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kg.nlp.args import Arg
+from kg.nlp.frames import AGENTS, Frame
+from kg.nlp.markers import BOUNDARIES, clause_start
+from kg.nlp.rel import RelRec
+from kg.nlp.triggers import Trigger, hit, match_rest
+
+__all__ = ["SPEECH_FRAMES", "speech_relations", "complement_start"]
+
+_ACCUSED = frozenset({"Person", "Organization", "Country", "City"})
+
+
+def _act(predicate: str, trigger: str, confidence: float = 0.7, obj_types: frozenset[str] = AGENTS) -> Frame:
+    return Frame(predicate, trigger, frozenset(), obj_types=obj_types, confidence=confidence)
+
+
+#: Speech verbs whose ``कि`` clause states the relation (triggers as in :mod:`kg.nlp.frames`).
+SPEECH_FRAMES: tuple[Frame, ...] = (
+    _act("accuses", "आरोप + लगाया|लगाई|लगाए|लगाते|जड़ा|जड़े|जड़ते", obj_types=_ACCUSED),
+    _act("accuses", "दावा + किया|किए|करते", confidence=0.65, obj_types=_ACCUSED),
+    _act("criticizes", "निंदा|आलोचना|भर्त्सना + की|किया|करते"),
+    _act("criticizes", "चेताया|चेताते"),
+    _act("criticizes", "चेतावनी + दी|दिया|देते", confidence=0.65),
+    _act("urges", "अपील|आग्रह|आह्वान|अनुरोध + की|किया|करते"),
+)
+
+# Words that may stand between the speech verb and its "कि": auxiliaries, "भी", "करते हुए कहा".
+_BEFORE_KI = {"है", "हैं", "था", "थी", "थे", "भी", "हुए", "कहा", ","}
+# A marked argument between speaker and verb is the verb's own object, read by the frames.
+_OBJECT_MARKERS = {"पर", "को", "की", "के", "का", "से", "के खिलाफ"}
+_SUBJECT_MARKERS = {"", "ने"}
+_GAP = 3
+
+Emit = Callable[[Frame, int, int, list[tuple[Arg, Arg]]], list[RelRec]]
+
+
+def complement_start(norms: Sequence[str], end: int, limit: int) -> int | None:
+    """Token after the ``कि`` that follows a speech verb ending at ``end``, if one does.
+
+    Examples
+    --------
+    >>> complement_start("ने दावा किया है कि रूस".split(), 3, 6)
+    5
+    """
+    for j in range(end, min(end + 4, limit)):
+        if norms[j] == "कि":
+            return j + 1
+        if norms[j] not in _BEFORE_KI:
+            return None
+    return None
+
+
+def _speaker(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start: int) -> list[Arg]:
+    """The ``ने`` argument of the speech verb's clause, unless the verb has a marked object there."""
+    inside = frozenset(i for a in args for i in range(a.start, a.end))
+    first = clause_start(norms, sent_start, start, inside)
+    left = [a for a in args if first <= a.start and a.end <= start and not a.extra.get("anchor")]
+    agent = next((a for a in reversed(left) if a.marker == "ने" and a.type in AGENTS), None)
+    if agent is None or any(a.start > agent.start and a.marker in _OBJECT_MARKERS for a in left):
+        return []
+    return [a for a in left if a.group == agent.group] if agent.group >= 0 else [agent]
+
+
+def _clause_subject(args: Sequence[Arg], norms: Sequence[str], ki: int, limit: int,
+                    types: frozenset[str]) -> list[Arg]:
+    """The first argument of the ``कि`` clause when it is the clause's subject (and its group)."""
+    first = next((a for a in args if a.start >= ki and not a.extra.get("anchor")), None)
+    if first is None or any(norms[j] in BOUNDARIES for j in range(ki, min(first.start, limit))):
+        return []
+    if first.marker not in _SUBJECT_MARKERS or first.type not in types:
+        return []
+    if first.group < 0:
+        return [first]
+    return [a for a in args if a.group == first.group and a.type in types]
+
+
+def speech_relations(norms: Sequence[str], bounds: tuple[int, int], args: Sequence[Arg],
+                     frames: Sequence[tuple[Frame, Trigger]], found: Sequence[RelRec],
+                     emit: Emit) -> list[RelRec]:
+    """Relations stated through a speech verb and its ``कि`` clause in the sentence ``bounds``.
+
+    ``emit(frame, start, end, pairs)`` builds the records (modality and time as for a frame);
+    a triple the frames already found in the sentence is not repeated.
+    """
+    seen = {(r.subject, r.predicate, r.object) for r in found}
+    out: list[RelRec] = []
+    for i in range(*bounds):
+        for frame, parts in frames:
+            end = match_rest(norms, i, bounds[1], parts, _GAP) if hit(norms[i], parts[0]) else None
+            ki = None if end is None else complement_start(norms, end, bounds[1])
+            if ki is None:
+                continue
+            speakers = _speaker(args, norms, bounds[0], i)
+            targets = _clause_subject(args, norms, ki, bounds[1], frame.obj_types) if speakers else []
+            pairs = [(s, o) for s in speakers for o in targets if not set(s.keys) & set(o.keys)]
+            for rec in emit(frame, i, end, pairs):
+                if (rec.subject, rec.predicate, rec.object) not in seen:
+                    seen.add((rec.subject, rec.predicate, rec.object))
+                    out.append(rec)
+    return out
