@@ -99,6 +99,9 @@ CASES = [
      "asserted"),
     ("भारत ने अपील की कि पाकिस्तान और अफगानिस्तान बातचीत शुरू करें।", "India", "urges", "Afghanistan",
      "asserted"),
+    # calling a named actor's deed by a word of blame
+    ("फ्रांस ने ईरान के परमाणु कार्यक्रम को 'खतरनाक' बताया।", "France", "criticizes", "Iran", "asserted"),
+    ("जापान ने चीन द्वारा द्वीपों पर दावे को अस्वीकार्य बताया।", "Japan", "criticizes", "China", "asserted"),
 ]
 
 
@@ -125,13 +128,14 @@ def test_no_relation_without_named_arguments(text: str) -> None:
     assert _facts(text) == set()
 
 
-@pytest.mark.parametrize("text", [
-    "रूस ने दावा किया कि खारकीव पर उसका कब्जा है।",  # the clause's first argument is no subject
-    "चीन ने जापान पर आरोप लगाया कि अमेरिका उसे हथियार दे रहा है।",  # the frame's own object is the accused
+@pytest.mark.parametrize(("text", "predicate", "allowed"), [
+    ("रूस ने दावा किया कि खारकीव पर उसका कब्जा है।", "accuses", set()),  # first argument: no subject
+    ("चीन ने जापान पर आरोप लगाया कि अमेरिका उसे हथियार दे रहा है।", "accuses", {"Japan"}),  # the frame's object
+    ("चीन ने कहा कि जापान के साथ संबंधों को खतरनाक बताना गलत है।", "criticizes", set()),  # no speaker in the clause
+    ("भारत ने रूस के साथ संबंधों को खतरनाक बताया।", "criticizes", set()),  # "के साथ" names no possessor
 ])
-def test_speech_clause_target_is_its_subject(text: str) -> None:
-    accused = {o for _, p, o, _ in _facts(text) if p == "accuses"}
-    assert accused <= {"Japan"}
+def test_speech_clause_target_is_its_subject(text: str, predicate: str, allowed: set[str]) -> None:
+    assert {o for _, p, o, _ in _facts(text) if p == predicate} <= allowed
 
 
 def test_weekday_resolved_against_article_date() -> None:

@@ -8,11 +8,15 @@ is a clause introduced by ``कि``::
     X ने निंदा / आलोचना की कि Y ...          X criticizes Y
     X ने चेताया / चेतावनी दी कि अगर Y ...    X criticizes Y
     X ने अपील / आग्रह किया कि Y ...          X urges Y
+    X ने Y के कदम को अस्वीकार्य बताया         X criticizes Y
+
 
 The speaker is the ``ने`` argument of the clause before the speech verb; the target is the
 subject of the ``कि`` clause: its first argument, bare or marked ``ने``. A speech verb whose
 main clause already has a marked object (``X ने Y पर आरोप लगाया कि``) is left to the frames.
 A clause whose subject is the speaker (``रूस ने दावा किया कि उसने ...``) states no relation.
+Calling something by a word of blame (``... को खतरनाक बताया``) criticizes the first argument of
+the phrase so called: its possessor or agent (``Y के``, ``Y द्वारा``), or ``Y को`` itself.
 
 Examples
 --------
@@ -30,7 +34,7 @@ from kg.nlp.markers import BOUNDARIES, clause_start
 from kg.nlp.rel import RelRec
 from kg.nlp.triggers import Trigger, hit, match_rest
 
-__all__ = ["SPEECH_FRAMES", "speech_relations", "complement_start"]
+__all__ = ["EVALUATION_FRAMES", "SPEECH_FRAMES", "speech_relations", "complement_start"]
 
 _ACCUSED = frozenset({"Person", "Organization", "Country", "City"})
 
@@ -49,11 +53,20 @@ SPEECH_FRAMES: tuple[Frame, ...] = (
     _act("urges", "अपील|आग्रह|आह्वान|अनुरोध + की|किया|करते"),
 )
 
+_BLAME = ("अस्वीकार्य|खतरनाक|गैरजिम्मेदाराना|गैर-जिम्मेदाराना|भ्रामक|निराधार|बेबुनियाद|झूठा|झूठी|झूठे|"
+          "पक्षपाती|पक्षपातपूर्ण|अलोकतांत्रिक|अवैध|गैरकानूनी|निंदनीय|शर्मनाक")
+#: Calling a named actor's deed by a word of blame: ``X ने Y के कदम को अस्वीकार्य बताया``.
+EVALUATION_FRAMES: tuple[Frame, ...] = (
+    _act("criticizes", _BLAME + " + बताया|बताते|बताता|बताती|बताए|करार", confidence=0.6),
+)
+
 # Words that may stand between the speech verb and its "कि": auxiliaries, "भी", "करते हुए कहा".
 _BEFORE_KI = {"है", "हैं", "था", "थी", "थे", "भी", "हुए", "कहा", ","}
 # A marked argument between speaker and verb is the verb's own object, read by the frames.
 _OBJECT_MARKERS = {"पर", "को", "की", "के", "का", "से", "के खिलाफ"}
 _SUBJECT_MARKERS = {"", "ने"}
+_EVALUATED_MARKERS = {"के", "की", "का", "द्वारा", "के द्वारा", "को"}
+_QUOTES = {"'", '"', "‘", "’", "“", "”", "भी"}
 _GAP = 3
 
 Emit = Callable[[Frame, int, int, list[tuple[Arg, Arg]]], list[RelRec]]
@@ -99,6 +112,35 @@ def _clause_subject(args: Sequence[Arg], norms: Sequence[str], ki: int, limit: i
     return [a for a in args if a.group == first.group and a.type in types]
 
 
+def _evaluated(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start: int) -> list[Arg]:
+    """The first argument of the ``को`` phrase before a word of blame, and the ``ने`` speaker before it."""
+    j = start - 1
+    while j > sent_start and norms[j] in _QUOTES:
+        j -= 1
+    inside = frozenset(i for a in args for i in range(a.start, a.end))
+    first = clause_start(norms, sent_start, start, inside)
+    left = [a for a in args if first <= a.start and a.end <= j and not a.extra.get("anchor")]
+    agent = next((a for a in reversed(left) if a.marker == "ने" and a.type in AGENTS), None)
+    if norms[j] != "को" or agent is None:
+        return []
+    target = next((a for a in left if a.start > agent.start), None)
+    if target is None or target.marker not in _EVALUATED_MARKERS or target.type not in AGENTS:
+        return []
+    return [agent, target]
+
+
+def _pairs(frame: Frame, args: Sequence[Arg], norms: Sequence[str], bounds: tuple[int, int], start: int,
+           end: int) -> list[tuple[Arg, Arg]]:
+    """Speaker-target pairs of the speech (or blame) trigger ``[start, end)``."""
+    if frame in EVALUATION_FRAMES:
+        found = _evaluated(args, norms, bounds[0], start)
+        return [(found[0], found[1])] if found else []
+    ki = complement_start(norms, end, bounds[1])
+    speakers = _speaker(args, norms, bounds[0], start) if ki is not None else []
+    targets = _clause_subject(args, norms, ki, bounds[1], frame.obj_types) if speakers and ki else []
+    return [(s, o) for s in speakers for o in targets]
+
+
 def speech_relations(norms: Sequence[str], bounds: tuple[int, int], args: Sequence[Arg],
                      frames: Sequence[tuple[Frame, Trigger]], found: Sequence[RelRec],
                      emit: Emit) -> list[RelRec]:
@@ -112,13 +154,10 @@ def speech_relations(norms: Sequence[str], bounds: tuple[int, int], args: Sequen
     for i in range(*bounds):
         for frame, parts in frames:
             end = match_rest(norms, i, bounds[1], parts, _GAP) if hit(norms[i], parts[0]) else None
-            ki = None if end is None else complement_start(norms, end, bounds[1])
-            if ki is None:
+            if end is None:
                 continue
-            speakers = _speaker(args, norms, bounds[0], i)
-            targets = _clause_subject(args, norms, ki, bounds[1], frame.obj_types) if speakers else []
-            pairs = [(s, o) for s in speakers for o in targets if not set(s.keys) & set(o.keys)]
-            for rec in emit(frame, i, end, pairs):
+            pairs = _pairs(frame, args, norms, bounds, i, end)
+            for rec in emit(frame, i, end, [(s, o) for s, o in pairs if not set(s.keys) & set(o.keys)]):
                 if (rec.subject, rec.predicate, rec.object) not in seen:
                     seen.add((rec.subject, rec.predicate, rec.object))
                     out.append(rec)
