@@ -99,6 +99,10 @@ CASES = [
      "asserted"),
     ("भारत ने अपील की कि पाकिस्तान और अफगानिस्तान बातचीत शुरू करें।", "India", "urges", "Afghanistan",
      "asserted"),
+    ("जर्मनी ने चिंता जताई कि रूस बाल्टिक सागर में सेना बढ़ा रहा है।", "Germany", "expressesConcernAbout", "Russia",
+     "asserted"),
+    ("जापानी अधिकारियों को चिंता है कि अगर चीन ताइवान पर हमला करता है तो युद्ध फैलेगा।", "Japan",
+     "expressesConcernAbout", "China", "asserted"),
     # calling a named actor's deed by a word of blame
     ("फ्रांस ने ईरान के परमाणु कार्यक्रम को 'खतरनाक' बताया।", "France", "criticizes", "Iran", "asserted"),
     ("जापान ने चीन द्वारा द्वीपों पर दावे को अस्वीकार्य बताया।", "Japan", "criticizes", "China", "asserted"),

@@ -8,6 +8,7 @@ is a clause introduced by ``कि``::
     X ने निंदा / आलोचना की कि Y ...          X criticizes Y
     X ने चेताया / चेतावनी दी कि अगर Y ...    X criticizes Y
     X ने अपील / आग्रह किया कि Y ...          X urges Y
+    X ने चिंता जताई / X को चिंता है कि Y ...   X expressesConcernAbout Y
     X ने Y के कदम को अस्वीकार्य बताया         X criticizes Y
 
 
@@ -39,8 +40,9 @@ __all__ = ["EVALUATION_FRAMES", "SPEECH_FRAMES", "speech_relations", "complement
 _ACCUSED = frozenset({"Person", "Organization", "Country", "City"})
 
 
-def _act(predicate: str, trigger: str, confidence: float = 0.7, obj_types: frozenset[str] = AGENTS) -> Frame:
-    return Frame(predicate, trigger, frozenset(), obj_types=obj_types, confidence=confidence)
+def _act(predicate: str, trigger: str, confidence: float = 0.7, obj_types: frozenset[str] = AGENTS,
+         subj: frozenset[str] = frozenset({"ने"})) -> Frame:
+    return Frame(predicate, trigger, frozenset(), subj=subj, obj_types=obj_types, confidence=confidence)
 
 
 #: Speech verbs whose ``कि`` clause states the relation (triggers as in :mod:`kg.nlp.frames`).
@@ -51,6 +53,8 @@ SPEECH_FRAMES: tuple[Frame, ...] = (
     _act("criticizes", "चेताया|चेताते"),
     _act("criticizes", "चेतावनी + दी|दिया|देते", confidence=0.65),
     _act("urges", "अपील|आग्रह|आह्वान|अनुरोध + की|किया|करते"),
+    _act("expressesConcernAbout", "चिंता|आशंका + जताई|जताया|जताते|व्यक्त|जाहिर"),
+    _act("expressesConcernAbout", "चिंता|आशंका + है|हैं|थी", subj=frozenset({"को"})),  # "X को चिंता है कि"
 )
 
 _BLAME = ("अस्वीकार्य|खतरनाक|गैरजिम्मेदाराना|गैर-जिम्मेदाराना|भ्रामक|निराधार|बेबुनियाद|झूठा|झूठी|झूठे|"
@@ -88,12 +92,14 @@ def complement_start(norms: Sequence[str], end: int, limit: int) -> int | None:
     return None
 
 
-def _speaker(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start: int) -> list[Arg]:
-    """The ``ने`` argument of the speech verb's clause, unless the verb has a marked object there."""
+def _speaker(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start: int,
+             markers: frozenset[str]) -> list[Arg]:
+    """The ``ने`` (or other ``markers``) argument of the speech verb's clause, unless the verb has
+    a marked object there."""
     inside = frozenset(i for a in args for i in range(a.start, a.end))
     first = clause_start(norms, sent_start, start, inside)
     left = [a for a in args if first <= a.start and a.end <= start and not a.extra.get("anchor")]
-    agent = next((a for a in reversed(left) if a.marker == "ने" and a.type in AGENTS), None)
+    agent = next((a for a in reversed(left) if a.marker in markers and a.type in AGENTS), None)
     if agent is None or any(a.start > agent.start and a.marker in _OBJECT_MARKERS for a in left):
         return []
     return [a for a in left if a.group == agent.group] if agent.group >= 0 else [agent]
@@ -136,7 +142,7 @@ def _pairs(frame: Frame, args: Sequence[Arg], norms: Sequence[str], bounds: tupl
         found = _evaluated(args, norms, bounds[0], start)
         return [(found[0], found[1])] if found else []
     ki = complement_start(norms, end, bounds[1])
-    speakers = _speaker(args, norms, bounds[0], start) if ki is not None else []
+    speakers = _speaker(args, norms, bounds[0], start, frame.subj) if ki is not None else []
     targets = _clause_subject(args, norms, ki, bounds[1], frame.obj_types) if speakers and ki else []
     return [(s, o) for s in speakers for o in targets]
 
