@@ -106,6 +106,8 @@ CASES = [
     # calling a named actor's deed by a word of blame
     ("फ्रांस ने ईरान के परमाणु कार्यक्रम को 'खतरनाक' बताया।", "France", "criticizes", "Iran", "asserted"),
     ("जापान ने चीन द्वारा द्वीपों पर दावे को अस्वीकार्य बताया।", "Japan", "criticizes", "China", "asserted"),
+    ("पोलैंड ने कहा, 'बेलारूस की यह रिपोर्ट भ्रामक है।'", "Poland", "criticizes", "Belarus", "asserted"),
+    ("फ्रांस ने लिखा कि इजरायल ने जो किया वह अस्वीकार्य है।", "France", "criticizes", "Israel", "asserted"),
 ]
 
 
@@ -137,6 +139,8 @@ def test_no_relation_without_named_arguments(text: str) -> None:
     ("चीन ने जापान पर आरोप लगाया कि अमेरिका उसे हथियार दे रहा है।", "accuses", {"Japan"}),  # the frame's object
     ("चीन ने कहा कि जापान के साथ संबंधों को खतरनाक बताना गलत है।", "criticizes", set()),  # no speaker in the clause
     ("भारत ने रूस के साथ संबंधों को खतरनाक बताया।", "criticizes", set()),  # "के साथ" names no possessor
+    ("यह दावा झूठा है कि ईरान ने हथियार भेजे।", "criticizes", set()),  # blame said by no named speaker
+    ("भारत ने कहा कि यूक्रेन में हालात खतरनाक हैं।", "criticizes", set()),  # "में" is a place, not a doer
 ])
 def test_speech_clause_target_is_its_subject(text: str, predicate: str, allowed: set[str]) -> None:
     assert {o for _, p, o, _ in _facts(text) if p == predicate} <= allowed

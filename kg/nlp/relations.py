@@ -28,7 +28,7 @@ from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
-from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, speech_relations
+from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, VERDICT_FRAMES, speech_relations
 from kg.nlp.state import doc_value, setdefault
 from kg.nlp.structural import (
     apposition_places,
@@ -93,7 +93,8 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.roles = roles if roles is not None else load_roles()
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
-        self.speech = [(frame, parse_trigger(frame.trigger)) for frame in SPEECH_FRAMES + EVALUATION_FRAMES]
+        self.speech = [(frame, parse_trigger(frame.trigger))
+                       for frame in SPEECH_FRAMES + EVALUATION_FRAMES + VERDICT_FRAMES]
         every = self.frames + self.speech  # speech frames are read by kg.nlp.speech, not indexed
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in every}
         self._ids = {f: n for n, (f, _) in enumerate(every)}

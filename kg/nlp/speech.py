@@ -10,6 +10,7 @@ is a clause introduced by ``कि``::
     X ने अपील / आग्रह किया कि Y ...          X urges Y
     X ने चिंता जताई / X को चिंता है कि Y ...   X expressesConcernAbout Y
     X ने Y के कदम को अस्वीकार्य बताया         X criticizes Y
+    X ने कहा, 'Y की रिपोर्ट भ्रामक है'         X criticizes Y
 
 
 The speaker is the ``ने`` argument of the clause before the speech verb; the target is the
@@ -17,7 +18,9 @@ subject of the ``कि`` clause: its first argument, bare or marked ``ने``.
 main clause already has a marked object (``X ने Y पर आरोप लगाया कि``) is left to the frames.
 A clause whose subject is the speaker (``रूस ने दावा किया कि उसने ...``) states no relation.
 Calling something by a word of blame (``... को खतरनाक बताया``) criticizes the first argument of
-the phrase so called: its possessor or agent (``Y के``, ``Y द्वारा``), or ``Y को`` itself.
+the phrase so called: its possessor or agent (``Y के``, ``Y द्वारा``), or ``Y को`` itself; a word
+of blame said in a speaker's words (after ``कहा``/``लिखा`` and ``कि`` or a quote) criticizes the
+first argument of those words.
 
 Examples
 --------
@@ -35,7 +38,7 @@ from kg.nlp.markers import BOUNDARIES, clause_start
 from kg.nlp.rel import RelRec
 from kg.nlp.triggers import Trigger, hit, match_rest
 
-__all__ = ["EVALUATION_FRAMES", "SPEECH_FRAMES", "speech_relations", "complement_start"]
+__all__ = ["EVALUATION_FRAMES", "SPEECH_FRAMES", "VERDICT_FRAMES", "speech_relations", "complement_start"]
 
 _ACCUSED = frozenset({"Person", "Organization", "Country", "City"})
 
@@ -63,6 +66,10 @@ _BLAME = ("अस्वीकार्य|खतरनाक|गैरजिम�
 EVALUATION_FRAMES: tuple[Frame, ...] = (
     _act("criticizes", _BLAME + " + बताया|बताते|बताता|बताती|बताए|करार", confidence=0.6),
 )
+#: A word of blame said of what a named actor did: ``X ने कहा, 'Y की रिपोर्ट भ्रामक है'``.
+VERDICT_FRAMES: tuple[Frame, ...] = (
+    _act("criticizes", _BLAME + " + है|हैं|था|थी|थे", confidence=0.55),
+)
 
 # Words that may stand between the speech verb and its "कि": auxiliaries, "भी", "करते हुए कहा".
 _BEFORE_KI = {"है", "हैं", "था", "थी", "थे", "भी", "हुए", "कहा", ","}
@@ -71,6 +78,9 @@ _OBJECT_MARKERS = {"पर", "को", "की", "के", "का", "से", "
 _SUBJECT_MARKERS = {"", "ने"}
 _EVALUATED_MARKERS = {"के", "की", "का", "द्वारा", "के द्वारा", "को"}
 _QUOTES = {"'", '"', "‘", "’", "“", "”", "भी"}
+_SAYING = {"कहा", "लिखा", "बताया", "कहते"}
+_OPENERS = {"कि", ",", ":", "'", '"', "‘", "“"}
+_SAID_MARKERS = {"", "ने", "का", "की", "के"}
 _GAP = 3
 
 Emit = Callable[[Frame, int, int, list[tuple[Arg, Arg]]], list[RelRec]]
@@ -135,11 +145,25 @@ def _evaluated(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start
     return [agent, target]
 
 
+def _said(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start: int) -> list[Arg]:
+    """The speaker of the saying verb before a predicative word of blame, and the first argument
+    of what was said (its subject or possessor: "Y ने ...", "Y की रिपोर्ट")."""
+    verb = next((j for j in range(start - 2, sent_start - 1, -1)
+                 if norms[j] in _SAYING and norms[j + 1] in _OPENERS), None)
+    speakers = [] if verb is None else _speaker(args, norms, sent_start, verb, frozenset({"ने"}))
+    said = [a for a in args if verb is not None and verb < a.start and a.end <= start
+            and not a.extra.get("anchor")]
+    if len(speakers) != 1 or not said or said[0].marker not in _SAID_MARKERS or said[0].type not in AGENTS:
+        return []
+    return [speakers[0], said[0]]
+
+
 def _pairs(frame: Frame, args: Sequence[Arg], norms: Sequence[str], bounds: tuple[int, int], start: int,
            end: int) -> list[tuple[Arg, Arg]]:
     """Speaker-target pairs of the speech (or blame) trigger ``[start, end)``."""
-    if frame in EVALUATION_FRAMES:
-        found = _evaluated(args, norms, bounds[0], start)
+    if frame in EVALUATION_FRAMES or frame in VERDICT_FRAMES:
+        read = _evaluated if frame in EVALUATION_FRAMES else _said
+        found = read(args, norms, bounds[0], start)
         return [(found[0], found[1])] if found else []
     ki = complement_start(norms, end, bounds[1])
     speakers = _speaker(args, norms, bounds[0], start, frame.subj) if ki is not None else []
