@@ -1,7 +1,7 @@
-"""Speech-clause relations: what a speaker alleges, condemns, warns of or asks for in a ``कि`` clause.
+"""Speech-clause relations: what a speaker alleges, condemns, warns of, asks for or blames.
 
 Hindi news states many accusations, criticisms and appeals through a speech verb whose content
-is a clause introduced by ``कि``::
+is a clause introduced by ``कि``, or through a word of blame for what someone did::
 
     X ने आरोप लगाया / जड़ा कि Y ने ...       X accuses Y
     X ने दावा किया है कि Y ...              X accuses Y
@@ -11,7 +11,6 @@ is a clause introduced by ``कि``::
     X ने चिंता जताई / X को चिंता है कि Y ...   X expressesConcernAbout Y
     X ने Y के कदम को अस्वीकार्य बताया         X criticizes Y
     X ने कहा, 'Y की रिपोर्ट भ्रामक है'         X criticizes Y
-
 
 The speaker is the ``ने`` argument of the clause before the speech verb; the target is the
 subject of the ``कि`` clause: its first argument, bare or marked ``ने``. A speech verb whose
@@ -133,11 +132,13 @@ def _evaluated(args: Sequence[Arg], norms: Sequence[str], sent_start: int, start
     j = start - 1
     while j > sent_start and norms[j] in _QUOTES:
         j -= 1
+    if norms[j] != "को":
+        return []
     inside = frozenset(i for a in args for i in range(a.start, a.end))
     first = clause_start(norms, sent_start, start, inside)
     left = [a for a in args if first <= a.start and a.end <= j and not a.extra.get("anchor")]
     agent = next((a for a in reversed(left) if a.marker == "ने" and a.type in AGENTS), None)
-    if norms[j] != "को" or agent is None:
+    if agent is None:
         return []
     target = next((a for a in left if a.start > agent.start), None)
     if target is None or target.marker not in _EVALUATED_MARKERS or target.type not in AGENTS:
