@@ -28,6 +28,7 @@ from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
+from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, VERDICT_FRAMES, speech_relations
 from kg.nlp.state import doc_value, setdefault
 from kg.nlp.structural import (
     apposition_places,
@@ -39,7 +40,7 @@ from kg.nlp.structural import (
     title_relations,
 )
 from kg.nlp.timex import TimeExpr
-from kg.nlp.triggers import Trigger, demanded, hit, is_headline, parse_trigger
+from kg.nlp.triggers import demanded, is_headline, match_rest, parse_trigger
 
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
@@ -92,8 +93,11 @@ class RelationExtractor:
         self.lexicon = lexicon
         self.roles = roles if roles is not None else load_roles()
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
-        self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in self.frames}
-        self._ids = {f: n for n, (f, _) in enumerate(self.frames)}
+        self.speech = [(frame, parse_trigger(frame.trigger))
+                       for frame in SPEECH_FRAMES + EVALUATION_FRAMES + VERDICT_FRAMES]
+        every = self.frames + self.speech  # speech frames are read by kg.nlp.speech, not indexed
+        self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in every}
+        self._ids = {f: n for n, (f, _) in enumerate(every)}
         self._index()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -172,23 +176,15 @@ class RelationExtractor:
             frame, parts = self.frames[n]
             seen = used.setdefault(frame.predicate, set())
             for i in hits[n]:
-                end = self._match(norms, i, sent.end, parts)
+                end = match_rest(norms, i, sent.end, parts, GAP)
                 if end is None or seen & set(range(i, end)):
                     continue
                 read = self._apply(ctx, frame, i, end)
                 if read:
                     seen.update(range(i, end))
                     found += read
-        return found
-
-    @staticmethod
-    def _match(norms: list[str], i: int, limit: int, parts: Trigger) -> int | None:
-        pos = i
-        for part in parts[1:]:
-            pos = next((j for j in range(pos + 1, min(pos + 1 + GAP, limit)) if hit(norms[j], part)), -1)
-            if pos < 0:
-                return None
-        return pos + 1
+        return found + speech_relations(norms, (sent.start, sent.end), args, self.speech, found,
+                                        lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:

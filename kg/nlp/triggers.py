@@ -8,11 +8,13 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
 from kg.nlp.normalize import match_key
 
-__all__ = ["Trigger", "demanded", "hit", "is_headline", "parse_trigger"]
+__all__ = ["Trigger", "demanded", "hit", "is_headline", "match_rest", "parse_trigger"]
 
 Trigger = tuple[tuple[tuple[str, bool], ...], ...]
 
@@ -34,6 +36,22 @@ def parse_trigger(text: str) -> Trigger:
 def hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
     """Whether ``norm`` is one of the alternatives (a word, or a prefix when marked so)."""
     return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
+
+
+def match_rest(norms: Sequence[str], i: int, limit: int, parts: Trigger, gap: int) -> int | None:
+    """End of a trigger whose first part is token ``i``: each later part at most ``gap`` tokens on.
+
+    Examples
+    --------
+    >>> match_rest("आरोप भी लगाया कि".split(), 0, 4, parse_trigger("आरोप + लगा*"), 3)
+    3
+    """
+    pos = i
+    for part in parts[1:]:
+        pos = next((j for j in range(pos + 1, min(pos + 1 + gap, limit)) if hit(norms[j], part)), -1)
+        if pos < 0:
+            return None
+    return pos + 1
 
 
 DEMANDS = {"आग्रह", "अपील", "मांग", "आह्वान", "अनुरोध", "निवेदन"}
