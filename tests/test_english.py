@@ -26,7 +26,15 @@ import unicodedata
 
 import pytest
 
-from kg.english import english_phrase, english_word, fold_key, lookup, spell_acronym, strict_key
+from kg.english import (
+    english_compound,
+    english_phrase,
+    english_word,
+    fold_key,
+    lookup,
+    spell_acronym,
+    strict_key,
+)
 from kg.nlp.lexicon import DATA_DIR, data_rows
 from kg.romanize import romanize_word
 
@@ -205,3 +213,15 @@ def test_data_file_is_sorted_and_small() -> None:
         _, zipf, *groups = line.split("\t")
         assert 0 < float(zipf) < 8 and all(g.split() == sorted(g.split()) for g in groups)
     assert path.stat().st_size < 5_000_000
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("ऑफसेटिंग", "Offseting"), ("मिलीसेकंड", "Millisecond"), ("मॉडेलर्स", "Modelers"),
+    ("अनलिस्टेड", "Unlisted"), ("मार्केटिंग", "Marketing")])
+def test_an_affix_on_an_ordinary_english_word_is_english(word: str, english: str) -> None:
+    assert english_compound(word) == english
+
+
+@pytest.mark.parametrize("word", ["पीटर्स", "हार्डिंग", "अनवर", "अनंत", "बीजिंग", "मिलिंद", "सरकार"])
+def test_a_name_or_hindi_word_is_no_english_compound(word: str) -> None:
+    assert english_compound(word) is None
