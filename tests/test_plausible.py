@@ -175,3 +175,15 @@ def test_pieces_of_a_long_organization_name_join(nlp) -> None:
     text = "कार्नेगी फाउंडेशन यूरेशिया सेंटर की फेलो ने कहा।"
     assert _mentions(nlp, text, [(0, 1, "Location"), (1, 3, "Organization")]) == [
         ("कार्नेगी फाउंडेशन यूरेशिया सेंटर", "Organization")]
+
+
+def test_a_name_cut_after_the_arabic_article_takes_the_next_word(nlp) -> None:
+    text = "संगठन के सरगना अबू बकर अल-बगदादी मारा गया।"
+    assert _mentions(nlp, text, [(3, 6, "Person")]) == [("अबू बकर अल-बगदादी", "Person")]
+    assert _mentions(nlp, "नेता हमद अल ने कहा।", [(1, 3, "Person")]) == [("हमद", "Person")]
+
+
+def test_an_initial_joins_the_name_after_it_and_alone_is_no_name(nlp) -> None:
+    text = "चेयरमैन एन. चंद्रशेखरन ने कहा।"
+    assert _mentions(nlp, text, [(1, 2, "Person"), (3, 4, "Person")]) == [("एन. चंद्रशेखरन", "Person")]
+    assert _mentions(nlp, "उन्होंने एन. को बुलाया।", [(1, 2, "Person")]) == []
