@@ -37,8 +37,8 @@ from kg.nlp.lexicon import DATA_DIR, word_frequency_class
 from kg.romanize import INITIALS
 
 __all__ = [
-    "LETTER_NAMES", "Match", "english_compound", "english_phrase", "english_word", "fold_key", "lookup",
-    "spell_acronym", "strict_key",
+    "LETTER_NAMES", "Match", "english_phrase", "english_word", "fold_key", "lookup", "spell_acronym",
+    "strict_key",
 ]
 
 _NUKTA, _VIRAMA, _ANUSVARA, _CANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
@@ -293,58 +293,3 @@ def english_phrase(words: list[str]) -> list[str | None]:
         out[0] = out[0][:1].upper() + out[0][1:]
     return out
 
-
-#: English prefixes as the press writes them, before an English word (अनलिस्टेड: unlisted).
-PREFIXES = {unicodedata.normalize("NFC", k): v for k, v in
-            {"अन": "un", "नॉन": "non", "मिली": "milli", "माइक्रो": "micro", "मल्टी": "multi"}.items()}
-#: English endings as the press writes them after an English word's last consonant (मॉडेल + र्स).
-SUFFIXES = {unicodedata.normalize("NFC", k): v for k, v in
-            {"िंग": "ing", "र्स": "ers", "ेड": "ed"}.items()}
-_MIN_STEM_KEY = 4
-
-
-def english_compound(word: str) -> str | None:
-    """The English spelling of an ordinary English word made of a frequent one and an affix, or None.
-
-    The word list holds no "offsetting" or "millisecond", but it holds "offset" and "second":
-    ``ऑफसेटिंग`` is offset + ing, ``मिलीसेकंड`` milli + second, ``अनलिस्टेड`` un + listed. The stem
-    must be an ordinary English word (Zipf 3.5 or more, a key of four letters or more, no name of
-    ``english_names.txt``), so names stay names (पीटर्स is Pete + ers, but Pete is a name).
-
-    Examples
-    --------
-    >>> english_compound("ऑफसेटिंग"), english_compound("मिलीसेकंड"), english_compound("मॉडेलर्स")
-    ('Offseting', 'Millisecond', 'Modelers')
-    >>> [english_compound(w) for w in ("पीटर्स", "हार्डिंग", "अनवर", "बीजिंग")]
-    [None, None, None, None]
-    """
-    from kg.nlp.spanrules import english_names
-
-    word = unicodedata.normalize("NFC", word)
-    found = None
-    for prefix, latin in PREFIXES.items():
-        if found is None and word.startswith(prefix):
-            stem = _ordinary(word[len(prefix):]) or _suffixed(word[len(prefix):])
-            found = (latin + stem.lower()).capitalize() if stem else None
-    found = found or _suffixed(word)
-    return None if found is None or found.lower() in english_names() else found  # हार्डिंग: Harding
-
-
-def _suffixed(word: str) -> str | None:
-    for suffix, latin in SUFFIXES.items():
-        base = word[: -len(suffix)] if word.endswith(suffix) else ""
-        stem = _ordinary(base) if base and "\u0915" <= base[-1] <= "\u0939" else None  # a consonant
-        if stem:
-            return stem + (latin[1:] if stem.endswith("e") and latin[0] == "e" else latin)
-    return None
-
-
-def _ordinary(word: str) -> str | None:
-    """The English word ``word`` spells when it is a frequent ordinary English word, else None."""
-    from kg.nlp.spanrules import ENGLISH_COMMON_ZIPF, english_names
-
-    english = english_word(word) if word else None
-    match = lookup(word) if english else None
-    if match is None or match.key_len < _MIN_STEM_KEY or match.zipf < ENGLISH_COMMON_ZIPF:
-        return None
-    return None if english.lower() in english_names() else english

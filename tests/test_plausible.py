@@ -187,3 +187,9 @@ def test_an_initial_joins_the_name_after_it_and_alone_is_no_name(nlp) -> None:
     text = "चेयरमैन एन. चंद्रशेखरन ने कहा।"
     assert _mentions(nlp, text, [(1, 2, "Person"), (3, 4, "Person")]) == [("एन. चंद्रशेखरन", "Person")]
     assert _mentions(nlp, "उन्होंने एन. को बुलाया।", [(1, 2, "Person")]) == []
+
+
+def test_a_loanword_spelled_from_its_letters_is_no_name(nlp) -> None:
+    assert _mentions(nlp, "कंप्यूटर टेक्नॉलाजी से काम होगा।", [(1, 2, "Organization")]) == []
+    assert _entities(nlp, "कल्याणी स्ट्रेटेजिक सिस्टम्स ने गोले बेचे।", [(0, 3, "Organization")]) == [
+        ("Kalyani Strategic Systems", "Organization")]

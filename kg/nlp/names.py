@@ -17,7 +17,8 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
 from kg.romanize import WORD_OVERRIDES, romanize, romanize_word
 
-__all__ = ["PersonIndex", "english_label", "foreign_spelling", "name_key", "spell_word"]
+__all__ = ["PersonIndex", "english_label", "foreign_spelling", "loanword", "name_key", "ordinary_loanword",
+           "spell_word"]
 
 # A Person's word takes its English spelling only when the word list clearly prefers one English
 # word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
@@ -55,6 +56,8 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     (None, None)
     >>> spell_word("सर्गेई", "Person"), spell_word("विडोडो", "Person"), spell_word("जायसवाल", "Person")
     ('Sergey', 'Widodo', None)
+    >>> spell_word("स्ट्रेटेजिक", "Organization"), spell_word("संस्करण", "Organization")
+    ('Strategic', None)
     """
     if glosses and match_key(word) in glosses:
         return glosses[match_key(word)]
@@ -65,7 +68,30 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     english = _english_spelling(word, etype)
     if english is None and (etype == "Person" or etype in PLACE_TYPES):
         return foreign_spelling(word)
+    if english is None and etype == "Organization":
+        return loanword(word)
     return english
+
+
+def loanword(word: str) -> str | None:
+    """An English word of an organization's name that the press spells from its letters
+    (स्ट्रेटेजिक: Strategic), matched on consonants; not a frequent Hindi word (संस्करण)."""
+    from kg.english_forms import english_by_consonants
+    from kg.nlp.lexicon import word_frequency_class
+    from kg.nlp.spanrules import HINDI_COMMON_CLASS
+
+    frequency = word_frequency_class(word)
+    if frequency != "none" and int(frequency) >= HINDI_COMMON_CLASS:
+        return None
+    return english_by_consonants(word)
+
+
+def ordinary_loanword(word: str) -> bool:
+    """Whether :func:`loanword` finds an English word that is no name (टेक्नॉलाजी, हिमालयन)."""
+    from kg.nlp.spanrules import english_names
+
+    english = loanword(word)
+    return english is not None and english.lower() not in english_names()
 
 
 def foreign_spelling(word: str) -> str | None:

@@ -192,14 +192,17 @@ class WordKinds:
 
     def _by_frequency(self, text: str) -> str:
         try:
-            from kg.english import english_compound, english_word, lookup, spell_acronym
+            from kg.english import english_word, lookup, spell_acronym
+            from kg.english_forms import english_compound
+            from kg.nlp.names import ordinary_loanword
         except ImportError:  # pragma: no cover
             english_word = None  # type: ignore[assignment]
         if english_word is not None and spell_acronym(text):
             return "name"
         english = english_word(text) if english_word is not None else None
-        if english is None and english_word is not None and english_compound(text):
-            return "english"  # "ऑफसेटिंग", "मिलीसेकंड": an affix on an ordinary English word
+        if english is None and english_word is not None and (english_compound(text)
+                                                             or ordinary_loanword(text)):
+            return "english"  # "ऑफसेटिंग", "मिलीसेकंड", "टेक्नॉलाजी": ordinary English words
         if english is not None and english.lower() in english_names():
             return "name"
         frequency = word_frequency_class(text)
