@@ -292,3 +292,4 @@ def english_phrase(words: list[str]) -> list[str | None]:
     if out and out[0]:
         out[0] = out[0][:1].upper() + out[0][1:]
     return out
+

@@ -56,6 +56,7 @@ _VIRAMA, _NUKTA, _ANUSVARA, _CANDRABINDU, _VISARGA = "्", "़", "ं", "ँ",
 _LABIALS = set("पफबभम")
 _FINAL_KEEP = set("यरलव")  # conjunct-final letters that keep a word-final schwa (नरेंद्र, मिश्र)
 _NASALS = set("ङञणनम")
+_FINAL_AAY = "ाय"
 _NAGAR = "नगर"  # "town": the second part of compound place names
 #: Hindi spellings of Latin letters used as initials (एस जयशंकर -> S. Jaishankar).
 INITIALS: dict[str, str] = {
@@ -211,6 +212,8 @@ def romanize_word(word: str) -> str:
     ('ramnagar', 'aligarh', 'gaurav', 'bhimrao')
     >>> romanize_word("खांगोशविली"), romanize_word("ढाका"), romanize_word("चड्ढा")
     ('khangoshvili', 'dhaka', 'chaddha')
+    >>> romanize_word("राय"), romanize_word("साय"), romanize_word("सायना")
+    ('rai', 'sai', 'saina')
     """
     word = unicodedata.normalize("NFC", word)
     if word in WORD_OVERRIDES:
@@ -221,7 +224,9 @@ def romanize_word(word: str) -> str:
     if not units:
         return ""
     _delete_schwas(units)
-    return _render(units)
+    out = _render(units)
+    # a final -ाय of a Hindi name is -ai (राय Rai, साय Sai), as the Hunterian convention writes it
+    return out[:-2] + "ai" if word.endswith(_FINAL_AAY) and out.endswith("ay") else out
 
 
 def _title(word: str) -> str:

@@ -153,3 +153,43 @@ def test_a_region_noun_alone_is_no_place_and_a_compass_word_opens_a_region(nlp) 
 
 def test_a_visarga_after_a_nasal_is_a_colon(nlp) -> None:
     assert _mentions(nlp, "ये भी पढ़ेंः- युद्ध की खबरें", [(2, 3, "Person")]) == []
+
+
+def test_an_english_word_with_an_affix_is_no_place_or_person(nlp) -> None:
+    assert _mentions(nlp, "ऑफसेटिंग मार्केटिंग का खतरा बढ़ा।", [(0, 2, "Location")]) == []
+    assert _mentions(nlp, "एक मिलीसेकंड का अंतर आया।", [(1, 2, "Location")]) == []
+    assert _mentions(nlp, "मॉडेलर्स ने कहा।", [(0, 1, "Person")]) == []
+
+
+def test_surat_is_no_city_in_the_idiom_in_the_case_of(nlp) -> None:
+    assert _mentions(nlp, "हमले की सूरत में प्रतिबंध लगेंगे।", []) == []
+    assert _mentions(nlp, "वह सूरत में रहता है।", []) == [("सूरत", "City")]
+
+
+def test_pieces_of_a_long_organization_name_join(nlp) -> None:
+    text = "थिंक-टैंक स्टॉकहोम इंटरनेशनल पीस रिसर्च इंस्टीट्यूट के आंकड़े।"
+    doc = nlp.make_doc(text)
+    start = next(t.i for t in doc if t.text == "स्टॉकहोम")
+    assert _mentions(nlp, text, [(start, start + 2, "Organization")]) == [
+        ("स्टॉकहोम इंटरनेशनल पीस रिसर्च इंस्टीट्यूट", "Organization")]
+    text = "कार्नेगी फाउंडेशन यूरेशिया सेंटर की फेलो ने कहा।"
+    assert _mentions(nlp, text, [(0, 1, "Location"), (1, 3, "Organization")]) == [
+        ("कार्नेगी फाउंडेशन यूरेशिया सेंटर", "Organization")]
+
+
+def test_a_name_cut_after_the_arabic_article_takes_the_next_word(nlp) -> None:
+    text = "संगठन के सरगना अबू बकर अल-बगदादी मारा गया।"
+    assert _mentions(nlp, text, [(3, 6, "Person")]) == [("अबू बकर अल-बगदादी", "Person")]
+    assert _mentions(nlp, "नेता हमद अल ने कहा।", [(1, 3, "Person")]) == [("हमद", "Person")]
+
+
+def test_an_initial_joins_the_name_after_it_and_alone_is_no_name(nlp) -> None:
+    text = "चेयरमैन एन. चंद्रशेखरन ने कहा।"
+    assert _mentions(nlp, text, [(1, 2, "Person"), (3, 4, "Person")]) == [("एन. चंद्रशेखरन", "Person")]
+    assert _mentions(nlp, "उन्होंने एन. को बुलाया।", [(1, 2, "Person")]) == []
+
+
+def test_a_loanword_spelled_from_its_letters_is_no_name(nlp) -> None:
+    assert _mentions(nlp, "कंप्यूटर टेक्नॉलाजी से काम होगा।", [(1, 2, "Organization")]) == []
+    assert _entities(nlp, "कल्याणी स्ट्रेटेजिक सिस्टम्स ने गोले बेचे।", [(0, 3, "Organization")]) == [
+        ("Kalyani Strategic Systems", "Organization")]

@@ -214,3 +214,8 @@ def test_precomposed_nukta_letters() -> None:
 @given(st.text(alphabet=st.characters(min_codepoint=0x900, max_codepoint=0x97F), max_size=12))
 def test_devanagari_always_gives_ascii(text: str) -> None:
     assert romanize(text).isascii()
+
+
+def test_a_final_aay_of_a_hindi_name_is_ai() -> None:
+    assert romanize("विष्णु देव साय") == "Vishnu Dev Sai"
+    assert romanize_word("राय") == "rai"

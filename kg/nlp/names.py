@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
-from kg.romanize import romanize
+from kg.romanize import WORD_OVERRIDES, romanize, romanize_word
 
-__all__ = ["PersonIndex", "english_label", "name_key", "spell_word"]
+__all__ = ["PersonIndex", "english_label", "foreign_spelling", "loanword", "name_key", "ordinary_loanword",
+           "spell_word"]
 
 # A Person's word takes its English spelling only when the word list clearly prefers one English
 # word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
@@ -52,6 +54,10 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     ('East', None, 'Cosy')
     >>> spell_word("बिन", "Person"), spell_word("बिन")
     (None, None)
+    >>> spell_word("सर्गेई", "Person"), spell_word("विडोडो", "Person"), spell_word("जायसवाल", "Person")
+    ('Sergey', 'Widodo', None)
+    >>> spell_word("स्ट्रेटेजिक", "Organization"), spell_word("संस्करण", "Organization")
+    ('Strategic', None)
     """
     if glosses and match_key(word) in glosses:
         return glosses[match_key(word)]
@@ -59,6 +65,83 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
         return None  # "तमीम बिन हमद": Arabic "bin", not English "been"
     if etype in PLACE_TYPES and match_key(word) in COMPASS_GLOSSES:
         return COMPASS_GLOSSES[match_key(word)]
+    english = _english_spelling(word, etype)
+    if english is None and (etype == "Person" or etype in PLACE_TYPES):
+        return foreign_spelling(word)
+    if english is None and etype == "Organization":
+        return loanword(word)
+    return english
+
+
+def loanword(word: str) -> str | None:
+    """An English word of an organization's name that the press spells from its letters
+    (स्ट्रेटेजिक: Strategic), matched on consonants; not a frequent Hindi word (संस्करण)."""
+    from kg.english_forms import english_by_consonants
+    from kg.nlp.lexicon import word_frequency_class
+    from kg.nlp.spanrules import HINDI_COMMON_CLASS
+
+    frequency = word_frequency_class(word)
+    if frequency != "none" and int(frequency) >= HINDI_COMMON_CLASS:
+        return None
+    return english_by_consonants(word)
+
+
+def ordinary_loanword(word: str) -> bool:
+    """Whether :func:`loanword` finds an English word that is no name (टेक्नॉलाजी, हिमालयन)."""
+    from kg.nlp.spanrules import english_names
+
+    english = loanword(word)
+    return english is not None and english.lower() not in english_names()
+
+
+def foreign_spelling(word: str) -> str | None:
+    """How English text spells a foreign name's word that the romanizer gets wrong (:mod:`kg.spelling`).
+
+    A romanization that English text uses stays. A word of a lexicon person's name is spelled as
+    in the lexicon's English label (सर्गेई → Sergey, as in Sergey Lavrov); other Indian first
+    names and surnames of the NER gazetteer, and the romanizer's own overrides, keep their
+    romanization.
+
+    Examples
+    --------
+    >>> foreign_spelling("प्रिगोझिन"), foreign_spelling("शुलमैन"), foreign_spelling("सर्गेई")
+    ('Prigozhin', 'Shulman', 'Sergey')
+    >>> foreign_spelling("मोदी") is None
+    True
+    """
+    from kg.nlp.spanrules import _indian_names
+    from kg.spelling import in_english_text, known_spelling
+
+    latin = romanize_word(word)
+    key = match_key(word)
+    if in_english_text(latin) or unicodedata.normalize("NFC", word) in WORD_OVERRIDES:
+        return None  # इवान is Ivan
+    if key in _person_words():
+        return _person_words()[key]
+    return None if key in _indian_names() else known_spelling(latin)
+
+
+@functools.cache
+def _person_words() -> dict[str, str]:
+    """Match key of a word of a lexicon person's Hindi name -> its word of the English label.
+
+    Only names with as many words in both scripts, and words with one English spelling.
+    """
+    from kg.nlp.lexicon import data_rows
+
+    found: dict[str, set[str]] = {}
+    for row in data_rows("people.tsv"):
+        english = row["label_en"].split()
+        for alias in {row["label_hi"], *row["aliases_hi"].split("|")}:
+            words = alias.split()
+            if len(words) == len(english) > 1:
+                for hindi, latin in zip(words, english, strict=True):
+                    found.setdefault(match_key(hindi), set()).add(latin)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and next(iter(v)).isalpha()}
+
+
+def _english_spelling(word: str, etype: str | None) -> str | None:
+    """The English word (:mod:`kg.english`) a Devanagari word of a name spells, or None."""
     try:
         from kg.english import english_word, lookup, spell_acronym
     except ImportError:  # pragma: no cover - the English word list is optional

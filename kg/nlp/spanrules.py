@@ -13,8 +13,8 @@ A new name (not from the lexicon) is kept only when it looks like a name:
   रॉयटर्स``, ``सरकारी न्यूज ब्रॉडकास्टर आरटी``); a state organ before a name becomes that name,
   still an organ of the state (``रूसी खुफिया एजेंसी एफएसबी`` → FSB, part of Russia).
 
-A lexicon name is kept except in the idiom ``गिनी चुनी`` / ``गिने-चुने`` (a handful), whose
-participle is no Guinea (dev HI_92).
+A lexicon name is kept except in the idioms ``गिनी चुनी`` / ``गिने-चुने`` (a handful), whose
+participle is no Guinea (dev HI_92), and ``की सूरत में`` (in the case of), whose noun is no Surat.
 
 What counts as an ordinary word was measured on the dev articles of the real-news corpus
 (``docs/evaluation.md``): Hindi words of Zipf frequency 4 and more (wordfreq's Hindi list),
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.plausible import check_name, cued_places, dictionary_pos, glossed, indefinite
+from kg.nlp.spanjoin import join_names
 from kg.nlp.state import ORGAN_DEMONYMS, doc_value
 
 __all__ = ["ENGLISH_COMMON_ZIPF", "HINDI_COMMON_CLASS", "WordKinds", "clean_names"]
@@ -48,6 +49,7 @@ daily network channel radio television press media forum association federation 
 club organisation organization alliance summit dialogue""".split())
 PLACES = {"City", "Country", "Region"}
 _CHOSEN = {"चुनी", "चुने", "चुना"}
+_CASE_BEFORE = {"की", "हर", "इस", "उस", "भी", "किसी"}
 _STOPS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "और", "या", "तथा", "एवं", "व", "द्वारा", "लिए",
           "है", "हैं", "था", "थे", "थी", "भी", "ही", "तो", "कि", "जो", "यह", "वह", "इस", "उस", "एक", "करके",
           "इतर"}
@@ -191,11 +193,16 @@ class WordKinds:
     def _by_frequency(self, text: str) -> str:
         try:
             from kg.english import english_word, lookup, spell_acronym
+            from kg.english_forms import english_compound
+            from kg.nlp.names import ordinary_loanword
         except ImportError:  # pragma: no cover
             english_word = None  # type: ignore[assignment]
         if english_word is not None and spell_acronym(text):
             return "name"
         english = english_word(text) if english_word is not None else None
+        if english is None and english_word is not None and (english_compound(text)
+                                                             or ordinary_loanword(text)):
+            return "english"  # "ऑफसेटिंग", "मिलीसेकंड", "टेक्नॉलाजी": ordinary English words
         if english is not None and english.lower() in english_names():
             return "name"
         frequency = word_frequency_class(text)
@@ -223,7 +230,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
     for span in spans:
         if span.id_ in NEW and _norms(span) in terms:
             continue
-        if span.id_ == "name" and _counted(span):
+        if span.id_ == "name" and (_counted(span) or _in_case(span)):
             continue
         if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
             out.extend(_owner(span, kinds.lexicon))
@@ -238,7 +245,7 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
             if cleaned.label_ in PLACES and len(cleaned) == 1 and cleaned[0].norm_ in last_words:
                 cleaned = Span(doc, cleaned.start, cleaned.end, label="Person", span_id=cleaned.id_)  # कसीकोव
             out.append(_relink(cleaned, kinds.lexicon, surnames))
-    return _descriptors(out)
+    return _descriptors(join_names(out, kinds))
 
 
 def _counted(span: Span) -> bool:
@@ -246,6 +253,14 @@ def _counted(span: Span) -> bool:
     doc, i = span.doc, span.end
     i += i < len(doc) and doc[i].text == "-"
     return len(span) == 1 and span[0].norm_.startswith("गिन") and i < len(doc) and doc[i].norm_ in _CHOSEN
+
+
+def _in_case(span: Span) -> bool:
+    """"की सूरत में", "हर सूरत में" (in the case of, in any case): the noun सूरत is no Surat."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return span.text == "सूरत" and after == "में" and before in _CASE_BEFORE
 
 
 def _norms(span: Span) -> tuple[str, ...]:
