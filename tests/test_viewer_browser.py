@@ -247,11 +247,16 @@ def test_corpus_opens_on_the_most_connected(tmp_path: Path, open_page: Any) -> N
     ranked = sorted(ents, key=lambda e: (-degree[e.id], e.id))
     visible = set(page.evaluate("kgViewer.visibleNodeIds()"))
     assert visible == {"n:" + e.id for e in ranked[:150]}
+    # vis holds only what was ever shown: the 850 hidden entities are not laid out at first
+    assert page.evaluate("kgViewer.nodes.length") == 150
+    assert page.evaluate("kgViewer.edges.length") == counts["edges"]
     hidden = ranked[-1]  # the least connected: search reaches it
     page.fill("#kg-search", hidden.label)
     page.locator("#kg-results button", has_text=hidden.label + " ·").first.click()
     page.wait_for_selector("#kg-panel[data-kind=node]")
     assert "n:" + hidden.id in page.evaluate("kgViewer.visibleNodeIds()")
+    revealed = page.evaluate(f"kgViewer.nodes.get('n:{hidden.id}')")
+    assert revealed["label"] == hidden.label and not revealed.get("hidden") and "x" in revealed
     page.click("#kg-reset")
     page.evaluate("kgViewer.showTop(400)")
     assert page.evaluate("kgViewer.counts()")["nodes"] == 400

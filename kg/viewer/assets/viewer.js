@@ -63,11 +63,24 @@
 
   // Filters set vis' "hidden" flag, and only on items whose visibility changed:
   // much cheaper than removing and re-adding them (e.g. a DataView) on big graphs.
-  var nodes = new vis.DataSet(DATA.vis.nodes);
-  var edges = new vis.DataSet(DATA.vis.edges);
-  var shown = { nodes: dict(), edges: dict(), nodeCount: DATA.nodes.length, edgeCount: DATA.edges.length };
-  DATA.nodes.forEach(function (n) { shown.nodes[n.vid] = true; });
-  DATA.edges.forEach(function (e) { shown.edges[e.id] = true; });
+  // vis gets only what is visible at first; an item is added when it first shows
+  // (a corpus of 10,000 entities opens on its most connected ones, drawn at once).
+  var full = { nodes: dict(), edges: dict() }, added = { nodes: dict(), edges: dict() };
+  DATA.vis.nodes.forEach(function (n) { full.nodes[n.id] = n; });
+  DATA.vis.edges.forEach(function (e) { full.edges[e.id] = e; });
+  var shown = { nodes: dict(), edges: dict(), nodeCount: 0, edgeCount: 0 };
+  function initial(items, key, kind, visible) {
+    var out = [];
+    items.forEach(function (item) {
+      var id = item[key], on = visible(id);
+      shown[kind][id] = on;
+      if (on) { added[kind][id] = true; out.push(full[kind][id]); }
+    });
+    shown[kind === "nodes" ? "nodeCount" : "edgeCount"] = out.length;
+    return out;
+  }
+  var nodes = new vis.DataSet(initial(DATA.nodes, "vid", "nodes", nodeVisible));
+  var edges = new vis.DataSet(initial(DATA.edges, "id", "edges", edgeVisible));
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.vis.options);
   api.network = network; api.nodes = nodes; api.edges = edges;
@@ -78,18 +91,21 @@
   }
   api.counts = counts;
   api.visibleNodeIds = function () { return DATA.nodes.map(function (n) { return n.vid; }).filter(nodeVisible); };
-  function changes(items, key, map, visible) {
-    var out = [], count = 0;
+  function changes(items, key, kind, visible) {
+    var out = [], count = 0, map = shown[kind], have = added[kind];
     items.forEach(function (item) {
       var id = item[key], on = visible(id);
       if (on) { count += 1; }
-      if (map[id] !== on) { map[id] = on; out.push({ id: id, hidden: !on }); }
+      if (map[id] === on) { return; }
+      map[id] = on;
+      if (have[id]) { out.push({ id: id, hidden: !on }); }
+      else if (on) { have[id] = true; out.push(Object.assign({}, full[kind][id], { hidden: false })); }
     });
     return { list: out, count: count };
   }
   function refresh() {
-    var n = changes(DATA.nodes, "vid", shown.nodes, nodeVisible);
-    var e = changes(DATA.edges, "id", shown.edges, edgeVisible);
+    var n = changes(DATA.nodes, "vid", "nodes", nodeVisible);
+    var e = changes(DATA.edges, "id", "edges", edgeVisible);
     shown.nodeCount = n.count; shown.edgeCount = e.count;
     if (n.list.length) { nodes.update(n.list); }
     if (e.list.length) { edges.update(e.list); }
