@@ -1,0 +1,32 @@
+"""Rules against wrong triples found in the dev error analysis (sentences written for these tests).
+
+Each case is a Hindi construction that states no relation between two names that stand
+side by side: a marker shared by a list, a genitive that is the subject of an event noun ...
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    graph = kg.build(text, model=False, date="2024-06-20")
+    return {(r.subject.label, r.predicate, r.object.label) for r in graph.relations}
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # "यूक्रेन और नाटो के देश": the list shares के; Ukraine is no place right before NATO
+    ("भारत और यूरोपीय संघ के प्रतिनिधि शामिल हुए।", ("European Union", "locatedIn", "India")),
+    ("जापान और नाटो देशों की खुफिया सेवाओं ने कहा।", ("NATO", "locatedIn", "Japan")),
+])
+def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple not in _facts(text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("ब्रसेल्स में नाटो के मुख्यालय की बैठक हुई।", ("NATO", "locatedIn", "Brussels")),
+])
+def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in _facts(text)
