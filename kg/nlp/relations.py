@@ -25,6 +25,7 @@ from kg.nlp.lexicon import Lexicon, slugify
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
+from kg.nlp.possessor import noun_possessor
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
@@ -201,11 +202,13 @@ class RelationExtractor:
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
-        subjects = self._subjects(frame, left, objects, start)
-        if not subjects and (ctx.headline or (start > 0 and ctx.norms[start - 1] in _REFLEXIVES)):
+        owner = noun_possessor(frame, ctx.norms, left, objects)
+        subjects = self._subjects(frame, left, objects, start) if owner is None else owner
+        reflexive = start > 0 and ctx.norms[start - 1] in _REFLEXIVES
+        if not subjects and owner is None and (ctx.headline or reflexive):
             # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", or a headline "... से मिले प्रधानमंत्री मोदी"
             subjects = self._subjects_after(ctx, frame, end)
-        if not subjects and objects and not frame.symmetric:
+        if not subjects and objects and not frame.symmetric and owner is None:
             subjects = self._zero_subject(ctx, frame, left, objects, start)
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric:
