@@ -23,6 +23,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X ने Y की Z यात्रा पर": the genitive is the visitor, the ने agent only comments
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("United States", "visits", "Russia")),
     ("चीन ने अमेरिकी स्पीकर की ताइवान यात्रा के बाद सैन्य अभ्यास किया।", ("China", "visits", "Taiwan")),
+    # "X और Y दोनों के साथ": "both" of the list, not a third reference pairing X with Y
+    ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("Russia", "seeksTiesWith", "Ukraine")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -32,6 +34,8 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("ब्रसेल्स में नाटो के मुख्यालय की बैठक हुई।", ("NATO", "locatedIn", "Brussels")),
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("Imran Khan", "visits", "Russia")),
     ("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान की यात्रा की।", ("Narendra Modi", "visits", "Japan")),
+    ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("India", "seeksTiesWith", "Ukraine")),
+    ("मोदी ने पुतिन और ज़ेलेंस्की दोनों से मुलाकात की।", ("Narendra Modi", "meets", "Vladimir Putin")),
 ])
 def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
