@@ -25,6 +25,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("चीन ने अमेरिकी स्पीकर की ताइवान यात्रा के बाद सैन्य अभ्यास किया।", ("China", "visits", "Taiwan")),
     # "X और Y दोनों के साथ": "both" of the list, not a third reference pairing X with Y
     ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("Russia", "seeksTiesWith", "Ukraine")),
+    # "उप-राष्ट्रपति": the hyphenated vice title is no presidency
+    ("अमेरिका की उप-राष्ट्रपति कमला हैरिस ने भाषण दिया।", ("Kamala Harris", "leads", "United States")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -36,6 +38,7 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान की यात्रा की।", ("Narendra Modi", "visits", "Japan")),
     ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("India", "seeksTiesWith", "Ukraine")),
     ("मोदी ने पुतिन और ज़ेलेंस्की दोनों से मुलाकात की।", ("Narendra Modi", "meets", "Vladimir Putin")),
+    ("अमेरिका की उप-राष्ट्रपति कमला हैरिस ने भाषण दिया।", ("Kamala Harris", "affiliatedWith", "United States")),
 ])
 def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
