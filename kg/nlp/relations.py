@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
+from kg.nlp.clauses import bound_subjects
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
-from kg.nlp.possessor import noun_possessor
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
@@ -202,7 +202,7 @@ class RelationExtractor:
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
-        owner = noun_possessor(frame, ctx.norms, left, objects)
+        owner = bound_subjects(frame, ctx.norms, left, objects, end, ctx.sent.end, ctx.args)
         subjects = self._subjects(frame, left, objects, start) if owner is None else owner
         reflexive = start > 0 and ctx.norms[start - 1] in _REFLEXIVES
         if not subjects and owner is None and (ctx.headline or reflexive):
