@@ -30,6 +30,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X की निंदा करने वाले N": the relative clause's act is N's, not the main subject's
     ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के प्रस्तावों से दूर रहा।", ("India", "criticizes", "Russia")),
     ("ब्रिटेन यूक्रेन का समर्थन करने वाले देशों में शामिल है।", ("United Kingdom", "supports", "Ukraine")),
+    # "X द्वारा आयोजित N": X hosted N, it is no agent of a later verb
+    ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("India", "visits", "Russia")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -45,6 +47,8 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के प्रस्तावों से दूर रहा।",
      ("United Nations", "criticizes", "Russia")),
     ("मोदी पुतिन से मिलने वाले हैं।", ("Narendra Modi", "meets", "Vladimir Putin")),  # वाले हैं: about to
+    ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("Narendra Modi", "visits", "Russia")),
+    ("रूस द्वारा यूक्रेन पर हमला किया गया।", ("Russia", "attacks", "Ukraine")),
 ])
 def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
