@@ -52,3 +52,12 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
 ])
 def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
+
+
+def test_bare_this_points_to_a_recent_event_only() -> None:
+    text = ("रूस और यूक्रेन के बीच समझौता हुआ। मौसम आज साफ रहा। बाजार में तेजी रही। "
+            "भारत ने इस पर चिंता जताई।")
+    assert not [r for r in kg.build(text, model=False).relations if r.object.type == "Event"]
+    near = "रूस और यूक्रेन के बीच समझौता हुआ। भारत ने इस पर चिंता जताई।"
+    assert [r.predicate for r in kg.build(near, model=False).relations if r.object.type == "Event"] == [
+        "expressesConcernAbout"]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Doc, Span
+
 from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
 from kg.nlp.possessor import noun_possessor
 
-__all__ = ["relative_head", "bound_subjects"]
+__all__ = ["relative_head", "bound_subjects", "recent"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -52,3 +54,11 @@ def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obje
     if head is not None:
         return [a for a in head if a.type in frame.subj_types and a not in objects]
     return noun_possessor(frame, norms, left, objects)
+
+
+def recent(doc: Doc, sent: Span, where: int) -> bool:
+    """Whether an event stated in the sentence starting at token ``where`` is near enough for a
+    bare ``इसे`` / ``इस पर`` in ``sent``: the same sentence or the one before. (A bare "this"
+    further on names a deed the article said in between, rarely an event read earlier.)"""
+    previous = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return where >= previous
