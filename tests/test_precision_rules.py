@@ -32,6 +32,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("ब्रिटेन यूक्रेन का समर्थन करने वाले देशों में शामिल है।", ("United Kingdom", "supports", "Ukraine")),
     # "X द्वारा आयोजित N": X hosted N, it is no agent of a later verb
     ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("India", "visits", "Russia")),
+    # "मारे गए", "भड़क गया": जाना as an auxiliary after a verb stem is no visit
+    ("पुतिन की टिप्पणी से अमेरिका भड़क गया।", ("Vladimir Putin", "visits", "United States")),
+    ("रूसी हमले में कई यूक्रेनी मारे गए।", ("Russia", "visits", "Ukraine")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -49,6 +52,7 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("मोदी पुतिन से मिलने वाले हैं।", ("Narendra Modi", "meets", "Vladimir Putin")),  # वाले हैं: about to
     ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("Narendra Modi", "visits", "Russia")),
     ("रूस द्वारा यूक्रेन पर हमला किया गया।", ("Russia", "attacks", "Ukraine")),
+    ("प्रधानमंत्री मोदी पिछले साल अमेरिका भी गए।", ("Narendra Modi", "visits", "United States")),
 ])
 def test_relation_kept(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)

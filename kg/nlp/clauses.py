@@ -47,9 +47,37 @@ def relative_head(norms: Sequence[str], end: int, sent_end: int, args: Sequence[
     return None
 
 
+_GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}
+_PARTICLES = {"भी", "ही", "तो"}
+
+
+def auxiliary_go(frame: Frame, norms: Sequence[str], start: int, objects: Sequence[Arg]) -> bool:
+    """``मारे गए``, ``भड़क गया``: a form of जाना after a verb stem is an auxiliary (passive,
+    completion), not "went"; a visit names the place right before it (``मोदी रूस गए``).
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> go = next(f for f in FRAMES if "गया" in f.trigger.split("|"))
+    >>> ukraine = Arg(0, 1, ("ukraine",), "Country", "demonym")
+    >>> auxiliary_go(go, "यूक्रेनियन मारे गए".split(), 2, [ukraine])
+    True
+    >>> auxiliary_go(go, "मोदी रूस भी गए".split(), 3, [Arg(1, 2, ("russia",), "Country", "name")])
+    False
+    """
+    if frame.predicate != "visits" or not _GO & set(frame.trigger.split("|")) or norms[start] not in _GO:
+        return False
+    nearest = max((o.end for o in objects), default=start)
+    # a converb ("छोड़कर जाने") is left to the usual rules: जाना is a main verb there
+    return any(norms[i] not in _PARTICLES and not norms[i].endswith("कर") for i in range(nearest, start))
+
+
 def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
-                   end: int, sent_end: int, args: Sequence[Arg]) -> list[Arg] | None:
+                   span: tuple[int, int], sent_end: int, args: Sequence[Arg]) -> list[Arg] | None:
     """Subjects the phrase fixes (possibly none named), or None to search as usual."""
+    start, end = span
+    if auxiliary_go(frame, norms, start, objects):
+        return []
     head = relative_head(norms, end, sent_end, args)
     if head is not None:
         return [a for a in head if a.type in frame.subj_types and a not in objects]

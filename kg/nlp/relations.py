@@ -202,7 +202,7 @@ class RelationExtractor:
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
-        owner = bound_subjects(frame, ctx.norms, left, objects, end, ctx.sent.end, ctx.args)
+        owner = bound_subjects(frame, ctx.norms, left, objects, (start, end), ctx.sent.end, ctx.args)
         subjects = self._subjects(frame, left, objects, start) if owner is None else owner
         reflexive = start > 0 and ctx.norms[start - 1] in _REFLEXIVES
         if not subjects and owner is None and (ctx.headline or reflexive):
