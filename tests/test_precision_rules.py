@@ -65,3 +65,9 @@ def test_bare_this_points_to_a_recent_event_only() -> None:
     near = "रूस और यूक्रेन के बीच समझौता हुआ। भारत ने इस पर चिंता जताई।"
     assert [r.predicate for r in kg.build(near, model=False).relations if r.object.type == "Event"] == [
         "expressesConcernAbout"]
+
+
+def test_avoiding_an_act_is_negated() -> None:
+    facts = {(r.subject.label, r.predicate, r.object.label, r.modality)
+             for r in kg.build("भारत रूस की आलोचना करने से बचता रहा है।", model=False).relations}
+    assert facts == {("India", "criticizes", "Russia", "negated")}
