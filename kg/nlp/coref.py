@@ -24,6 +24,7 @@ from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
+from kg.nlp.markers import floating_both
 from kg.nlp.normalize import match_key
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline
@@ -37,6 +38,7 @@ _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष�
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
 _GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
+_AND = {"और", "तथा", "एवं", "व"}
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
@@ -155,6 +157,8 @@ class Coreference:
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
             person = self._salient_person(doc, before, sent_of)
             return Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i]) if person else None
+        if norm == "दोनों" and self._after_list(doc, i, before):
+            return None  # "रूस और यूक्रेन दोनों के साथ": "both" of the list just named
         if norm == "दोनों":  # "मिस्र और कतर ने दोनों पक्षों से": not the clause's own subjects
             before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)
                       or a.start == 0]
@@ -162,6 +166,15 @@ class Coreference:
         if norm in self._title_starts:
             return self._bare_title(doc, i, before, titles, sent_of, people)
         return self._definite(doc, i, before, sent_of)
+
+    @staticmethod
+    def _after_list(doc: Doc, i: int, before: list[Arg]) -> bool:
+        """``दोनों`` right after a coordinated pair of arguments, before a postposition."""
+        norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+        last = next((a for a in before if a.end == i), None)
+        if last is None or not floating_both(norms, i) or norms[last.start - 1] not in _AND:
+            return False
+        return any(a.end == last.start - 1 for a in before)
 
     @staticmethod
     def _is_subject(doc: Doc, arg: Arg, sent_of: list[int]) -> bool:

@@ -65,10 +65,11 @@ FRAMES: tuple[Frame, ...] = (
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
       "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
-      {"के साथ", "से", "में", "के बीच"}, subj=ERG | {"के", "की"}, symmetric=True),
+      {"के साथ", "से", "में", "के बीच"}, subj=ERG | {"के", "की"}, symmetric=True, agent_after_object=True),
     # an adjective of close ties before the noun: "भारत और रूस के बीच एक पुराना रिश्ता"
     F("seeksTiesWith", "पुराना|पुराने|ऐतिहासिक|घनिष्ठ|करीबी|गहरे|गहरा|मधुर|मजबूत + रिश्त*|संबंध*|दोस्ती|साझेदारी",
-      {"के साथ", "से", "के बीच"}, subj=ERG | {"के", "की", "का"}, symmetric=True, confidence=0.7),
+      {"के साथ", "से", "के बीच"}, subj=ERG | {"के", "की", "का"}, symmetric=True, confidence=0.7,
+      agent_after_object=True),  # "रूस के साथ भारत के ऐतिहासिक संबंध": the genitive after the partner
     F("seeksTiesWith", "करीब + आ*|हो*|जा*|ला*", {"के"}, confidence=0.7),  # "पाकिस्तान चीन के करीब होता जा रहा"
     F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा|हुआ|हुए",
       {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),

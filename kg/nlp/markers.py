@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kg.nlp.args import Arg
 
-__all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start"]
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start", "floating_both"]
 
 POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
     "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
@@ -27,6 +27,9 @@ MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सद�
                 "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं"}
 ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों", "नीति", "नीतियों", "फैसले", "फैसलों", "फैसला", "गतिविधियों",
                 "बयान", "बयानों", "रुख", "कदम", "कदमों", "आक्रामकता", "भूमिका"}
+# adjectival participles: "X द्वारा आयोजित सम्मेलन" is a summit X hosted, X acts in no later verb
+PARTICIPLES = {"आयोजित", "समर्थित", "स्वीकृत", "अनुमोदित", "प्रायोजित", "निर्मित", "संचालित", "नियंत्रित",
+               "प्रस्तावित", "शासित", "नियुक्त", "प्रकाशित", "घोषित", "वित्तपोषित"}
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -56,13 +59,32 @@ def marker_at(words: Sequence[str], i: int) -> str:
     return ""
 
 
+def floating_both(words: Sequence[str], i: int) -> bool:
+    """``रूस और यूक्रेन दोनों के साथ``: ``दोनों`` after a list, before its postposition, only
+    says "both" of the list; it is no reference of its own.
+
+    Examples
+    --------
+    >>> floating_both("रूस और यूक्रेन दोनों के साथ".split(), 3)
+    True
+    >>> floating_both("दोनों देशों के बीच".split(), 0)
+    False
+    """
+    return 0 < i < len(words) and words[i] == "दोनों" and bool(marker_at(words, i + 1))
+
+
 def _own_marker(words: Sequence[str], arg: Arg) -> str:
     if arg.kind == "pronoun" and words[arg.start] in _FUSED:
         return _FUSED[words[arg.start]]
-    marker = marker_at(words, arg.end) if arg.end < len(words) else ""
+    end = arg.end + 1 if floating_both(words, arg.end) else arg.end
+    marker = marker_at(words, end) if end < len(words) else ""
     # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body;
     # "चीन की कार्रवाई पर चिंता": criticism of or concern about its actions is about it
-    noun = arg.end + 1 if marker in {"के", "की", "का"} else arg.end if not marker else -1
+    if marker in {"द्वारा", "के द्वारा"} and end + len(marker.split()) < len(words):
+        nxt = words[end + len(marker.split())]
+        if nxt in PARTICIPLES:  # "पश्चिम द्वारा समर्थित पक्ष": the agent of an adjective, of no verb
+            return f"{marker} {nxt}"
+    noun = end + 1 if marker in {"के", "की", "का"} else end if not marker else -1
     if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker

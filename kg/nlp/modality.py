@@ -44,7 +44,7 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     """
     after = list(norms[end:min(end + _WINDOW, sent[1])])
     inside = set(norms[start:end])
-    if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words:
+    if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words or _avoided(after):
         return "negated"
     rest = set(norms[end:sent[1]])
     if predicate != "denies" and (DENIAL_WORDS & rest or REJECTION_WORDS & rest and ALLEGED_WORDS & rest):
@@ -54,6 +54,21 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     if (ALLEGED_WORDS - _INTRINSIC.get(predicate, set())) & set(norms[sent[0]:sent[1]]):
         return "alleged"
     return "asserted"
+
+
+def _avoided(after: list[str]) -> bool:
+    """``आलोचना करने से बचता रहा``, ``से परहेज किया``: avoiding an act says it was not done.
+
+    Examples
+    --------
+    >>> _avoided("करने से भी बचता रहा है".split()), _avoided("करने से पहले".split())
+    (True, False)
+    """
+    for n, word in enumerate(after[:-1]):
+        if word == "से":
+            rest = [w for w in after[n + 1:n + 3] if w != "भी"]
+            return bool(rest) and (rest[0].startswith(("बच", "परहेज")) or rest[:2] == ["दूर", "रहा"])
+    return False
 
 
 def _planned(after: list[str]) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
+from kg.nlp.clauses import bound_subjects, recent
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
@@ -59,7 +60,7 @@ class _Ctx:
     sent: Span
     args: list[Arg]
     entities: dict[str, EntityInfo]
-    events: list[tuple[str, str]]
+    events: list[tuple[str, str, int]]  # kind, key, first token of its sentence
     date: dt.date | None
     norms: list[str]
     texts: list[str]
@@ -105,7 +106,7 @@ class RelationExtractor:
         titles = doc_value(doc, TITLES, [])
         entities = setdefault(doc, ENTITIES, dict)
         skip = {i for t in titles for i in range(t.start, t.end)}
-        events: list[tuple[str, str]] = []
+        events: list[tuple[str, str, int]] = []
         out: list[RelRec] = []
         norms = doc._.get(NORMS) or [t.norm_ for t in doc]
         texts = token_texts(doc)
@@ -201,11 +202,13 @@ class RelationExtractor:
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
-        subjects = self._subjects(frame, left, objects, start)
-        if not subjects and (ctx.headline or (start > 0 and ctx.norms[start - 1] in _REFLEXIVES)):
+        owner = bound_subjects(frame, ctx.norms, left, objects, (start, end), ctx.sent.end, ctx.args)
+        subjects = self._subjects(frame, left, objects, start) if owner is None else owner
+        reflexive = start > 0 and ctx.norms[start - 1] in _REFLEXIVES
+        if not subjects and owner is None and (ctx.headline or reflexive):
             # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", or a headline "... से मिले प्रधानमंत्री मोदी"
             subjects = self._subjects_after(ctx, frame, end)
-        if not subjects and objects and not frame.symmetric:
+        if not subjects and objects and not frame.symmetric and owner is None:
             subjects = self._zero_subject(ctx, frame, left, objects, start)
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric:
@@ -312,8 +315,8 @@ class RelationExtractor:
                 kind = _EVENT_NOUN[nxt]
             elif norm not in _ANAPHORS and not (norm == "इस" and nxt in _POSTPOSITION_AFTER_THIS):
                 continue  # "इस पर चिंता": "this" alone also points back to the latest event
-            for event_kind, key in reversed(ctx.events):
-                if kind in (None, event_kind):
+            for event_kind, key, where in reversed(ctx.events):
+                if kind == event_kind or (kind is None and recent(ctx.doc, ctx.sent, where)):
                     return Arg(i, i + 1, (key,), "Event", "event", ctx.args[0].sent if ctx.args else 0)
             return None
         return None
@@ -390,4 +393,4 @@ class RelationExtractor:
         }[kind]
         key = "event-" + slugify(label)
         ctx.entities.setdefault(key, EntityInfo(key, label, label_hi, "Event"))
-        ctx.events.append((kind, key))
+        ctx.events.append((kind, key, ctx.sent.start))

@@ -118,6 +118,27 @@ STATE_BODIES = ("ministry", "department", "army", "navy", "air force", "embassy"
                 "directorate", "bureau")
 
 
+def own_marker(doc: Doc, arg: Arg) -> bool:
+    """Whether ``arg``'s marker stands right after it, not shared from the end of a list.
+
+    In ``उत्तरी अमेरिका और यूरोप के 12 सदस्य`` both places carry ``के``, but only Europe's is
+    its own: North America is not a place right before Europe.
+
+    Examples
+    --------
+    >>> from spacy.lang.hi import Hindi
+    >>> doc = Doc(Hindi().vocab, words="रूस और चीन के नेता".split())
+    >>> for token in doc:
+    ...     token.norm_ = token.text
+    >>> own_marker(doc, Arg(0, 1, ("russia",), "Country", "name", marker="के"))
+    False
+    >>> own_marker(doc, Arg(2, 3, ("china",), "Country", "name", marker="के"))
+    True
+    """
+    words = arg.marker.split()
+    return [t.norm_ for t in doc[arg.end:arg.end + len(words)]] == words
+
+
 def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[RelRec]:
     """``locatedIn`` for a place in ``में`` / ``के`` / ``स्थित`` right before an organization.
 
@@ -129,6 +150,8 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             continue
         if place.marker not in {"में", "के", "की", "का"} or place.sent != org.sent:
             continue
+        if not own_marker(doc, place):
+            continue  # "उत्तरी अमेरिका और यूरोप के": the marker is shared, not one's own
         gap = org.start - place.end - len(place.marker.split())
         if gap == 0 or (gap == 1 and doc[org.start - 1].text in {"स्थित", "स्थापित"}):
             head = lexicon.org_heads.get(doc[org.end - 1].norm_, "")
