@@ -136,8 +136,12 @@ class RelationExtractor:
         out += apposition_places(doc, args)
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         types = {k: e.type for k, e in entities.items()}
-        out += derived_relations(out, types, titles, self.lexicon)
-        doc._.set(RELATIONS, out)
+        derived = derived_relations(out, types, titles, self.lexicon)
+        for rec in derived:  # a leader's state from the lexicon need not be named in the text
+            for key in (rec.subject, rec.object):
+                if key not in entities and key in self.lexicon.entries:
+                    add_entry(entities, self.lexicon.entries[key])
+        doc._.set(RELATIONS, out + derived)
         return doc
 
     def _index(self) -> None:
