@@ -10,6 +10,30 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     return {(r.subject.label, r.predicate, r.object.label) for r in graph.relations}
 
 
+def test_particle_between_both_and_noun() -> None:
+    facts = _facts("भारत और जापान ने संयुक्त बयान जारी किया। दोनों ही देश क्वाड के सदस्य हैं।")
+    assert {("India", "memberOf", "Quad"), ("Japan", "memberOf", "Quad")} <= facts
+
+
+def test_both_countries_again_is_the_same_pair() -> None:
+    facts = _facts("भारत और जापान ने संयुक्त बयान जारी किया। दोनों देशों ने चीन की आलोचना की। "
+                   "दोनों देश क्वाड के सदस्य हैं।")
+    assert {("India", "memberOf", "Quad"), ("Japan", "memberOf", "Quad")} <= facts
+    assert ("China", "memberOf", "Quad") not in facts
+
+
+def test_appositive_both_is_one_argument() -> None:
+    facts = _facts("प्रधानमंत्री मोदी ने पुतिन और ज़ेलेंस्की दोनों से मुलाकात की।")
+    assert {("Narendra Modi", "meets", "Vladimir Putin"),
+            ("Narendra Modi", "meets", "Volodymyr Zelenskyy")} <= facts
+    assert ("Vladimir Putin", "meets", "Volodymyr Zelenskyy") not in facts
+
+
+def test_bare_both_joins_entities_of_one_type() -> None:
+    facts = _facts("मोदी ने रूस का दौरा किया। दोनों ने समझौते पर हस्ताक्षर किए।")
+    assert not any(p == "signsAgreementWith" for _, p, _ in facts)
+
+
 def test_leader_state_not_named_in_the_text() -> None:
     facts = _facts("पुतिन और शी जिनपिंग ने बैठक की। दोनों ने समझौते पर हस्ताक्षर किए।")
     assert ("Russia", "signsAgreementWith", "China") in facts

@@ -37,6 +37,8 @@ _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष�
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
 _GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
+_PAIR_JOINERS = {"और", "व", "तथा", "एवं", "-"}
+_PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
@@ -139,6 +141,7 @@ class Coreference:
                 continue
             k = bisect.bisect_right(ends, i)
             before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
+            before = _with_chains(before, found, sent_of[i])
             ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of, people)
             if ref is not None:
                 found.append(ref)
@@ -155,6 +158,12 @@ class Coreference:
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
             person = self._salient_person(doc, before, sent_of)
             return Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i]) if person else None
+        if norm == "दोनों" and (pair := _appositive_pair(doc, i, before)) is not None:
+            left, right = before[-2], before[-1]  # "रूस और यूक्रेन दोनों": one argument for the pair
+            for member in (left, right):
+                if member in args:
+                    args.remove(member)
+            return Arg(left.start, i + 1, pair[0], pair[1], "group", sent_of[i])
         if norm == "दोनों":  # "मिस्र और कतर ने दोनों पक्षों से": not the clause's own subjects
             before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)
                       or a.start == 0]
@@ -207,25 +216,33 @@ class Coreference:
         return Arg(i, end, (holder,), "Person", "role", sent_of[i]) if holder else None
 
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
-        nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-        noun = nxt in _GROUP_NOUNS
+        """``दोनों देश``: the latest pair named together (``X और Y``, ``X-Y``, an earlier
+        ``दोनों देश``), else the two latest entities of the noun's type (of one type for a bare
+        ``दोनों``)."""
+        at = i + 2 if i + 2 < len(doc) and doc[i + 1].norm_ in _PARTICLES else i + 1
+        nxt = doc[at].norm_ if at < len(doc) else ""  # "दोनों ही देश": a particle may come between
+        noun = nxt in _GROUP_NOUNS  # "दोनों पक्ष" may join a country and a group; a bare "दोनों" may not
+        end = at + 1 if noun else i + 1
         etype = _GROUP_NOUNS.get(nxt)
         pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
                 and a.type != "Event"]
+        pair = _latest_pair(doc, before, etype)
+        if pair is not None:
+            return Arg(i, end, pair[0], pair[1], "group", sent_of[i])
         keys: list[str] = []
         for arg in reversed(pool):
-            if arg.keys[0] not in keys:
+            if arg.keys[0] not in keys and (not keys or noun or arg.type == pool[-1].type):
                 keys.insert(0, arg.keys[0])
             if len(keys) == 2:
                 break
         if len(keys) < 2:
             return None
-        end = i + 2 if noun else i + 1
         return Arg(i, end, tuple(keys), etype or pool[-1].type, "group", sent_of[i])
 
     def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         norm = doc[i].norm_
-        if i > 0 and doc[i - 1].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
+        prev = i - 2 if i > 1 and doc[i - 1].norm_ in _PARTICLES else i - 1
+        if prev >= 0 and doc[prev].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
             return None
         if norm == "देश":
             key = self._dateline_country(doc) or next(
@@ -291,6 +308,52 @@ class Coreference:
             if len(words) == size and words in self._titles:
                 return i + size, self._titles[words]
         return None
+
+
+def _latest_pair(doc: Doc, before: list[Arg], etype: str | None) -> tuple[tuple[str, ...], str] | None:
+    """The keys and type of the latest pair named together before: ``X और Y``, ``X-Y`` (two
+    entities of one type joined by nothing else, not part of a longer list) or a resolved group."""
+    best: tuple[int, tuple[str, ...], str] | None = None
+    for n, arg in enumerate(before):
+        if etype is not None and arg.type != etype or arg.type == "Event":
+            continue
+        if arg.kind == "group" and len(arg.keys) == 2:
+            found = (arg.end, arg.keys, arg.type)
+        elif n > 0 and _joined_pair(doc, before, n):
+            found = (arg.end, (before[n - 1].keys[0], arg.keys[0]), arg.type)
+        else:
+            continue
+        if best is None or found[0] >= best[0]:
+            best = found
+    return (best[1], best[2]) if best else None
+
+
+def _appositive_pair(doc: Doc, i: int, before: list[Arg]) -> tuple[tuple[str, ...], str] | None:
+    """``X और Y दोनों``: the pair that ends right before ``दोनों``."""
+    if len(before) < 2 or before[-1].end != i or not _joined_pair(doc, before, len(before) - 1):
+        return None
+    return (before[-2].keys[0], before[-1].keys[0]), before[-1].type
+
+
+def _joined_pair(doc: Doc, before: list[Arg], n: int) -> bool:
+    left, right = before[n - 1], before[n]
+    if len(left.keys) != 1 or len(right.keys) != 1 or left.type != right.type or left.keys == right.keys:
+        return False
+    if right.start - left.end != 1 or doc[left.end].norm_ not in _PAIR_JOINERS:
+        return False
+    start = left.start  # "A, B और C" is a list, not a pair
+    return start == 0 or doc[start - 1].norm_ not in {",", "और", "-"}
+
+
+def _with_chains(before: list[Arg], found: list[Arg], sent: int) -> list[Arg]:
+    """The antecedent candidates plus the groups already resolved in the last three sentences.
+
+    A resolved ``दोनों देश`` stands for its pair, so a later ``दोनों देश`` can take it up again.
+    """
+    chains = [a for a in found if a.kind == "group" and sent - a.sent <= 3]
+    if not chains:
+        return before
+    return sorted(before + chains, key=lambda a: (a.end, a.start))
 
 
 def _sentence_index(doc: Doc) -> list[int]:
