@@ -1,4 +1,5 @@
-"""Group references (``दोनों देश``, ``X और Y दोनों``) on sentences written for these tests."""
+"""Group and pronoun references (``दोनों देश``, ``X और Y दोनों``, ``उन्होंने``), on sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def test_bare_both_joins_entities_of_one_type() -> None:
 def test_leader_state_not_named_in_the_text() -> None:
     facts = _facts("पुतिन और शी जिनपिंग ने बैठक की। दोनों ने समझौते पर हस्ताक्षर किए।")
     assert ("Russia", "signsAgreementWith", "China") in facts
+
+
+def test_subject_pronoun_carries_its_referent_on() -> None:
+    facts = _facts("राहुल गांधी ने दिल्ली में भाषण दिया। वह रूसी राष्ट्रपति व्लादिमीर पुतिन, यूक्रेनी राष्ट्रपति "
+                   "वलोडिमिर ज़ेलेंस्की से बात करते हैं। उन्होंने प्रधानमंत्री मोदी की आलोचना की।")
+    assert ("Rahul Gandhi", "criticizes", "Narendra Modi") in facts
+
+
+def test_pronoun_takes_the_subject_not_a_later_name() -> None:
+    facts = _facts("राहुल गांधी ने दिल्ली में भाषण दिया। उन्होंने पुतिन और ज़ेलेंस्की का जिक्र किया। "
+                   "उन्होंने मोदी की आलोचना की।")
+    assert ("Rahul Gandhi", "criticizes", "Narendra Modi") in facts
+    assert ("Vladimir Putin", "criticizes", "Narendra Modi") not in facts

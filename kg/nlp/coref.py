@@ -157,7 +157,11 @@ class Coreference:
             if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
             person = self._salient_person(doc, before, sent_of)
-            return Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i]) if person else None
+            if person is None:
+                return None
+            ref = Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i])
+            ref.extra["nominative"] = norm in _NOMINATIVE  # a subject pronoun passes its referent on
+            return ref
         if norm == "दोनों" and (pair := _appositive_pair(doc, i, before)) is not None:
             left, right = before[-2], before[-1]  # "रूस और यूक्रेन दोनों": one argument for the pair
             for member in (left, right):
@@ -185,11 +189,17 @@ class Coreference:
         return after not in _OBLIQUE and "ने" not in norms[start:arg.start]
 
     def _salient_person(self, doc: Doc, before: list[Arg], sent_of: list[int]) -> str | None:
-        """The latest person that was a subject, else the latest person."""
-        people = [a for a in before if a.type == "Person" and len(a.keys) == 1 and a.kind != "pronoun"]
-        for arg in reversed(people):
-            if self._is_subject(doc, arg, sent_of):
-                return arg.keys[0]
+        """The first person subject of the latest sentence that has one, else the latest person.
+
+        Hindi puts the subject first: in ``वह ... पुतिन, ज़ेलेंस्की से बात कर रहे हैं`` the
+        subject is ``वह`` (whose referent carries on), not the names listed after it.
+        """
+        people = [a for a in before if a.type == "Person" and len(a.keys) == 1
+                  and (a.kind != "pronoun" or a.extra.get("nominative"))]
+        subjects = [a for a in people if self._is_subject(doc, a, sent_of)]
+        if subjects:
+            last = subjects[-1].sent
+            return next(a for a in subjects if a.sent == last).keys[0]
         return people[-1].keys[0] if people else None
 
     def _bare_title(self, doc: Doc, i: int, before: list[Arg], titles: list[TitleLink],
@@ -346,11 +356,13 @@ def _joined_pair(doc: Doc, before: list[Arg], n: int) -> bool:
 
 
 def _with_chains(before: list[Arg], found: list[Arg], sent: int) -> list[Arg]:
-    """The antecedent candidates plus the groups already resolved in the last three sentences.
+    """The antecedent candidates plus the groups and subject pronouns already resolved in the
+    last three sentences.
 
-    A resolved ``दोनों देश`` stands for its pair, so a later ``दोनों देश`` can take it up again.
+    A resolved ``दोनों देश`` stands for its pair, so a later ``दोनों देश`` can take it up again;
+    ``उन्होंने ... । वह ...`` keeps the same person.
     """
-    chains = [a for a in found if a.kind == "group" and sent - a.sent <= 3]
+    chains = [a for a in found if (a.kind == "group" or a.extra.get("nominative")) and sent - a.sent <= 3]
     if not chains:
         return before
     return sorted(before + chains, key=lambda a: (a.end, a.start))
