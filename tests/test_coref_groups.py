@@ -51,3 +51,22 @@ def test_pronoun_takes_the_subject_not_a_later_name() -> None:
                    "उन्होंने मोदी की आलोचना की।")
     assert ("Rahul Gandhi", "criticizes", "Narendra Modi") in facts
     assert ("Vladimir Putin", "criticizes", "Narendra Modi") not in facts
+
+
+def test_singular_agent_pronoun_is_a_country_or_organization() -> None:
+    facts = _facts("रूसी रक्षा मंत्रालय ने बयान जारी किया। उसने खारकीव पर कब्जा कर लिया है।")
+    assert ("Defence Ministry of Russia", "attacks", "Kharkiv") in facts
+    facts = _facts("प्रधानमंत्री मोदी ने जापान का दौरा किया। "
+                   "जापान की सरकार ने स्वागत किया और उसने चीन की आलोचना की।")
+    assert ("Japan", "criticizes", "China") in facts
+    assert ("Narendra Modi", "criticizes", "China") not in facts
+
+
+def test_singular_agent_pronoun_is_no_person() -> None:
+    facts = _facts("पुतिन ने भाषण दिया। उसने खारकीव पर हमला किया।")
+    assert ("Vladimir Putin", "attacks", "Kharkiv") not in facts
+
+
+def test_speaker_is_not_the_subject_of_a_clause_without_a_pronoun() -> None:
+    assert _facts("फाइनेंशियल टाइम्स ने कहा कि भारत का रूस से तेल खरीदना प्रतिबंधों के बाद वरदान बन कर आया।") == set()
+    assert ("Iran", "attacks", "Israel") in _facts("ईरान ने कहा कि वह जल्द ही इजरायल पर और हमले करेगा।")

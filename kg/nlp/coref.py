@@ -37,6 +37,8 @@ _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष�
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
 _GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
+_SINGULAR_AGENTS = {"उसने", "इसने"}
+_BODIES = {"Country", "Organization"}
 _PAIR_JOINERS = {"और", "व", "तथा", "एवं", "-"}
 _PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
@@ -55,7 +57,8 @@ class Coreference:
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
         self._title_starts = {words[0] for words in self._titles}
-        self._cues = PRONOUNS | {"दोनों", "देश"} | set(lexicon.org_heads) | self._title_starts
+        self._cues = (PRONOUNS | _SINGULAR_AGENTS | {"दोनों", "देश"} | set(lexicon.org_heads)
+                      | self._title_starts)
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -153,6 +156,8 @@ class Coreference:
         norm = doc[i].norm_
         if demonym is not None:
             return self._role(doc, i, demonym, args, titles, sent_of, people)
+        if norm in _SINGULAR_AGENTS:
+            return self._body_pronoun(doc, i, before, sent_of)
         if norm in PRONOUNS:
             if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
@@ -187,6 +192,24 @@ class Coreference:
         while start > 0 and sent_of[start - 1] == arg.sent:
             start -= 1
         return after not in _OBLIQUE and "ने" not in norms[start:arg.start]
+
+    def _body_pronoun(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
+        """``उसने`` / ``इसने``: news writes people with the honorific plural (``उन्होंने``), so a
+        singular agent pronoun stands for a country or organization: the latest such subject
+        before it in its sentence, else the first subject of the sentence before, else the latest
+        one named in the sentence before."""
+        bodies = [a for a in before if a.type in _BODIES and len(a.keys) == 1 and sent_of[i] - a.sent <= 1
+                  and a.kind not in {"demonym", "pronoun"} and not a.extra.get("anchor")]
+        subjects = [a for a in bodies if self._is_subject(doc, a, sent_of)]
+        if subjects and subjects[-1].sent == sent_of[i]:
+            arg = subjects[-1]  # "X ने कहा कि उसने", "X ... कर रहा है और उसने": this sentence's subject
+        elif subjects:
+            arg = subjects[0]
+        elif bodies and bodies[-1].sent < sent_of[i]:
+            arg = bodies[-1]
+        else:
+            return None
+        return Arg(i, i + 1, arg.keys, arg.type, "pronoun", sent_of[i])
 
     def _salient_person(self, doc: Doc, before: list[Arg], sent_of: list[int]) -> str | None:
         """The first person subject of the latest sentence that has one, else the latest person.

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from kg.nlp.args import Arg
 
-__all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start"]
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "SUBJECT_PRONOUNS", "assign_markers", "marker_at", "clause_start",
+           "subject_carried"]
 
 POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
     "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
@@ -30,8 +31,9 @@ ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों",
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
-_FUSED = {"उन्होंने": "ने", "उसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
+_FUSED = {"उन्होंने": "ने", "उसने": "ने", "इसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
           "उनका": "का", "उनकी": "की", "उनके": "के", "उसका": "का", "उसकी": "की", "उसके": "के"}
+SUBJECT_PRONOUNS = {"वह", "वे", "वो"}  # "यह" and "ये" mostly determine a noun ("यह लेनदेन")
 _CONJ = {",", "और", "तथा", "एवं", "व", "या", "अथवा"}
 _COORD = _CONJ | {"अब", "फिर", "भी"}
 BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क्योंकि", "जबकि", "लेकिन", "परंतु", "किंतु", "मगर",
@@ -118,3 +120,13 @@ def clause_start(words: Sequence[str], sent_start: int, i: int, inside: frozense
         if words[j] in BOUNDARIES and j not in inside:
             return j + 1
     return sent_start
+
+
+def subject_carried(norms: Sequence[str], agent_end: int, start: int) -> bool:
+    """Whether a ``कि`` clause (if any) between the agent and the trigger takes up its subject
+    with a pronoun: ``रूस ने कहा कि वह ... हमले करेगा``, not ``X ने दावा किया कि ... रखा गया``."""
+    words = list(norms[agent_end:start])
+    if "कि" not in words:
+        return True
+    after = words[len(words) - 1 - words[::-1].index("कि"):]
+    return any(w in SUBJECT_PRONOUNS for w in after)

@@ -22,7 +22,7 @@ from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
-from kg.nlp.markers import assign_markers, clause_start
+from kg.nlp.markers import assign_markers, clause_start, subject_carried
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
@@ -268,6 +268,8 @@ class RelationExtractor:
                       and (a.marker == "ने" or (a.marker == "" and a is earlier[0]))), None)
         if agent is None or any(agent.keys == o.keys for o in objects):
             return []
+        if not subject_carried(ctx.norms, agent.end, start):
+            return []
         return [Arg(agent.start, agent.end, agent.keys, agent.type, "zero", agent.sent)]
 
     @staticmethod
@@ -395,3 +397,4 @@ class RelationExtractor:
         key = "event-" + slugify(label)
         ctx.entities.setdefault(key, EntityInfo(key, label, label_hi, "Event"))
         ctx.events.append((kind, key))
+
