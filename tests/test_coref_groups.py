@@ -70,3 +70,10 @@ def test_singular_agent_pronoun_is_no_person() -> None:
 def test_speaker_is_not_the_subject_of_a_clause_without_a_pronoun() -> None:
     assert _facts("फाइनेंशियल टाइम्स ने कहा कि भारत का रूस से तेल खरीदना प्रतिबंधों के बाद वरदान बन कर आया।") == set()
     assert ("Iran", "attacks", "Israel") in _facts("ईरान ने कहा कि वह जल्द ही इजरायल पर और हमले करेगा।")
+
+
+def test_both_with_another_noun_is_no_pair_of_named_entities() -> None:
+    facts = _facts("मोदी ने पुतिन से मुलाकात की। उन्होंने कहा कि इन दोनों कलाकारों ने रिश्तों को आगे बढ़ाया है।")
+    assert not any(p == "seeksTiesWith" for _, p, _ in facts)
+    facts = _facts("भारत और पाकिस्तान ने बातचीत की। दोनों पड़ोसी देशों ने रिश्तों को आगे बढ़ाया है।")
+    assert ("India", "seeksTiesWith", "Pakistan") in facts

@@ -17,11 +17,13 @@ Builds ``doc._.kg_args`` (a list of :class:`~kg.nlp.args.Arg`) and
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, add_entry
+from kg.nlp.coref_pairs import appositive_pair, latest_pair, with_chains
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.normalize import match_key
@@ -37,9 +39,9 @@ _PRE_TITLE = {"नए", "नई", "नया", "पूर्व", "वरिष�
 _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "उन्हों"}
 _WINDOW = 40  # arguments looked back at when resolving a reference
 _GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
+_DEVANAGARI = re.compile("[\u0900-\u097F]+")
 _SINGULAR_AGENTS = {"उसने", "इसने"}
 _BODIES = {"Country", "Organization"}
-_PAIR_JOINERS = {"और", "व", "तथा", "एवं", "-"}
 _PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
@@ -144,7 +146,7 @@ class Coreference:
                 continue
             k = bisect.bisect_right(ends, i)
             before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
-            before = _with_chains(before, found, sent_of[i])
+            before = with_chains(before, found, sent_of[i])
             ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of, people)
             if ref is not None:
                 found.append(ref)
@@ -167,7 +169,7 @@ class Coreference:
             ref = Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i])
             ref.extra["nominative"] = norm in _NOMINATIVE  # a subject pronoun passes its referent on
             return ref
-        if norm == "दोनों" and (pair := _appositive_pair(doc, i, before)) is not None:
+        if norm == "दोनों" and (pair := appositive_pair(doc, i, before)) is not None:
             left, right = before[-2], before[-1]  # "रूस और यूक्रेन दोनों": one argument for the pair
             for member in (left, right):
                 if member in args:
@@ -253,13 +255,17 @@ class Coreference:
         ``दोनों देश``), else the two latest entities of the noun's type (of one type for a bare
         ``दोनों``)."""
         at = i + 2 if i + 2 < len(doc) and doc[i + 1].norm_ in _PARTICLES else i + 1
+        if at + 1 < len(doc) and doc[at + 1].norm_ in _GROUP_NOUNS:
+            at += 1  # "दोनों पड़ोसी देश": an adjective before the noun
         nxt = doc[at].norm_ if at < len(doc) else ""  # "दोनों ही देश": a particle may come between
+        if nxt not in _GROUP_NOUNS and nxt not in _OBLIQUE | {"ने"} and _DEVANAGARI.fullmatch(nxt):
+            return None  # "इन दोनों कलाकारों", "दोनों मामलों": a pair of something else
         noun = nxt in _GROUP_NOUNS  # "दोनों पक्ष" may join a country and a group; a bare "दोनों" may not
         end = at + 1 if noun else i + 1
         etype = _GROUP_NOUNS.get(nxt)
         pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
                 and a.type != "Event"]
-        pair = _latest_pair(doc, before, etype)
+        pair = latest_pair(doc, before, etype)
         if pair is not None:
             return Arg(i, end, pair[0], pair[1], "group", sent_of[i])
         keys: list[str] = []
@@ -341,54 +347,6 @@ class Coreference:
             if len(words) == size and words in self._titles:
                 return i + size, self._titles[words]
         return None
-
-
-def _latest_pair(doc: Doc, before: list[Arg], etype: str | None) -> tuple[tuple[str, ...], str] | None:
-    """The keys and type of the latest pair named together before: ``X और Y``, ``X-Y`` (two
-    entities of one type joined by nothing else, not part of a longer list) or a resolved group."""
-    best: tuple[int, tuple[str, ...], str] | None = None
-    for n, arg in enumerate(before):
-        if etype is not None and arg.type != etype or arg.type == "Event":
-            continue
-        if arg.kind == "group" and len(arg.keys) == 2:
-            found = (arg.end, arg.keys, arg.type)
-        elif n > 0 and _joined_pair(doc, before, n):
-            found = (arg.end, (before[n - 1].keys[0], arg.keys[0]), arg.type)
-        else:
-            continue
-        if best is None or found[0] >= best[0]:
-            best = found
-    return (best[1], best[2]) if best else None
-
-
-def _appositive_pair(doc: Doc, i: int, before: list[Arg]) -> tuple[tuple[str, ...], str] | None:
-    """``X और Y दोनों``: the pair that ends right before ``दोनों``."""
-    if len(before) < 2 or before[-1].end != i or not _joined_pair(doc, before, len(before) - 1):
-        return None
-    return (before[-2].keys[0], before[-1].keys[0]), before[-1].type
-
-
-def _joined_pair(doc: Doc, before: list[Arg], n: int) -> bool:
-    left, right = before[n - 1], before[n]
-    if len(left.keys) != 1 or len(right.keys) != 1 or left.type != right.type or left.keys == right.keys:
-        return False
-    if right.start - left.end != 1 or doc[left.end].norm_ not in _PAIR_JOINERS:
-        return False
-    start = left.start  # "A, B और C" is a list, not a pair
-    return start == 0 or doc[start - 1].norm_ not in {",", "और", "-"}
-
-
-def _with_chains(before: list[Arg], found: list[Arg], sent: int) -> list[Arg]:
-    """The antecedent candidates plus the groups and subject pronouns already resolved in the
-    last three sentences.
-
-    A resolved ``दोनों देश`` stands for its pair, so a later ``दोनों देश`` can take it up again;
-    ``उन्होंने ... । वह ...`` keeps the same person.
-    """
-    chains = [a for a in found if (a.kind == "group" or a.extra.get("nominative")) and sent - a.sent <= 3]
-    if not chains:
-        return before
-    return sorted(before + chains, key=lambda a: (a.end, a.start))
 
 
 def _sentence_index(doc: Doc) -> list[int]:
