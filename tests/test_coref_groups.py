@@ -77,3 +77,9 @@ def test_both_with_another_noun_is_no_pair_of_named_entities() -> None:
     assert not any(p == "seeksTiesWith" for _, p, _ in facts)
     facts = _facts("भारत और पाकिस्तान ने बातचीत की। दोनों पड़ोसी देशों ने रिश्तों को आगे बढ़ाया है।")
     assert ("India", "seeksTiesWith", "Pakistan") in facts
+
+
+def test_pronoun_subject_and_quantified_member_noun() -> None:
+    facts = _facts("रूसी राष्ट्रपति व्लादिमीर पुतिन ने बयान दिया। उन्होंने यूक्रेन के कई शहरों पर हमला किया।")
+    assert ("Vladimir Putin", "attacks", "Ukraine") in facts
+    assert ("Russia", "attacks", "Ukraine") in _facts("रूस ने यूक्रेन के इलाकों पर हमले किए।")

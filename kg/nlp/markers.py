@@ -25,7 +25,8 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 # Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
 MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "प्रतिनिधियों",
-                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं"}
+                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं", "शहरों", "इलाकों"}
+_QUANTIFIERS = {"कई", "सभी", "तमाम", "अनेक", "दूसरे", "अन्य"}
 ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों", "नीति", "नीतियों", "फैसले", "फैसलों", "फैसला", "गतिविधियों",
                 "बयान", "बयानों", "रुख", "कदम", "कदमों", "आक्रामकता", "भूमिका"}
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -65,6 +66,8 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
     # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body;
     # "चीन की कार्रवाई पर चिंता": criticism of or concern about its actions is about it
     noun = arg.end + 1 if marker in {"के", "की", "का"} else arg.end if not marker else -1
+    if 0 < noun < len(words) - 1 and marker and words[noun] in _QUANTIFIERS:
+        noun += 1  # "यूक्रेन के कई शहरों पर हमला"
     if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker
