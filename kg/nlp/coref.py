@@ -17,11 +17,13 @@ Builds ``doc._.kg_args`` (a list of :class:`~kg.nlp.args.Arg`) and
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, add_entry
+from kg.nlp.coref_pairs import latest_pair, with_chains
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import floating_both
@@ -39,6 +41,10 @@ _NOMINATIVE = {"वे", "वह", "उन्होंने", "उसने", "
 _WINDOW = 40  # arguments looked back at when resolving a reference
 _GOVERNMENT = {"सरकार", "प्रशासन", "शासन"}
 _AND = {"और", "तथा", "एवं", "व"}
+_DEVANAGARI = re.compile("[\u0900-\u097F]+")
+_SINGULAR_AGENTS = {"उसने", "इसने"}
+_BODIES = {"Country", "Organization"}
+_PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
@@ -55,7 +61,8 @@ class Coreference:
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
         self._title_starts = {words[0] for words in self._titles}
-        self._cues = PRONOUNS | {"दोनों", "देश"} | set(lexicon.org_heads) | self._title_starts
+        self._cues = (PRONOUNS | _SINGULAR_AGENTS | {"दोनों", "देश"} | set(lexicon.org_heads)
+                      | self._title_starts)
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -141,6 +148,7 @@ class Coreference:
                 continue
             k = bisect.bisect_right(ends, i)
             before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
+            before = with_chains(before, found, sent_of[i])
             ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of, people)
             if ref is not None:
                 found.append(ref)
@@ -152,11 +160,17 @@ class Coreference:
         norm = doc[i].norm_
         if demonym is not None:
             return self._role(doc, i, demonym, args, titles, sent_of, people)
+        if norm in _SINGULAR_AGENTS:
+            return self._body_pronoun(doc, i, before, sent_of)
         if norm in PRONOUNS:
             if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
             person = self._salient_person(doc, before, sent_of)
-            return Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i]) if person else None
+            if person is None:
+                return None
+            ref = Arg(i, i + 1, (person,), "Person", "pronoun", sent_of[i])
+            ref.extra["nominative"] = norm in _NOMINATIVE  # a subject pronoun passes its referent on
+            return ref
         if norm == "दोनों" and self._after_list(doc, i, before):
             return None  # "रूस और यूक्रेन दोनों के साथ": "both" of the list just named
         if norm == "दोनों":  # "मिस्र और कतर ने दोनों पक्षों से": not the clause's own subjects
@@ -188,12 +202,36 @@ class Coreference:
             start -= 1
         return after not in _OBLIQUE and "ने" not in norms[start:arg.start]
 
+    def _body_pronoun(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
+        """``उसने`` / ``इसने``: news writes people with the honorific plural (``उन्होंने``), so a
+        singular agent pronoun stands for a country or organization: the latest such subject
+        before it in its sentence, else the first subject of the sentence before, else the latest
+        one named in the sentence before."""
+        bodies = [a for a in before if a.type in _BODIES and len(a.keys) == 1 and sent_of[i] - a.sent <= 1
+                  and a.kind not in {"demonym", "pronoun"} and not a.extra.get("anchor")]
+        subjects = [a for a in bodies if self._is_subject(doc, a, sent_of)]
+        if subjects and subjects[-1].sent == sent_of[i]:
+            arg = subjects[-1]  # "X ने कहा कि उसने", "X ... कर रहा है और उसने": this sentence's subject
+        elif subjects:
+            arg = subjects[0]
+        elif bodies and bodies[-1].sent < sent_of[i]:
+            arg = bodies[-1]
+        else:
+            return None
+        return Arg(i, i + 1, arg.keys, arg.type, "pronoun", sent_of[i])
+
     def _salient_person(self, doc: Doc, before: list[Arg], sent_of: list[int]) -> str | None:
-        """The latest person that was a subject, else the latest person."""
-        people = [a for a in before if a.type == "Person" and len(a.keys) == 1 and a.kind != "pronoun"]
-        for arg in reversed(people):
-            if self._is_subject(doc, arg, sent_of):
-                return arg.keys[0]
+        """The first person subject of the latest sentence that has one, else the latest person.
+
+        Hindi puts the subject first: in ``वह ... पुतिन, ज़ेलेंस्की से बात कर रहे हैं`` the
+        subject is ``वह`` (whose referent carries on), not the names listed after it.
+        """
+        people = [a for a in before if a.type == "Person" and len(a.keys) == 1
+                  and (a.kind != "pronoun" or a.extra.get("nominative"))]
+        subjects = [a for a in people if self._is_subject(doc, a, sent_of)]
+        if subjects:
+            last = subjects[-1].sent
+            return next(a for a in subjects if a.sent == last).keys[0]
         return people[-1].keys[0] if people else None
 
     def _bare_title(self, doc: Doc, i: int, before: list[Arg], titles: list[TitleLink],
@@ -220,25 +258,37 @@ class Coreference:
         return Arg(i, end, (holder,), "Person", "role", sent_of[i]) if holder else None
 
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
-        nxt = doc[i + 1].norm_ if i + 1 < len(doc) else ""
-        noun = nxt in _GROUP_NOUNS
+        """``दोनों देश``: the latest pair named together (``X और Y``, ``X-Y``, an earlier
+        ``दोनों देश``), else the two latest entities of the noun's type (of one type for a bare
+        ``दोनों``)."""
+        at = i + 2 if i + 2 < len(doc) and doc[i + 1].norm_ in _PARTICLES else i + 1
+        if at + 1 < len(doc) and doc[at + 1].norm_ in _GROUP_NOUNS:
+            at += 1  # "दोनों पड़ोसी देश": an adjective before the noun
+        nxt = doc[at].norm_ if at < len(doc) else ""  # "दोनों ही देश": a particle may come between
+        if nxt not in _GROUP_NOUNS and nxt not in _OBLIQUE | {"ने"} and _DEVANAGARI.fullmatch(nxt):
+            return None  # "इन दोनों कलाकारों", "दोनों मामलों": a pair of something else
+        noun = nxt in _GROUP_NOUNS  # "दोनों पक्ष" may join a country and a group; a bare "दोनों" may not
+        end = at + 1 if noun else i + 1
         etype = _GROUP_NOUNS.get(nxt)
         pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
                 and a.type != "Event"]
+        pair = latest_pair(doc, before, etype)
+        if pair is not None:
+            return Arg(i, end, pair[0], pair[1], "group", sent_of[i])
         keys: list[str] = []
         for arg in reversed(pool):
-            if arg.keys[0] not in keys:
+            if arg.keys[0] not in keys and (not keys or noun or arg.type == pool[-1].type):
                 keys.insert(0, arg.keys[0])
             if len(keys) == 2:
                 break
         if len(keys) < 2:
             return None
-        end = i + 2 if noun else i + 1
         return Arg(i, end, tuple(keys), etype or pool[-1].type, "group", sent_of[i])
 
     def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         norm = doc[i].norm_
-        if i > 0 and doc[i - 1].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
+        prev = i - 2 if i > 1 and doc[i - 1].norm_ in _PARTICLES else i - 1
+        if prev >= 0 and doc[prev].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
             return None
         if norm == "देश":
             key = self._dateline_country(doc) or next(

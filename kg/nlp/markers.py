@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from kg.nlp.args import Arg
 
-__all__ = ["POSTPOSITIONS", "BOUNDARIES", "assign_markers", "marker_at", "clause_start", "floating_both"]
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "SUBJECT_PRONOUNS", "assign_markers", "marker_at", "clause_start",
+           "floating_both", "subject_carried"]
 
 POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
     "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
@@ -24,7 +25,8 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 # Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
 MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "प्रतिनिधियों",
-                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं"}
+                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं", "शहरों", "इलाकों"}
+_QUANTIFIERS = {"कई", "सभी", "तमाम", "अनेक", "दूसरे", "अन्य"}
 ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों", "नीति", "नीतियों", "फैसले", "फैसलों", "फैसला", "गतिविधियों",
                 "बयान", "बयानों", "रुख", "कदम", "कदमों", "आक्रामकता", "भूमिका"}
 # adjectival participles: "X द्वारा आयोजित सम्मेलन" is a summit X hosted, X acts in no later verb
@@ -33,8 +35,9 @@ PARTICIPLES = {"आयोजित", "समर्थित", "स्वीक�
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
-_FUSED = {"उन्होंने": "ने", "उसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
+_FUSED = {"उन्होंने": "ने", "उसने": "ने", "इसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
           "उनका": "का", "उनकी": "की", "उनके": "के", "उसका": "का", "उसकी": "की", "उसके": "के"}
+SUBJECT_PRONOUNS = {"वह", "वे", "वो"}  # "यह" and "ये" mostly determine a noun ("यह लेनदेन")
 _CONJ = {",", "और", "तथा", "एवं", "व", "या", "अथवा"}
 _COORD = _CONJ | {"अब", "फिर", "भी"}
 BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क्योंकि", "जबकि", "लेकिन", "परंतु", "किंतु", "मगर",
@@ -85,6 +88,8 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
         if nxt in PARTICIPLES:  # "पश्चिम द्वारा समर्थित पक्ष": the agent of an adjective, of no verb
             return f"{marker} {nxt}"
     noun = end + 1 if marker in {"के", "की", "का"} else end if not marker else -1
+    if 0 < noun < len(words) - 1 and marker and words[noun] in _QUANTIFIERS:
+        noun += 1  # "यूक्रेन के कई शहरों पर हमला"
     if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker
@@ -140,3 +145,13 @@ def clause_start(words: Sequence[str], sent_start: int, i: int, inside: frozense
         if words[j] in BOUNDARIES and j not in inside:
             return j + 1
     return sent_start
+
+
+def subject_carried(norms: Sequence[str], agent_end: int, start: int) -> bool:
+    """Whether a ``कि`` clause (if any) between the agent and the trigger takes up its subject
+    with a pronoun: ``रूस ने कहा कि वह ... हमले करेगा``, not ``X ने दावा किया कि ... रखा गया``."""
+    words = list(norms[agent_end:start])
+    if "कि" not in words:
+        return True
+    after = words[len(words) - 1 - words[::-1].index("कि"):]
+    return any(w in SUBJECT_PRONOUNS for w in after)

@@ -23,7 +23,7 @@ from kg.nlp.clauses import bound_subjects, recent
 from kg.nlp.entities import NORMS
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon, slugify
-from kg.nlp.markers import assign_markers, clause_start
+from kg.nlp.markers import assign_markers, clause_start, subject_carried
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
@@ -137,8 +137,12 @@ class RelationExtractor:
         out += apposition_places(doc, args)
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         types = {k: e.type for k, e in entities.items()}
-        out += derived_relations(out, types, titles, self.lexicon)
-        doc._.set(RELATIONS, out)
+        derived = derived_relations(out, types, titles, self.lexicon)
+        for rec in derived:  # a leader's state from the lexicon need not be named in the text
+            for key in (rec.subject, rec.object):
+                if key not in entities and key in self.lexicon.entries:
+                    add_entry(entities, self.lexicon.entries[key])
+        doc._.set(RELATIONS, out + derived)
         return doc
 
     def _index(self) -> None:
@@ -266,6 +270,8 @@ class RelationExtractor:
         agent = next((a for a in earlier if a.type in frame.subj_types and not a.extra.get("anchor")
                       and (a.marker == "ने" or (a.marker == "" and a is earlier[0]))), None)
         if agent is None or any(agent.keys == o.keys for o in objects):
+            return []
+        if not subject_carried(ctx.norms, agent.end, start):
             return []
         return [Arg(agent.start, agent.end, agent.keys, agent.type, "zero", agent.sent)]
 
