@@ -139,6 +139,11 @@ def sparql(store_dir: Path) -> list[str]:
             "(a process each: start-up included)"]
 
 
+def show(rows: list[str]) -> None:
+    """Print a stage's rows as soon as it is done (a full run takes an hour)."""
+    print("\n".join(rows), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path,
@@ -150,12 +155,11 @@ def main() -> None:
     args = parser.parse_args()
     if not args.texts.is_dir():
         sys.exit(f"bench_corpus: {args.texts} does not exist; give the articles' folder with --texts")
-    rows = throughput(corpus(args.texts, args.throughput), args.skip_dask)
+    show(throughput(corpus(args.texts, args.throughput), args.skip_dask))
     with tempfile.TemporaryDirectory() as tmp:
-        rows += add_one(corpus(args.texts, args.articles + 1), Path(tmp))
-        rows += sparql(Path(tmp) / "store")
-        rows += peak_memory(args.texts, [int(x) for x in args.memory.split(",") if x], Path(tmp))
-    print("\n".join(rows))
+        show(add_one(corpus(args.texts, args.articles + 1), Path(tmp)))
+        show(sparql(Path(tmp) / "store"))
+        show(peak_memory(args.texts, [int(x) for x in args.memory.split(",") if x], Path(tmp)))
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB peak)")
 
 
