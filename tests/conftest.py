@@ -214,3 +214,24 @@ def open_page(browser_context: Any) -> Iterator[Any]:
     yield _open
     for page in pages:
         page.close()
+
+
+@pytest.fixture(scope="session")
+def with_model_spans() -> Any:
+    """Run a pipeline up to ``kg_patterns`` as if the statistical model had proposed ``model``
+    spans (token start, end, label), then ``kg_patterns`` and the components named in ``then``;
+    returns the Doc. Rule logic on a hand-built model output, without training a model.
+    """
+    from spacy.tokens import Span
+
+    def run(nlp: Any, text: str, model: list[tuple[int, int, str]], then: tuple[str, ...] = ()) -> Any:
+        doc = nlp.make_doc(text)
+        for name in nlp.pipe_names[: nlp.pipe_names.index("kg_patterns")]:
+            doc = nlp.get_pipe(name)(doc)
+        doc.spans["ner_model"] = [Span(doc, s, e, label=label) for s, e, label in model]
+        for name in ("kg_patterns", *then):
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+
+    return run
+

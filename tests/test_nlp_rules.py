@@ -8,7 +8,7 @@ import pytest
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp.args import Arg
 from kg.nlp.lexicon import load_lexicon, slugify
@@ -149,40 +149,39 @@ def test_metonym_versus_city(nlp) -> None:
     assert (city.label_, city.kb_id_) == ("City", "Q649")
 
 
-def _mentions_with_model(nlp, text: str, model: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+@pytest.fixture
+def mentions_with_model(nlp, with_model_spans):
     """Mentions after ``kg_patterns`` when the statistical model proposed ``model`` spans."""
-    doc = nlp.make_doc(text)
-    for name in nlp.pipe_names[: nlp.pipe_names.index("kg_patterns")]:
-        doc = nlp.get_pipe(name)(doc)
-    doc.spans["ner_model"] = [Span(doc, s, e, label=label) for s, e, label in model]
-    doc = nlp.get_pipe("kg_patterns")(doc)
-    return [(s.text, s.label_) for s in doc.spans["kg_mentions"]]
+    def run(text, model):
+        doc = with_model_spans(nlp, text, model)  # a span group needs its Doc alive
+        return [(s.text, s.label_) for s in doc.spans["kg_mentions"]]
+    return run
 
 
-def test_model_organization_absorbs_the_place_opening_its_name(nlp) -> None:
+def test_model_organization_absorbs_the_place_opening_its_name(mentions_with_model) -> None:
     text = "चेन्नई सुपर किंग्स ने मैच जीता।"
-    assert _mentions_with_model(nlp, text, []) == [("चेन्नई", "City")]
-    assert _mentions_with_model(nlp, text, [(0, 3, "Organization")]) == [("चेन्नई सुपर किंग्स", "Organization")]
+    assert mentions_with_model(text, []) == [("चेन्नई", "City")]
+    assert mentions_with_model(text, [(0, 3, "Organization")]) == [("चेन्नई सुपर किंग्स", "Organization")]
 
 
-def test_government_of_a_place_stays_the_place(nlp) -> None:
+def test_government_of_a_place_stays_the_place(mentions_with_model) -> None:
     """"पाकिस्तान सरकार" acts for Pakistan in the graph: a common word does not absorb the place."""
-    assert _mentions_with_model(nlp, "पाकिस्तान सरकार ने कहा।", [(0, 2, "Organization")]) == [
+    assert mentions_with_model("पाकिस्तान सरकार ने कहा।", [(0, 2, "Organization")]) == [
         ("पाकिस्तान", "Country")]
 
 
-def test_model_full_name_replaces_a_one_word_lexicon_person(nlp) -> None:
+def test_model_full_name_replaces_a_one_word_lexicon_person(mentions_with_model) -> None:
     text = "मिशेल ओबामा ने कहा।"
-    assert _mentions_with_model(nlp, text, []) == [("ओबामा", "Person")]  # the lexicon's Barack Obama
-    assert _mentions_with_model(nlp, text, [(0, 2, "Person")]) == [("मिशेल ओबामा", "Person")]
+    assert mentions_with_model(text, []) == [("ओबामा", "Person")]  # the lexicon's Barack Obama
+    assert mentions_with_model(text, [(0, 2, "Person")]) == [("मिशेल ओबामा", "Person")]
 
 
-def test_title_before_a_lexicon_surname_keeps_the_lexicon_person(nlp) -> None:
-    assert _mentions_with_model(nlp, "राष्ट्रपति ओबामा ने कहा।", [(0, 2, "Person")]) == [("ओबामा", "Person")]
+def test_title_before_a_lexicon_surname_keeps_the_lexicon_person(mentions_with_model) -> None:
+    assert mentions_with_model("राष्ट्रपति ओबामा ने कहा।", [(0, 2, "Person")]) == [("ओबामा", "Person")]
 
 
-def test_place_before_a_common_head_noun_stays_the_place(nlp) -> None:
+def test_place_before_a_common_head_noun_stays_the_place(mentions_with_model) -> None:
     """"मास्को न्यायालय के अधिकार क्षेत्र को": Moscow (Russia) and the court are two things."""
     text = "मास्को न्यायालय के अधिकार क्षेत्र को मान्यता नहीं देता।"
-    labels = [label for _, label in _mentions_with_model(nlp, text, [(0, 2, "Organization")])]
+    labels = [label for _, label in mentions_with_model(text, [(0, 2, "Organization")])]
     assert labels[0] == "Country"
