@@ -124,7 +124,7 @@ def test_a_store_of_another_format_is_refused(tmp_path: Path) -> None:
     CorpusStore(tmp_path / "s").close()
     with sqlite3.connect(tmp_path / "s" / "records.sqlite") as db:
         db.execute("UPDATE meta SET value = '99' WHERE key = 'format'")
-    with pytest.raises(KGError, match="format 99 and this kg reads format 1"):
+    with pytest.raises(KGError, match="format 99 and this kg reads format 2"):
         CorpusStore(tmp_path / "s")
 
 

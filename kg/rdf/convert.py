@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "document_statement_triples",
+    "evidence_triples",
     "run_iri",
     "run_triples",
     "document_triples",
@@ -242,7 +243,8 @@ def _statement_identity(rel: Relation, stmt: URIRef) -> Iterator[Triple]:
         yield entity_iri(rel.subject), _term(rel.predicate), entity_iri(rel.object)
 
 
-def _evidence_triples(stmt: URIRef, evidence: Iterable[Evidence]) -> Iterator[Triple]:
+def evidence_triples(stmt: URIRef, evidence: Iterable[Evidence]) -> Iterator[Triple]:
+    """A statement's evidence nodes and the documents they come from."""
     evidence = sorted(set(evidence))
     for doc_id in sorted({ev.doc for ev in evidence}):
         yield stmt, PROV.wasDerivedFrom, document_iri(doc_id)
@@ -263,7 +265,7 @@ def statement_triples(rel: Relation, run: URIRef) -> Iterator[Triple]:
     yield from _statement_identity(rel, stmt)
     yield stmt, KG.confidence, _decimal(rel.confidence)
     yield stmt, PROV.wasGeneratedBy, run
-    yield from _evidence_triples(stmt, rel.evidence)
+    yield from evidence_triples(stmt, rel.evidence)
 
 
 def document_statement_triples(rel: Relation, doc_id: str) -> Iterator[Triple]:
@@ -271,7 +273,7 @@ def document_statement_triples(rel: Relation, doc_id: str) -> Iterator[Triple]:
     and that document's evidence (nothing that other documents could change)."""
     stmt = statement_iri(rel)
     yield from _statement_identity(rel, stmt)
-    yield from _evidence_triples(stmt, [ev for ev in rel.evidence if ev.doc == doc_id])
+    yield from evidence_triples(stmt, [ev for ev in rel.evidence if ev.doc == doc_id])
 
 
 def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:

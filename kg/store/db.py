@@ -1,14 +1,15 @@
-"""The store's records index: one SQLite database, the source of truth of a store.
+"""The store's records: one SQLite database, the source of truth of a store.
 
 Per document it keeps the metadata, the content hash of its text, and its extracted records
-(entities with their mentions, relations with their evidence) as JSON; two index tables say
-which documents mention an entity and which evidence a statement, so that adding or removing
-one document recomputes only the merged entities and statements it touches.
+(entities with their mentions, relations with their evidence) as JSON; the index tables of
+:mod:`kg.store.index` say what each entity and fact is merged across documents, so that
+adding or removing one document touches only its own entities and facts.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,10 +17,24 @@ from typing import Any
 
 from kg.errors import error
 from kg.records import Document, Entity, Relation
+from kg.store.index import (
+    INDEX_SCHEMA,
+    asserted,
+    entity_heads,
+    fact_head,
+    fact_records,
+    index_document,
+    unindex_document,
+)
 
 __all__ = ["RecordsDB", "STORE_FORMAT"]
 
-STORE_FORMAT = 1  # bump when the layout changes; older stores are refused with a clear message
+log = logging.getLogger(__name__)
+
+# Bump when the layout changes. Format 1 (kg 0.x before the fact index) is read as it is and
+# upgraded in place by the first writer; other formats are refused with a clear message.
+STORE_FORMAT = 2
+_UPGRADABLE = {"1"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,30 +42,17 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, path TEXT, title TEXT, date TEXT, language TEXT,
     source TEXT, n_entities INTEGER NOT NULL, n_relations INTEGER NOT NULL,
     entities TEXT NOT NULL, relations TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity_docs (entity TEXT NOT NULL, doc TEXT NOT NULL, record TEXT NOT NULL,
-    PRIMARY KEY (entity, doc));
-CREATE TABLE IF NOT EXISTS statement_docs (statement TEXT NOT NULL, doc TEXT NOT NULL, record TEXT NOT NULL,
-    PRIMARY KEY (statement, doc));
-CREATE INDEX IF NOT EXISTS entity_docs_doc ON entity_docs (doc);
-CREATE INDEX IF NOT EXISTS statement_docs_doc ON statement_docs (doc);
-"""
+""" + INDEX_SCHEMA
 
 
 def _dumps(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _brief(ent: Entity) -> str:
-    """An entity as the RDF needs it: no mentions (they are in the document's own record)."""
-    data = ent.to_dict()
-    data["mentions"] = []
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
 class RecordsDB:
     """The SQLite part of a store (see the module doc)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, write: bool = True) -> None:
         self.path = path
         new = not path.exists()
         try:
@@ -62,10 +64,29 @@ class RecordsDB:
                 self.set_meta("format", str(STORE_FORMAT))
                 self.set_meta("generation", "0")
             found = self.meta("format")
+            self.upgraded = write and found in _UPGRADABLE and self._upgrade(found)
         except sqlite3.DatabaseError as exc:
             raise error("bad_store", path=path.parent, reason=str(exc)) from None
-        if found != str(STORE_FORMAT):
+        if found != str(STORE_FORMAT) and not (found in _UPGRADABLE and (self.upgraded or not write)):
             raise error("store_version", path=path.parent, found=found, wanted=STORE_FORMAT)
+
+    def _upgrade(self, found: str | None) -> bool:
+        """Rebuild the index of an older store from its documents' records (one transaction)."""
+        log.warning("%s: upgrading the store from format %s to %s", self.path.parent, found, STORE_FORMAT)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("entity_docs", "statement_docs", "entity_aliases", "fact_docs"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")  # noqa: S608 - fixed names
+            for statement in filter(str.strip, INDEX_SCHEMA.split(";")):  # not executescript: it commits
+                self.db.execute(statement)
+            for doc_id, ents, rels in list(self.records()):
+                index_document(self.db, doc_id, ents, rels)
+            self.set_meta("format", str(STORE_FORMAT))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return True
 
     # -- metadata ------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -84,32 +105,19 @@ class RecordsDB:
         """Document id -> content hash."""
         return dict(self.db.execute("SELECT id, sha256 FROM documents"))
 
-    def put(self, doc: Document, sha256: str, entities: list[Entity], relations: list[Relation],
-            statements: list[str]) -> None:
-        """Insert or replace one document's records (inside the caller's transaction).
-
-        Each entity and statement of the document is also indexed with what the RDF needs of
-        it (an entity without its mentions; a relation with this document's evidence), so that
-        merging one entity across articles reads only its own rows.
-        """
+    def put(self, doc: Document, sha256: str, entities: list[Entity], relations: list[Relation]) -> None:
+        """Insert or replace one document's records (inside the caller's transaction), and index
+        its entities and facts (:mod:`kg.store.index`)."""
         self.delete(doc.id)
         self.db.execute(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, sha256, doc.path, doc.title, doc.date, doc.language, doc.source, len(entities),
              len(relations), _dumps(e.to_dict() for e in entities), _dumps(r.to_dict() for r in relations)))
-        ents = {e.id: _brief(e) for e in reversed(entities)}  # the first record of an id wins
-        self.db.executemany("INSERT INTO entity_docs VALUES (?, ?, ?)",
-                            sorted((k, doc.id, v) for k, v in ents.items()))
-        rels: dict[str, list[str]] = {}
-        for stmt, rel in zip(statements, relations, strict=True):
-            rels.setdefault(stmt, []).append(json.dumps(rel.to_dict(), ensure_ascii=False, sort_keys=True))
-        self.db.executemany("INSERT INTO statement_docs VALUES (?, ?, ?)",
-                            sorted((k, doc.id, "[" + ",".join(v) + "]") for k, v in rels.items()))
+        index_document(self.db, doc.id, entities, relations)
 
     def delete(self, doc_id: str) -> bool:
         found = self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
-        self.db.execute("DELETE FROM entity_docs WHERE doc = ?", (doc_id,))
-        self.db.execute("DELETE FROM statement_docs WHERE doc = ?", (doc_id,))
+        unindex_document(self.db, doc_id)
         return found
 
     def documents(self) -> list[Document]:
@@ -138,26 +146,18 @@ class RecordsDB:
             yield (doc_id, [Entity.from_dict(e) for e in json.loads(ents)],
                    [Relation.from_dict(r) for r in json.loads(rels)])
 
-    def entity_records(self, entities: Iterable[str]) -> list[Entity]:
-        """Every document's record of these entities (without mentions), in document order."""
-        rows = self._rows("entity_docs", "entity", entities)
-        return [Entity.from_dict(json.loads(record)) for _, record in rows]
+    def entity_heads(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """Entities merged across documents, by id (see :func:`kg.store.index.entity_heads`)."""
+        return entity_heads(self.db, ids)
 
-    def statement_records(self, statements: Iterable[str]) -> list[Relation]:
-        """Every document's records of these statements (with that document's evidence)."""
-        rows = self._rows("statement_docs", "statement", statements)
-        return [Relation.from_dict(r) for _, record in rows for r in json.loads(record)]
+    def fact_head(self, fact: str) -> Relation | None:
+        return fact_head(self.db, fact)
 
-    def _rows(self, table: str, column: str, keys: Iterable[str]) -> list[tuple[str, str]]:
-        keys = sorted(set(keys))
-        found: list[tuple[str, str]] = []
-        for n in range(0, len(keys), 500):
-            chunk = keys[n:n + 500]
-            marks = ",".join("?" * len(chunk))
-            found += self.db.execute(
-                f"SELECT doc, record FROM {table} WHERE {column} IN ({marks}) ORDER BY doc, {column}",  # noqa: S608
-                chunk).fetchall()
-        return sorted(found)
+    def fact_records(self, fact: str) -> list[Relation]:
+        return fact_records(self.db, fact)
+
+    def asserted(self, key: str) -> bool:
+        return asserted(self.db, key)
 
     def close(self) -> None:
         self.db.close()

@@ -2,8 +2,7 @@
 
 The default graph holds each merged entity and statement once; the named graph of a document
 holds that document's statements (see :mod:`kg.rdf.convert`). Adding, replacing or removing
-a document recomputes the merged state of the entities and statements it touches, from the
-records of every document that shares them, and turns the difference into one SPARQL update.
+a document turns what it changes (:mod:`kg.store.changes`) into one SPARQL update.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Literal, URIRef
 
-from kg.extract import merge_entities, merge_relations
 from kg.rdf.convert import (
     document_statement_triples,
     document_triples,
@@ -22,7 +20,7 @@ from kg.rdf.convert import (
 )
 from kg.records import Document, Entity, Relation
 
-__all__ = ["ENTITY_PREDICATES", "ox_term", "nt", "merged", "entity_quads", "statement_quads",
+__all__ = ["ENTITY_PREDICATES", "ox_term", "nt", "entity_quads", "statement_quads",
            "document_quads", "Update"]
 
 ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs)
@@ -51,18 +49,6 @@ def ox_term(term: Any) -> Any:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return BNode(getattr(term, "value", str(term)))
-
-
-def merged(entities: list[Entity], relations: list[Relation]) -> tuple[list[Entity], list[Relation]]:
-    """Entities and statements merged across the documents whose records are given (in
-    document order, as :func:`kg.api.merge_records` merges them)."""
-    merged_entities = merge_entities(entities)
-    known = {e.id: e for e in merged_entities}
-    for r in relations:
-        for end in (r.subject, r.object, r.place):
-            if end is not None and end.id not in known:
-                known[end.id] = end
-    return merged_entities, merge_relations(relations, known)
 
 
 def entity_quads(entities: Iterable[Entity]) -> Iterator[Triple]:
@@ -97,10 +83,10 @@ class Update:
         self.insert.setdefault(graph, set()).update(triples)
 
     def sparql(self) -> str:
-        """``DELETE DATA {…} ; INSERT DATA {…}``; triples both removed and added are left alone."""
+        """``DELETE DATA {…} ; INSERT DATA {…}``: the result holds every inserted triple and none
+        of the removed ones that are not inserted (a triple both removed and added stays)."""
         parts = []
-        for verb, table, other in (("DELETE", self.delete, self.insert),
-                                   ("INSERT", self.insert, self.delete)):
+        for verb, table, other in (("DELETE", self.delete, self.insert), ("INSERT", self.insert, {})):
             blocks = []
             for graph in sorted(table, key=lambda g: g or ""):
                 triples = sorted(" ".join(map(nt, t)) + " ." for t in table[graph] - other.get(graph, set()))
@@ -110,4 +96,3 @@ class Update:
             if blocks:
                 parts.append(f"{verb} DATA {{\n" + "\n".join(blocks) + "\n}")
         return " ;\n".join(parts)
-

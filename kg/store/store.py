@@ -68,9 +68,9 @@ class CorpusStore:
             self._lock.close()
             raise error("store_busy", path=self.path) from None
         self.write = write
-        self.db = RecordsDB(self.path / "records.sqlite")
+        self.db = RecordsDB(self.path / "records.sqlite", write=write)
         self._graph: Any = None
-        if write and self._graph_generation() != self.db.generation:
+        if write and (self.db.upgraded or self._graph_generation() != self.db.generation):
             self.rebuild_graph()
 
     # -- the Oxigraph side ------------------------------------------------------------------
@@ -173,19 +173,17 @@ class CorpusStore:
             raise error("store_read_only", path=self.path)
 
     def _commit(self, doc: Document, entities: list[Entity] | None, relations: list[Relation] | None) -> None:
-        from kg.rdf.convert import statement_iri
-        from kg.store.changes import document_update
+        from kg.store.changes import before, document_update
 
         db = self.db.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            old = next(self.db.records([doc.id]), None)
+            was = before(self.db, doc.id, relations)
             if entities is None:
                 self.db.delete(doc.id)
             else:
-                self.db.put(doc, content_hash(doc), entities, relations or [],
-                            [str(statement_iri(r)) for r in relations or []])
-            update = document_update(self, doc, old, entities, relations)
+                self.db.put(doc, content_hash(doc), entities, relations or [])
+            update = document_update(self, doc, was, entities, relations)
             generation = self.db.generation + 1
             update.remove([_generation_triple(generation - 1)], _MARK_GRAPH)
             update.add([_generation_triple(generation)], _MARK_GRAPH)
