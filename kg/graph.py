@@ -90,8 +90,18 @@ class KnowledgeGraph:
         if kwargs.get("engine", "auto") == "rdflib":
             return run_query(self.rdf, sparql, **kwargs)
         if self._store is None:
-            self._store = open_store(self.rdf)
+            self._store = open_store(self.rdf) if self._rdf is not None else self._records_store()
         return run_query(self._store, sparql, **kwargs)
+
+    def _records_store(self) -> Any:
+        """An Oxigraph store of the records' RDF, loaded without building :attr:`rdf`."""
+        import pyoxigraph as ox
+
+        from kg.rdf.sparql import load_records
+
+        store = ox.Store()
+        load_records(store, self)
+        return store
 
     def to_html(self, path: str | Path) -> Path:
         """Write the interactive viewer to ``path`` and return the path."""

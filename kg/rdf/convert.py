@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
 __all__ = [
+    "dataset_quads",
     "document_statement_triples",
     "evidence_triples",
     "run_iri",
@@ -63,7 +64,7 @@ __all__ = [
     "to_rdf",
 ]
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, Graph]
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _QID = re.compile(r"Q[1-9][0-9]*")
@@ -268,21 +269,32 @@ def statement_triples(rel: Relation, run: URIRef) -> Iterator[Triple]:
     yield from evidence_triples(stmt, rel.evidence)
 
 
-def document_statement_triples(rel: Relation, doc_id: str) -> Iterator[Triple]:
+def document_statement_triples(rel: Relation, doc_id: str,
+                               evidence: Iterable[Evidence] | None = None) -> Iterator[Triple]:
     """A relation statement as the named graph of one document holds it: what identifies it,
-    and that document's evidence (nothing that other documents could change)."""
+    and that document's evidence (nothing that other documents could change; ``evidence``:
+    that document's, when the caller has it already)."""
     stmt = statement_iri(rel)
     yield from _statement_identity(rel, stmt)
-    yield from evidence_triples(stmt, [ev for ev in rel.evidence if ev.doc == doc_id])
+    if evidence is None:
+        evidence = [ev for ev in rel.evidence if ev.doc == doc_id]
+    yield from evidence_triples(stmt, evidence)
 
 
-def _relation_quads(rel: Relation, run: URIRef, graphs: dict[str, Graph], default: Graph) -> Iterator[Quad]:
-    """The statement once in the default graph, and in the graph of each document evidencing it."""
+def _relation_quads(rel: Relation, run: URIRef) -> Iterator[Quad]:
+    """The statement once in the default graph (graph None), and in the graph of each document
+    evidencing it (by graph IRI)."""
     for s, p, o in statement_triples(rel, run):
-        yield s, p, o, default
-    for doc_id in sorted({ev.doc for ev in rel.evidence}):
-        for s, p, o in document_statement_triples(rel, doc_id):
-            yield s, p, o, graphs[doc_id]
+        yield s, p, o, None
+    by_doc: dict[str, list[Evidence]] = {}
+    for ev in rel.evidence:
+        by_doc.setdefault(ev.doc, []).append(ev)
+    stmt = statement_iri(rel)
+    identity = list(_statement_identity(rel, stmt))
+    for doc_id in sorted(by_doc):
+        graph = graph_iri(doc_id)
+        for s, p, o in [*identity, *evidence_triples(stmt, by_doc[doc_id])]:
+            yield s, p, o, graph
 
 
 def _all_entities(kg: KnowledgeGraph) -> list[Entity]:
@@ -322,6 +334,25 @@ def run_iri(version: str, doc_ids: Iterable[str]) -> URIRef:
     return RUN[_digest(version, list(doc_ids))]
 
 
+def dataset_quads(kg: KnowledgeGraph, run: URIRef | None = None) -> Iterator[Quad]:
+    """The quads of :func:`to_rdf` (graph None for the default graph), without building a
+    dataset: what :func:`kg.rdf.nquads.nquads` writes and stores load directly."""
+    from kg import __version__
+
+    docs = _all_documents(kg)
+    run = run or run_iri(__version__, [d.id for d in docs])
+    for s, p, o in run_triples(run, __version__):
+        yield s, p, o, None
+    for ent in _all_entities(kg):
+        for s, p, o in entity_triples(ent):
+            yield s, p, o, None
+    for doc in docs:
+        for s, p, o in document_triples(doc, run):
+            yield s, p, o, None
+    for rel in kg.relations:
+        yield from _relation_quads(rel, run)
+
+
 def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False, run: URIRef | None = None) -> Dataset:
     """Build the RDF dataset of a knowledge graph.
 
@@ -349,22 +380,20 @@ def to_rdf(kg: KnowledgeGraph, *, include_ontology: bool = False, run: URIRef | 
     >>> (ENTITY.Q7747, KG.visits, ENTITY.Q881) in ds.graph(graph_iri(SEED_DOC))
     True
     """
-    from kg import __version__
-
-    docs = _all_documents(kg)
     ds = new_dataset()
     default = ds.default_graph
-    run = run or run_iri(__version__, [d.id for d in docs])
-    for triple in run_triples(run, __version__):
-        default.add(triple)
-    for ent in _all_entities(kg):
-        for triple in entity_triples(ent):
-            default.add(triple)
-    graphs = {d.id: ds.graph(graph_iri(d.id)) for d in docs}
-    for doc in docs:
-        for triple in document_triples(doc, run):
-            default.add(triple)
-    ds.addN(q for rel in kg.relations for q in _relation_quads(rel, run, graphs, default))
+    graphs: dict[URIRef, Graph] = {}
+
+    def graph(name: URIRef | None) -> Graph:
+        if name is None:
+            return default
+        if name not in graphs:
+            graphs[name] = ds.graph(name)
+        return graphs[name]
+
+    for doc in _all_documents(kg):
+        graph(graph_iri(doc.id))  # every document has its graph, even with no statement
+    ds.addN((s, p, o, graph(g)) for s, p, o, g in dataset_quads(kg, run))
     if include_ontology:
         from kg.rdf.io import ontology_path
 

@@ -100,13 +100,11 @@ class CorpusStore:
 
     def rebuild_graph(self) -> None:
         """Replace the RDF with what the records give (after a crash between the two commits)."""
-        import pyoxigraph as ox
-
-        from kg.rdf.io import dataset_bytes
+        from kg.rdf.sparql import load_records
         from kg.store.quads import Update
 
         self.graph.clear()
-        self.graph.bulk_load(dataset_bytes(self._rdf_run_dataset(), "nq"), format=ox.RdfFormat.N_QUADS)
+        load_records(self.graph, self.knowledge_graph(), run=self.run_iri())
         mark = Update()
         mark.add([_generation_triple(self.db.generation)], _MARK_GRAPH)
         self.graph.update(mark.sparql())
