@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.compass import compass_names
 from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.plausible import genitive_owner
@@ -127,6 +128,7 @@ class LexiconRuler:
         norms = set_norms(doc)
         candidates = [self._span(doc, norms, m, s, e) for m, s, e in self.matcher(doc)]
         spans = filter_spans([c for c in candidates if c is not None])
+        spans = filter_spans([*compass_names(doc, norms, spans, self.lexicon), *spans])
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
         return doc
 

@@ -1,0 +1,69 @@
+"""Names found around lexicon names (compass words): ``kg/nlp/compass.py``.
+
+Every input is a short sentence written for the test; the statistical model is left out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.canonical import ENTITIES
+from kg.nlp.entities import MENTIONS
+from kg.nlp.pipeline import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201 - spaCy Language
+    return make_nlp(model=False)
+
+
+def mentions(nlp, text: str) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
+    """(text, type, English label, kind) of each mention after canonicalization."""
+    doc = nlp.make_doc(text)
+    for name in ("kg_sentences", "kg_lexicon", "kg_patterns", "kg_canonical"):
+        doc = nlp.get_pipe(name)(doc)
+    entities = doc._.get(ENTITIES)
+    return [(s.text, s.label_, entities[s.kb_id_].label, s.id_) for s in doc.spans[MENTIONS]]
+
+
+def labels(nlp, text: str) -> list[str]:  # noqa: ANN001
+    return [m[2] for m in mentions(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("रूस ने पूर्वी यूक्रेन पर हमला किया।", ("पूर्वी यूक्रेन", "Region", "Eastern Ukraine", "part")),
+    ("सेना दक्षिणी यूक्रेन में है।", ("दक्षिणी यूक्रेन", "Region", "Southern Ukraine", "part")),
+    ("हमला उत्तर-पूर्वी यूक्रेन में हुआ।", ("उत्तर-पूर्वी यूक्रेन", "Region", "Northeastern Ukraine", "part")),
+])
+def test_a_compass_adjective_before_a_country_names_a_part_of_it(nlp, text: str, part: tuple) -> None:  # noqa: ANN001
+    assert part in mentions(nlp, text)
+    assert "Ukraine" not in labels(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("पूर्वी चीन सागर में जहाज हैं।", "East China Sea"),  # the sea's own name, not a part of China
+    ("उत्तर बिहार में बाढ़ आई।", "Bihar"),  # a region's part stays the region
+    ("उत्तर कोरिया ने मिसाइल दागी।", "North Korea"),  # the bare noun makes a country's own name
+])
+def test_no_part_where_the_compass_word_makes_another_name(nlp, text: str, kept: str) -> None:  # noqa: ANN001
+    found = mentions(nlp, text)
+    assert not [m for m in found if m[3] == "part"]
+    assert kept in [m[2] for m in found]
+
+
+@pytest.mark.parametrize("text", [
+    "भारत पश्चिम के साथ संबंध बनाए रखेगा।",
+    "पश्चिम ने रूस पर प्रतिबंध लगाए।",
+    "रूस और पश्चिम के बीच कैदियों की अदला-बदली हुई।",
+])
+def test_bare_west_before_a_postposition_is_the_west(nlp, text: str) -> None:  # noqa: ANN001
+    assert "the West" in labels(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "शहर के पश्चिम में एक नदी है।",  # west of the town
+    "सेना पश्चिम की ओर बढ़ी।",  # westwards
+    "पश्चिम और पूर्वी चंपारण में बारिश हुई।",  # a list of districts
+])
+def test_bare_west_as_a_direction_is_no_entity(nlp, text: str) -> None:  # noqa: ANN001
+    assert "the West" not in labels(nlp, text)
