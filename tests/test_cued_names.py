@@ -1,4 +1,5 @@
-"""Names found around lexicon names (compass words): ``kg/nlp/compass.py``.
+"""Names found around lexicon names (compass words) and in a foreign form (Latin acronyms,
+English word order): ``kg/nlp/compass.py`` and ``kg/nlp/foreignnames.py``.
 
 Every input is a short sentence written for the test; the statistical model is left out.
 """
@@ -67,3 +68,44 @@ def test_bare_west_before_a_postposition_is_the_west(nlp, text: str) -> None:  #
 ])
 def test_bare_west_as_a_direction_is_no_entity(nlp, text: str) -> None:  # noqa: ANN001
     assert "the West" not in labels(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("हमले की जिम्मेदारी ISIS-K ने ली।", ("ISIS-K", "Organization", "ISIS-K", "acronym")),
+    ("न्यूज एजेंसी RIA के मुताबिक हमला हुआ।", ("RIA", "Organization", "RIA", "acronym")),
+    ("US ने बयान जारी किया।", ("US", "Country", "United States", "name")),  # यूएस spells US
+])
+def test_a_latin_acronym_in_hindi_text_is_a_name(nlp, text: str, mention: tuple) -> None:  # noqa: ANN001
+    assert mention in mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "वह 10 हजार KM घूमा।",  # a unit after a number
+    "RUSSIA: GUNMEN ATTACK TEMPLE",  # an English headline
+    "संधि का अनुच्छेद IV लागू है।",  # a Roman numeral
+    "PM ने कहा कि बातचीत होगी।",  # a title
+    "क्रय शक्ति समता (PPP) बढ़ी और PPP में आय बढ़ी।",  # a term glossed in brackets, in each mention
+])
+def test_latin_capitals_that_name_nothing_are_no_acronym(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[3] == "acronym"]
+
+
+def test_an_acronym_glossing_its_name_is_no_new_entity(nlp) -> None:  # noqa: ANN001
+    found = mentions(nlp, "शंघाई सहयोग संगठन (SCO) की बैठक हुई।")
+    assert not [m for m in found if m[3] == "acronym"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("इंस्टीट्यूट फॉर द स्टडी ऑफ वॉर ने कहा।", "Institute for the Study of War"),
+    ("पोलिश इंस्टीट्यूट ऑफ इंटरनेशनल अफेयर्स ने रिपोर्ट दी।", "Polish Institute of International Affairs"),
+])
+def test_an_english_name_in_english_word_order_is_an_organization(nlp, text: str, label: str) -> None:  # noqa: ANN001
+    assert [(m[1], m[2], m[3]) for m in mentions(nlp, text)] == [("Organization", label, "loan")]
+
+
+@pytest.mark.parametrize("text", [
+    "वह मास्टर ऑफ साइंस हैं।",  # a degree: no institution's head word
+    "फेडरेशन ऑफ अमेरिकन साइंटिस्ट के अनुसार",  # its last word is unread: no cut name
+])
+def test_no_loan_name_without_a_head_or_with_a_cut_end(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[3] == "loan"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.compass import compass_names
+from kg.nlp.foreignnames import foreign_names
 from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.plausible import genitive_owner
@@ -128,7 +129,9 @@ class LexiconRuler:
         norms = set_norms(doc)
         candidates = [self._span(doc, norms, m, s, e) for m, s, e in self.matcher(doc)]
         spans = filter_spans([c for c in candidates if c is not None])
-        spans = filter_spans([*compass_names(doc, norms, spans, self.lexicon), *spans])
+        lexicon = self.lexicon
+        found = [*compass_names(doc, norms, spans, lexicon), *foreign_names(doc, norms, spans, lexicon)]
+        spans = filter_spans([*found, *spans])
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
         return doc
 
