@@ -109,3 +109,21 @@ def test_an_english_name_in_english_word_order_is_an_organization(nlp, text: str
 ])
 def test_no_loan_name_without_a_head_or_with_a_cut_end(nlp, text: str) -> None:  # noqa: ANN001
     assert not [m for m in mentions(nlp, text) if m[3] == "loan"]
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("सेना सीमावर्ती शहर वोवचांस्क में घुसी।", ["Vovchansk"]),  # after the noun
+    ("लड़ाकों को किडल शहर ले जाया गया।", ["Kidal"]),  # before it
+    ("सुमी और चेरनोबिल जैसे शहरों पर कब्जा हुआ।", ["Sumi", "Chernobyl"]),  # a list before जैसे
+    ("प्रांत के दो शहरों (माखचकाला और डर्बेंट) में हमले हुए।", ["Makhachkala", "Derbent"]),  # in brackets
+])
+def test_an_unknown_word_next_to_town_is_a_city(nlp, text: str, towns: list[str]) -> None:  # noqa: ANN001
+    assert [(m[1], m[2]) for m in mentions(nlp, text) if m[1] == "City"] == [("City", t) for t in towns]
+
+
+@pytest.mark.parametrize("text", [
+    "बंदरगाह शहर की जब्ती हुई।",  # a port town: an ordinary noun
+    "लोग बड़े शहरों में रहते हैं।",  # a frequent adjective
+])
+def test_an_ordinary_word_next_to_town_is_no_city(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[1] == "City"]
