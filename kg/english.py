@@ -63,7 +63,8 @@ _BY_LENGTH = sorted(LETTER_NAMES, key=len, reverse=True)
 _NOT_ACRONYMS = frozenset({"बीबी", "बीवी", "टीके", "सीटी", "आईए"})
 #: Function words inside English names, written as the press says them (ऑफ = "of", not "off").
 _FUNCTION_WORDS = {unicodedata.normalize("NFC", hindi): english for hindi, english in
-                   {"ऑफ": "of", "ऑफ़": "of", "द": "the", "एंड": "and", "फॉर": "for", "फ़ॉर": "for"}.items()}
+                   {"ऑफ": "of", "ऑफ़": "of", "द": "the", "एंड": "and", "फॉर": "for", "फ़ॉर": "for",
+                    "टू": "to"}.items()}
 #: Homophones where news means the slightly less frequent word (peace/piece, flu/flew): a bonus.
 _PREFERRED = {"peace": 0.3, "flu": 0.3, "council": 0.3, "capital": 0.3, "missile": 0.3, "site": 0.3,
               "rights": 0.3, "principal": 0.3, "naval": 0.3, "seoul": 0.3}

@@ -13,7 +13,7 @@ __all__ = ["ARGS", "TITLES", "Arg", "TitleLink", "KIND_CONFIDENCE"]
 KIND_CONFIDENCE = {
     "name": 1.0, "organ": 0.95, "demonym": 0.9, "metonym": 0.9, "title": 0.9, "orghead": 0.85,
     "model": 0.8, "surname": 0.85, "role": 0.85, "pronoun": 0.8, "group": 0.8, "definite": 0.8, "event": 0.75,
-    "zero": 0.7,
+    "zero": 0.7, "part": 0.9, "acronym": 0.85, "loan": 0.85,
 }
 
 

@@ -88,6 +88,8 @@ class Canonicalizer:
              names: dict[tuple[str, ...], str]) -> str:
         if span.id_ == "organ":
             return self._organ(span, entities, organs)
+        if span.id_ == "part":
+            return self._part(span, entities)
         if span.kb_id_ and span.kb_id_ in self.lexicon.entries:
             return add_entry(entities, self.lexicon.entries[span.kb_id_])
         norms = tuple(t.norm_ for t in span)
@@ -172,6 +174,14 @@ class Canonicalizer:
             if folded[-len(norms):] == loose or folded[:len(norms)] == loose:
                 return key
         return None
+
+    def _part(self, span: Span, entities: dict[str, EntityInfo]) -> str:
+        """``पूर्वी यूक्रेन`` (kb_id ``"Q212|Eastern"``): Eastern Ukraine, a region of its own."""
+        place_key, compass = span.kb_id_.split("|")
+        label = f"{compass} {self.lexicon.entries[place_key].label}"
+        key = self._lexicon_key(label, "Region") or slugify(label)
+        entities.setdefault(key, EntityInfo(key, label, span.text, "Region"))
+        return key
 
     def _organ(self, span: Span, entities: dict[str, EntityInfo], organs: dict[str, str]) -> str:
         country_key, head, *named = span.kb_id_.split("|")

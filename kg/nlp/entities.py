@@ -18,8 +18,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.compass import compass_names
+from kg.nlp.foreignnames import foreign_names
 from kg.nlp.lexicon import Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
+from kg.nlp.placecues import town_names
 from kg.nlp.plausible import genitive_owner
 from kg.nlp.sentences import dateline, token_texts
 from kg.nlp.spanrules import WordKinds, clean_names
@@ -127,6 +130,9 @@ class LexiconRuler:
         norms = set_norms(doc)
         candidates = [self._span(doc, norms, m, s, e) for m, s, e in self.matcher(doc)]
         spans = filter_spans([c for c in candidates if c is not None])
+        lexicon = self.lexicon
+        found = [*compass_names(doc, norms, spans, lexicon), *foreign_names(doc, norms, spans, lexicon)]
+        spans = filter_spans([*found, *spans])
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -182,6 +188,8 @@ class NamePatterns:
         spans = self._without_bare_surnames(doc, list(doc.spans.get(MENTIONS, [])))
         taken = {i for s in spans for i in range(s.start, s.end)}
         titled = self._title_names(doc, set(taken))
+        named = taken | {i for t in titled for i in range(t.start, t.end)}
+        titled += town_names(doc, _norms(doc), named, self._kinds)
         places = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"} and s.id_ != "demonym"}
         model = []
         for span, absorbed in self._model_spans(doc, places):
