@@ -83,3 +83,20 @@ def test_pronoun_subject_and_quantified_member_noun() -> None:
     facts = _facts("रूसी राष्ट्रपति व्लादिमीर पुतिन ने बयान दिया। उन्होंने यूक्रेन के कई शहरों पर हमला किया।")
     assert ("Vladimir Putin", "attacks", "Ukraine") in facts
     assert ("Russia", "attacks", "Ukraine") in _facts("रूस ने यूक्रेन के इलाकों पर हमले किए।")
+
+
+def test_reciprocal_holds_both_ways() -> None:
+    facts = _facts("भारत और रूस के नेता मिले। दोनों देश एक-दूसरे की मदद करते हैं।")
+    assert {("India", "supports", "Russia"), ("Russia", "supports", "India")} <= facts
+    facts = _facts("भारत और जापान एक दूसरे का समर्थन करते हैं।")
+    assert {("India", "supports", "Japan"), ("Japan", "supports", "India")} <= facts
+
+
+def test_reciprocal_needs_a_pair_of_its_sentence() -> None:
+    facts = _facts("भारत ने जापान की मदद की। एक-दूसरे का सम्मान जरूरी है।")
+    assert ("Japan", "supports", "India") not in facts
+    assert not _facts("अमेरिका, जापान और भारत एक-दूसरे की मदद करते हैं।")  # a list is no pair
+
+
+def test_another_is_no_reciprocal() -> None:
+    assert ("Japan", "supports", "India") not in _facts("भारत और जापान एक दूसरे देश की मदद करते हैं।")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.coref_objects import OBJECT_CUES, object_pronoun
-from kg.nlp.coref_pairs import latest_pair, with_chains
+from kg.nlp.coref_pairs import latest_pair, reciprocal, with_chains
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import floating_both
@@ -62,8 +62,8 @@ class Coreference:
         self._titles = {tuple(k.split()): v for k, v in lexicon.person_titles.items()}
         self._max_title = max((len(k) for k in self._titles), default=1)
         self._title_starts = {words[0] for words in self._titles}
-        self._cues = (PRONOUNS | _SINGULAR_AGENTS | OBJECT_CUES | {"दोनों", "देश"} | set(lexicon.org_heads)
-                      | self._title_starts)
+        self._cues = (PRONOUNS | _SINGULAR_AGENTS | OBJECT_CUES | {"दोनों", "देश", "एक"}
+                      | set(lexicon.org_heads) | self._title_starts)
 
     def __call__(self, doc: Doc) -> Doc:
         sent_of = _sentence_index(doc)
@@ -163,6 +163,8 @@ class Coreference:
             return self._role(doc, i, demonym, args, titles, sent_of, people)
         if norm in _SINGULAR_AGENTS:
             return self._body_pronoun(doc, i, before, sent_of)
+        if norm == "एक":
+            return reciprocal(doc, i, before, sent_of[i])
         if norm in OBJECT_CUES:
             return object_pronoun(doc, i, before, sent_of[i], lambda a: self._is_subject(doc, a, sent_of))
         if norm in PRONOUNS:

@@ -1,6 +1,8 @@
-"""Pairs that ``दोनों`` can refer to, for :mod:`kg.nlp.coref`.
+"""Pairs that ``दोनों`` and ``एक-दूसरे`` can refer to, for :mod:`kg.nlp.coref`.
 
-``X और Y``, ``X-Y``, ``X और Y दोनों`` and an earlier resolved ``दोनों देश``.
+``X और Y``, ``X-Y``, ``X और Y दोनों`` and an earlier resolved ``दोनों देश``. The reciprocal
+``एक-दूसरे`` (``एक दूसरे``) binds to the pair of its own sentence: ``भारत और जापान एक-दूसरे का
+समर्थन करते हैं`` states support both ways.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from spacy.tokens import Doc
 
 from kg.nlp.args import Arg
 
-__all__ = ["latest_pair", "with_chains"]
+__all__ = ["latest_pair", "reciprocal", "with_chains"]
 
 _PAIR_JOINERS = {"और", "व", "तथा", "एवं", "-"}
+_OTHER = {"दूसरे", "दूसरी", "दूसरा", "दूसरों"}  # "एक-दूसरे की", "एक दूसरे का"
+_CASES = {"का", "की", "के", "को", "से", "पर", "में"}  # a reciprocal is followed by its postposition
 
 
 def latest_pair(doc: Doc, before: list[Arg], etype: str | None) -> tuple[tuple[str, ...], str] | None:
@@ -53,3 +57,19 @@ def with_chains(before: list[Arg], found: list[Arg], sent: int) -> list[Arg]:
     if not chains:
         return before
     return sorted(before + chains, key=lambda a: (a.end, a.start))
+
+
+def reciprocal(doc: Doc, i: int, before: list[Arg], sent: int) -> Arg | None:
+    """``एक-दूसरे`` at token ``i`` as the latest pair named in its sentence (a ``group`` argument
+    over the reciprocal's tokens), or None when there is no reciprocal or no pair.
+
+    A relation from the pair to this argument then holds both ways (a member is never related
+    to itself).
+    """
+    end = i + 2 if i + 2 < len(doc) and doc[i + 1].norm_ == "-" else i + 1
+    if doc[i].norm_ != "एक" or end + 1 >= len(doc) or doc[end].norm_ not in _OTHER:
+        return None
+    if doc[end + 1].norm_ not in _CASES:
+        return None  # "एक दूसरे देश की मदद": "another country", no reciprocal
+    pair = latest_pair(doc, [a for a in before if a.sent == sent], None)
+    return Arg(i, end + 1, pair[0], pair[1], "group", sent) if pair else None
