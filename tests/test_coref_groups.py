@@ -100,3 +100,15 @@ def test_reciprocal_needs_a_pair_of_its_sentence() -> None:
 
 def test_another_is_no_reciprocal() -> None:
     assert ("Japan", "supports", "India") not in _facts("भारत और जापान एक दूसरे देश की मदद करते हैं।")
+
+
+def test_role_with_demonym_is_the_holder_of_that_role() -> None:
+    facts = _facts("रूसी विदेश मंत्री सर्गेई लावरोव ने भाषण दिया। रूसी विदेश मंत्री ने भारत की आलोचना की।")
+    assert ("Sergey Lavrov", "criticizes", "India") in facts
+    facts = _facts("रूसी राष्ट्रपति पुतिन ने भाषण दिया। रूसी नेता ने भारत की आलोचना की।")
+    assert ("Vladimir Putin", "criticizes", "India") in facts
+
+
+def test_role_with_demonym_is_not_the_holder_of_another_role() -> None:
+    facts = _facts("रूसी राष्ट्रपति पुतिन ने भाषण दिया। रूसी विदेश मंत्री ने भारत की आलोचना की।")
+    assert ("Vladimir Putin", "criticizes", "India") not in facts

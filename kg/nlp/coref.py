@@ -45,6 +45,7 @@ _AND = {"और", "तथा", "एवं", "व"}
 _DEVANAGARI = re.compile("[\u0900-\u097F]+")
 _SINGULAR_AGENTS = {"उसने", "इसने"}
 _BODIES = {"Country", "Organization"}
+_GENERIC_LEADERS = {"leader", "head"}  # "रूसी नेता": whoever leads the country
 _PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
@@ -324,7 +325,9 @@ class Coreference:
 
     def _role(self, doc: Doc, i: int, demonym: Arg, args: list[Arg], titles: list[TitleLink],
               sent_of: list[int], people: set[int]) -> Arg | None:
-        """``रूसी नेता`` with no name after it: the person holding that role."""
+        """``रूसी नेता`` with no name after it: the person holding that role (``रूसी विदेश मंत्री``
+        is the foreign minister titled so before, never the president; a generic ``नेता`` is any
+        leader of the country titled before)."""
         found = self._title_at(doc, i)
         if found is None:
             return None
@@ -332,8 +335,8 @@ class Coreference:
         if end in people:
             return None
         country = demonym.keys[0]
-        person = next((t.person for t in reversed(titles) if t.anchor == country and t.leader
-                       and t.start < i), None)
+        person = next((t.person for t in reversed(titles) if t.anchor == country and t.start < i
+                       and (t.role == role or (t.leader and role in _GENERIC_LEADERS))), None)
         if person is None and is_leader_role(role):
             person = self._holder(doc, country, role)
         if person is None:
