@@ -41,6 +41,7 @@ from kg.nlp.structural import (
     phrase_relations,
     title_relations,
 )
+from kg.nlp.ties import TIES_FRAME, ties_relations
 from kg.nlp.timex import TimeExpr
 from kg.nlp.triggers import demanded, is_headline, match_rest, parse_trigger
 
@@ -98,7 +99,8 @@ class RelationExtractor:
         self.frames = [(frame, parse_trigger(frame.trigger)) for frame in frames]
         self.speech = [(frame, parse_trigger(frame.trigger))
                        for frame in SPEECH_FRAMES + EVALUATION_FRAMES + VERDICT_FRAMES]
-        every = self.frames + self.speech  # speech frames are read by kg.nlp.speech, not indexed
+        # speech frames are read by kg.nlp.speech, ties of a pair by kg.nlp.ties, not indexed
+        every = self.frames + self.speech + [(TIES_FRAME, parse_trigger(TIES_FRAME.trigger))]
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in every}
         self._ids = {f: n for n, (f, _) in enumerate(every)}
         self._index()
@@ -193,8 +195,10 @@ class RelationExtractor:
                 if read:
                     seen.update(range(i, end))
                     found += read
-        return found + speech_relations(norms, (sent.start, sent.end), args, self.speech, found,
-                                        lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
+        found += speech_relations(norms, (sent.start, sent.end), args, self.speech, found,
+                                  lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
+        return found + ties_relations(norms, (sent.start, sent.end), args, self.lexicon, ctx.doc, found,
+                                      lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
