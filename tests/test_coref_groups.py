@@ -112,3 +112,17 @@ def test_role_with_demonym_is_the_holder_of_that_role() -> None:
 def test_role_with_demonym_is_not_the_holder_of_another_role() -> None:
     facts = _facts("रूसी राष्ट्रपति पुतिन ने भाषण दिया। रूसी विदेश मंत्री ने भारत की आलोचना की।")
     assert ("Vladimir Putin", "criticizes", "India") not in facts
+
+
+_PAIR_THEN_ONE = ("भारत और जापान के बीच बैठक हुई। दोनों देशों के संबंध पुराने हैं। यह रिश्ता गहरा है। "
+                  "मोदी ने कहा। उन्होंने बयान दिया। उन्होंने जापान की तारीफ की। ")
+
+
+def test_both_countries_takes_up_the_article_pair_after_a_stretch_about_one() -> None:
+    facts = _facts(_PAIR_THEN_ONE + "किशिदा ने दोनों देशों के संबंधों को आगे बढ़ाया।")
+    assert ("Fumio Kishida", "seeksTiesWith", "India") in facts
+
+
+def test_an_earlier_pair_needs_a_member_named_lately() -> None:
+    facts = _facts(_PAIR_THEN_ONE.replace("जापान की तारीफ", "भाषण") + "चीन ने दोनों देशों की आलोचना की।")
+    assert not any(p == "criticizes" for _, p, _ in facts)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.args import ARGS, TITLES, Arg, TitleLink
 from kg.nlp.canonical import ENTITIES, add_entry
 from kg.nlp.coref_objects import OBJECT_CUES, object_pronoun
-from kg.nlp.coref_pairs import latest_pair, reciprocal, with_chains
+from kg.nlp.coref_pairs import earlier_group, latest_pair, reciprocal, with_chains
 from kg.nlp.entities import GENITIVE_TITLES, MENTIONS, NORMS
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import floating_both
@@ -150,7 +150,7 @@ class Coreference:
                 continue
             k = bisect.bisect_right(ends, i)
             before = [a for a in ordered[max(0, k - _WINDOW):k] if sent_of[i] - a.sent <= 3]
-            before = with_chains(before, found, sent_of[i])
+            before = with_chains(before, found, sent_of[i]) + earlier_group(found, sent_of[i], norm)
             ref = self._resolve(doc, i, before, demonyms.get(i), args, titles, sent_of, people)
             if ref is not None:
                 found.append(ref)
@@ -266,7 +266,8 @@ class Coreference:
     def _group(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         """``दोनों देश``: the latest pair named together (``X और Y``, ``X-Y``, an earlier
         ``दोनों देश``), else the two latest entities of the noun's type (of one type for a bare
-        ``दोनों``)."""
+        ``दोनों``), else an earlier ``दोनों देश`` of the article that one of the entities named
+        in the last sentences belongs to (the pair the article is about)."""
         at = i + 2 if i + 2 < len(doc) and doc[i + 1].norm_ in _PARTICLES else i + 1
         if at + 1 < len(doc) and doc[at + 1].norm_ in _GROUP_NOUNS:
             at += 1  # "दोनों पड़ोसी देश": an adjective before the noun
@@ -276,6 +277,8 @@ class Coreference:
         noun = nxt in _GROUP_NOUNS  # "दोनों पक्ष" may join a country and a group; a bare "दोनों" may not
         end = at + 1 if noun else i + 1
         etype = _GROUP_NOUNS.get(nxt)
+        stale = [a for a in before if a.extra.get("earlier")]
+        before = [a for a in before if not a.extra.get("earlier")]
         pool = [a for a in before if len(a.keys) == 1 and (etype is None or a.type == etype)
                 and a.type != "Event"]
         pair = latest_pair(doc, before, etype)
@@ -288,7 +291,8 @@ class Coreference:
             if len(keys) == 2:
                 break
         if len(keys) < 2:
-            return None
+            old = next((a for a in stale if etype in {None, a.type} and set(a.keys) & set(keys)), None)
+            return Arg(i, end, old.keys, old.type, "group", sent_of[i]) if old else None
         return Arg(i, end, tuple(keys), etype or pool[-1].type, "group", sent_of[i])
 
     def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:

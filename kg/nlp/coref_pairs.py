@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.args import Arg
 
-__all__ = ["latest_pair", "reciprocal", "with_chains"]
+__all__ = ["earlier_group", "latest_pair", "reciprocal", "with_chains"]
 
 _PAIR_JOINERS = {"और", "व", "तथा", "एवं", "-"}
 _OTHER = {"दूसरे", "दूसरी", "दूसरा", "दूसरों"}  # "एक-दूसरे की", "एक दूसरे का"
@@ -73,3 +73,15 @@ def reciprocal(doc: Doc, i: int, before: list[Arg], sent: int) -> Arg | None:
         return None  # "एक दूसरे देश की मदद": "another country", no reciprocal
     pair = latest_pair(doc, [a for a in before if a.sent == sent], None)
     return Arg(i, end + 1, pair[0], pair[1], "group", sent) if pair else None
+
+
+def earlier_group(found: list[Arg], sent: int, norm: str) -> list[Arg]:
+    """For ``दोनों`` (``norm``) in sentence ``sent``: the latest resolved ``दोनों देश`` older than
+    the chains of :func:`with_chains`, marked ``earlier`` (a last resort for :mod:`kg.nlp.coref`:
+    the pair an article is about is taken up again after a stretch about one of them)."""
+    if norm != "दोनों":
+        return []
+    old = next((a for a in reversed(found) if a.kind == "group" and sent - a.sent > 3), None)
+    if old is None:
+        return []
+    return [Arg(old.start, old.end, old.keys, old.type, old.kind, old.sent, extra={"earlier": True})]
