@@ -28,9 +28,17 @@ def test_organization_is_not_taken() -> None:
     assert not _facts("नाटो की बैठक के बाद रूस ने उस पर हमला किया।")
 
 
-def test_subject_is_not_taken() -> None:
-    facts = _facts("भारत ने कहा कि रूस ने उसे हथियार दिए।")
-    assert not any(p == "providesMilitaryAid" for _, p, _ in facts)
+def test_subject_of_its_own_clause_is_not_taken() -> None:
+    assert not _facts("रूस ने उस पर हमला किया।")
+    facts = _facts("भारत ने कहा कि रूस ने उसे हथियार दिए।")  # "it" is India, the speaker
+    assert ("Russia", "providesMilitaryAid", "India") in facts
+
+
+def test_pronoun_opening_a_clause_takes_up_the_subject_before() -> None:
+    facts = _facts("रूस यूक्रेन के शहरों की ओर बढ़ रहा है, लेकिन अमेरिका ने उस पर प्रतिबंध लगाए।")
+    assert ("United States", "sanctions", "Russia") in facts
+    assert ("United States", "sanctions", "Ukraine") not in facts
+    assert ("United States", "sanctions", "Russia") in _facts("रूस ने कहा कि अमेरिका ने उस पर प्रतिबंध लगाए।")
 
 
 def test_demonstrative_us_is_no_pronoun() -> None:

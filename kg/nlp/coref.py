@@ -167,7 +167,7 @@ class Coreference:
         if norm == "एक":
             return reciprocal(doc, i, before, sent_of[i])
         if norm in OBJECT_CUES:
-            return object_pronoun(doc, i, before, sent_of[i], lambda a: self._is_subject(doc, a, sent_of))
+            return object_pronoun(doc, i, before, sent_of[i], doc[i].sent.start)
         if norm in PRONOUNS:
             if norm not in _NOMINATIVE:  # "बाइडेन ने उनका स्वागत किया": not the clause's own subject
                 before = [a for a in before if a.sent != sent_of[i] or not self._is_subject(doc, a, sent_of)]
