@@ -127,6 +127,28 @@ def redundant(confidence: dict[Triple, float]) -> set[Triple]:
     return out
 
 
+# A leader and the state or body they lead are one side: no relation but belonging holds
+# between them ("Russia meets Putin", "Zelensky attacks Ukraine": seen on dev in HI_2, HI_43,
+# HI_87). The pair comes from ``leads`` only: with a government folded into its country, a
+# member may well criticize his own.
+BELONGING = ("leads", "memberOf", "partOf", "affiliatedWith", "citizenOf")
+
+
+def own_side(confidence: dict[Triple, float], kept: set[Triple]) -> set[Triple]:
+    """The triples in ``confidence`` that relate a leader and what he leads (by a kept ``leads``
+    triple) by anything but belonging (:data:`BELONGING`).
+
+    Examples
+    --------
+    >>> conf = {("putin", "leads", "russia"): 0.9, ("russia", "meets", "putin"): 0.6,
+    ...         ("putin", "affiliatedWith", "russia"): 0.8, ("putin", "meets", "modi"): 0.7}
+    >>> sorted(own_side(conf, {("putin", "leads", "russia")}))
+    [('russia', 'meets', 'putin')]
+    """
+    pairs = {frozenset((s, o)) for s, p, o in kept if p == "leads"}
+    return {(s, p, o) for s, p, o in confidence if p not in BELONGING and frozenset((s, o)) in pairs}
+
+
 def _rule_records(cands: Sequence[Candidate]) -> dict[Triple, list[RelRec]]:
     """The rules' records of each triple, in candidate order, without repeats."""
     out: dict[Triple, list[RelRec]] = {}
@@ -175,6 +197,9 @@ class RelationModelComponent:
         out = [r for r in rules if types.get(r.subject) == "Event" or types.get(r.object) == "Event"]
         confidence = self.model.calibration.many(best)
         dropped = redundant(confidence)
+        kept = {t for t, (_, _, group) in best.items() if confidence[t] >= self._threshold(doc, group)}
+        kept |= {(r.subject, r.predicate, r.object) for r in rules}
+        dropped |= own_side(confidence, kept)
         sents = list(doc.sents)
         read = _rule_records(cands)
         for (s, p, o), (_, i, group) in sorted(best.items()):
