@@ -1,0 +1,63 @@
+"""kg.ner.decode: the NER model's greedy parse stepped from Python gives spaCy's own entities."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.ner import MODEL_DIR, load_model
+from kg.ner.decode import greedy_pipe, steppable
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
+
+# Sentences written for these tests (not taken from HiNER or the corpus).
+SENTENCES = [
+    "पिछले हफ़्ते अमित शाह ने लखनऊ में एक सभा को संबोधित किया ।",
+    "रविवार को सुषमा स्वराज इंदौर पहुंचीं और वहां लोगों से मिलीं ।",
+    "संयुक्त राष्ट्र महासभा में भारत और जापान के प्रतिनिधियों ने 12 मार्च 2023 को भाषण दिया ।",
+    "",
+    "मोदी",
+    "नई दिल्ली स्थित विदेश मंत्रालय ने बयान जारी किया कि राष्ट्रपति जो बाइडन अगले महीने आएंगे ।",
+    "   ",
+    "बीजेपी और कांग्रेस के नेता \n\n संसद पहुंचे ।",
+]
+
+
+def _docs(nlp, texts: list[str]) -> list[Doc]:  # noqa: ANN001
+    return [nlp.make_doc(t) for t in texts]
+
+
+def _ents(docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+    return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in docs]
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 8, 256])
+def test_same_entities_as_spacy_pipe(batch_size: int) -> None:
+    nlp = load_model()
+    texts = SENTENCES * 5
+    expected = _ents(list(nlp.pipe(_docs(nlp, texts), batch_size=batch_size)))
+    got = list(greedy_pipe(nlp, _docs(nlp, texts), batch_size=batch_size))
+    assert [d.text for d in got] == texts  # in input order
+    assert _ents(got) == expected
+    assert any(expected)
+
+
+def test_preset_entities_are_respected_as_by_spacy() -> None:
+    nlp = load_model()
+
+    def preset() -> list[Doc]:
+        docs = _docs(nlp, SENTENCES[:3])
+        docs[0].set_ents([Span(docs[0], 2, 3, label="Location")], default="unmodified")
+        return docs
+
+    assert _ents(list(greedy_pipe(nlp, preset()))) == _ents(list(nlp.pipe(preset())))
+
+
+def test_other_pipelines_run_through_nlp_pipe() -> None:
+    assert steppable(load_model()) is not None
+    blank = spacy.blank("hi")
+    assert steppable(blank) is None
+    blank.add_pipe("sentencizer")
+    assert steppable(blank) is None
+    assert [d.text for d in greedy_pipe(blank, _docs(blank, ["क ।", "ख"]))] == ["क ।", "ख"]
