@@ -41,7 +41,7 @@ from kg.nlp.structural import (
     title_relations,
 )
 from kg.nlp.timex import TimeExpr
-from kg.nlp.triggers import demanded, is_headline, match_rest, parse_trigger
+from kg.nlp.triggers import FirstWords, demanded, is_headline, match_rest, parse_trigger
 
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
@@ -98,6 +98,7 @@ class RelationExtractor:
                        for frame in SPEECH_FRAMES + EVALUATION_FRAMES + VERDICT_FRAMES]
         every = self.frames + self.speech  # speech frames are read by kg.nlp.speech, not indexed
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in every}
+        self._speech_first = FirstWords([parts for _, parts in self.speech])
         self._ids = {f: n for n, (f, _) in enumerate(every)}
         self._index()
 
@@ -189,7 +190,8 @@ class RelationExtractor:
                     seen.update(range(i, end))
                     found += read
         return found + speech_relations(norms, (sent.start, sent.end), args, self.speech, found,
-                                        lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
+                                        lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None),
+                                        self._speech_first)
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
