@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
+from thinc.api import Relu, chain
 
 from kg.ner import MODEL_DIR, load_model
-from kg.ner.decode import greedy_pipe, steppable
+from kg.ner.decode import greedy_pipe, steppable, token_vectors
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
 
@@ -61,3 +63,21 @@ def test_other_pipelines_run_through_nlp_pipe() -> None:
     blank.add_pipe("sentencizer")
     assert steppable(blank) is None
     assert [d.text for d in greedy_pipe(blank, _docs(blank, ["क ।", "ख"]))] == ["क ।", "ख"]
+
+
+def test_token_vectors_are_tok2vec_to_the_bit() -> None:
+    nlp = load_model()
+    tok2vec = steppable(nlp).model.get_ref("tok2vec")
+    for texts in (SENTENCES, SENTENCES[:1] * 3, ["", "मोदी"], SENTENCES[::-1] * 2):
+        docs = _docs(nlp, texts)
+        expected = tok2vec.predict(docs)
+        got = token_vectors(tok2vec, docs)
+        assert got.shape == expected.shape == (sum(len(d) for d in docs), expected.shape[1])
+        assert np.array_equal(got.view(np.uint32), expected.view(np.uint32))
+
+
+def test_token_vectors_of_another_model_shape_are_its_predictions() -> None:
+    other = chain(Relu(4, 2), Relu(3, 4))
+    x = np.ones((2, 2), dtype="float32")
+    other.initialize(X=x)
+    assert np.array_equal(token_vectors(other, x), other.predict(x))
