@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.ml import tb_framework
 from spacy.ml.parser_model import ParserStepModel
@@ -91,13 +92,12 @@ def _embed_encode(tok2vec: Model) -> tuple[Model, Model] | None:
 def token_vectors(tok2vec: Model, docs: list[Doc]) -> Floats2d:
     """``tok2vec.predict(docs)``, the embedding made once per distinct word (see the module doc)."""
     parts = _embed_encode(tok2vec)
-    words = [token.text for doc in docs for token in doc] if parts is not None else []
-    if not words:
+    if parts is None or not any(len(doc) for doc in docs):
         return tok2vec.predict(docs)
     embed, encode = parts
-    rows: dict[str, int] = {}
-    ids = numpy.asarray([rows.setdefault(word, len(rows)) for word in words], dtype="int64")
-    table = embed.predict([Doc(docs[0].vocab, words=list(rows))])[0]
+    words, ids = numpy.unique(numpy.concatenate([doc.to_array(ORTH) for doc in docs]), return_inverse=True)
+    strings = docs[0].vocab.strings
+    table = embed.predict([Doc(docs[0].vocab, words=[strings[int(word)] for word in words])])[0]
     bounds = numpy.cumsum([0] + [len(doc) for doc in docs]).tolist()
     vectors = encode.predict([table[ids[a:b]] for a, b in pairwise(bounds)])
     for layer in tok2vec.layers[1:]:
