@@ -25,6 +25,7 @@ import kg.ner as ner_package
 from kg.errors import KGError, error, one_line
 from kg.ner import KG_LABELS, load_model
 from kg.ner.decode import greedy_pipe
+from kg.nlp.sentences import token_texts
 
 __all__ = ["NerModelComponent", "load_ner", "make_ner_model"]
 
@@ -85,7 +86,7 @@ class NerModelComponent:
 
         The model was trained on sentences and runs faster on them than on a whole article.
         """
-        words = [t.text for t in doc]
+        words = token_texts(doc)
         spaces = doc.to_array(SPACY).astype(bool).tolist()
         bounds = [(0, len(doc))]
         if doc.has_annotation("SENT_START"):
