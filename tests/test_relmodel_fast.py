@@ -11,7 +11,7 @@ from kg.nlp.pipeline import make_nlp
 from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, VERDICT_FRAMES
 from kg.nlp.triggers import FirstWords, hit, parse_trigger
 from kg.relmodel.candidates import PREDICATES, SYMMETRIC, Candidate, allowed
-from kg.relmodel.component import _mask, candidates_of
+from kg.relmodel.component import MIN_RAW, _mask, _ruled_cells, best_triples, candidates_of
 from kg.relmodel.features import SentenceView, pair_features
 
 # Sentences written for these tests.
@@ -55,6 +55,44 @@ def test_mask_equals_the_cell_by_cell_mask(docs) -> None:  # noqa: ANN001
             expected = _mask_by_cells(group, predicates, kinds)
             assert np.array_equal(_mask(group, predicates, kinds), expected)
     assert _mask(made, list(PREDICATES), types).any()
+
+
+def _best_by_cells(cands: list[Candidate], raw: np.ndarray, predicates: list[str],
+                   types: dict[str, str]) -> dict:
+    """best_triples as it was computed before: one cell at a time."""
+    mask = _mask_by_cells(cands, predicates, types) & ((raw >= MIN_RAW) | _ruled_cells(cands, predicates))
+    best, ruled = {}, {}
+    for i, j in zip(*np.nonzero(mask), strict=True):
+        c, p = cands[i], predicates[j]
+        key = (c.subject, p, c.object)
+        if p in SYMMETRIC and c.object < c.subject:
+            key = (c.object, p, c.subject)
+        if p in c.rules:
+            ruled.setdefault(key, int(i))
+        score = float(raw[i, j])
+        if key not in best or score > best[key][0]:
+            best[key] = (score, int(i), "model")
+    return {k: (v[0], ruled[k], "rule") if k in ruled else v for k, v in best.items()}
+
+
+def test_best_triples_equal_the_cell_by_cell_ones(docs) -> None:  # noqa: ANN001
+    rng = np.random.default_rng(0)
+    cands = [c for doc in docs for c in candidates_of(doc)]
+    types = {c.subject: "Country" for c in cands} | {c.object: "Person" for c in cands[::3]}
+    more = [Candidate(a, b, 0, [], (0, 1), (2, 3), rules) for a, b in (("B", "A"), ("A", "B"))
+            for rules in ({}, {"meets": None})]
+    cands += more + more
+    types |= {"A": "Country", "B": "Country"}
+    predicates = list(PREDICATES)
+    for scores in (rng.random((len(cands), len(predicates))),
+                   rng.integers(0, 4, (len(cands), len(predicates))) / 4,  # many equal scores
+                   np.full((len(cands), len(predicates)), 0.001)):
+        raw = scores.astype("float32")
+        got = best_triples(cands, raw, predicates, types)
+        expected = _best_by_cells(cands, raw, predicates, types)
+        assert got == expected and list(got) == list(expected)
+        assert any(group == "rule" for _, _, group in got.values())
+    assert best_triples([], np.zeros((0, len(predicates)), "float32"), predicates, types) == {}
 
 
 def test_pair_features_with_a_shared_view_equal_fresh_ones() -> None:
