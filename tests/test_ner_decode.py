@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import Relu, chain
 
 from kg.ner import MODEL_DIR, load_model
-from kg.ner.decode import greedy_pipe, steppable, token_vectors
+from kg.ner.decode import _scores, _step_model, greedy_pipe, steppable, token_vectors
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "config.cfg").is_file(), reason="no shipped model")
 
@@ -81,3 +81,17 @@ def test_token_vectors_of_another_model_shape_are_its_predictions() -> None:
     x = np.ones((2, 2), dtype="float32")
     other.initialize(X=x)
     assert np.array_equal(token_vectors(other, x), other.predict(x))
+
+
+def test_step_scores_are_the_step_model_predictions() -> None:
+    nlp = load_model()
+    ner = steppable(nlp)
+    docs = _docs(nlp, SENTENCES[:3])
+    states = ner.moves.init_batch(docs)
+    model = _step_model(ner, docs)
+    for unseen in ((), (3, 7)):
+        model._class_mask[list(unseen)] = 0
+        expected = model.predict(states)
+        assert np.array_equal(_scores(model, states).view(np.uint32), expected.view(np.uint32))
+        assert all(np.all(expected[:, c] == expected.min()) for c in unseen)
+    model.clear_memory()

@@ -60,10 +60,22 @@ def greedy_parse(ner: EntityRecognizer, docs: list[Doc]) -> list:
     model = _step_model(ner, docs)  # token vectors and the precomputed features of each token
     states = [state for state in batch if not state.is_final()]
     while states:
-        scores = model.predict(states)
-        states = ner.transition_states(states, scores)
+        states = ner.transition_states(states, _scores(model, states))
     model.clear_memory()
     return batch
+
+
+def _scores(model: ParserStepModel, states: list) -> Floats2d:
+    """``model.predict(states)`` (spaCy's ``parser_model.step_forward``, not training): the
+    states' features summed from the precomputed ones, then the output layer; the minimum
+    score for classes not seen in training (when there are any)."""
+    if not model.attrs["has_upper"]:
+        return model.predict(states)
+    scores = model.vec2scores.predict(model.state2vec.predict(model.get_token_ids(states)))
+    unseen = model._class_mask == 0
+    if unseen.any():
+        scores[:, unseen] = numpy.nanmin(scores)
+    return scores
 
 
 def _step_model(ner: EntityRecognizer, docs: list[Doc]) -> ParserStepModel:
