@@ -2,11 +2,11 @@
 
 spaCy's ``Parser.greedy_parse`` runs its loop over transitions in C with the GIL released,
 but checking which transitions are valid (``TransitionSystem.set_valid``) takes the GIL back
-for each transition of each state at each step (about a third of the NER model's time on one
+for each transition of each state at each step (over a third of the NER model's time on one
 core). :func:`greedy_pipe` runs the same steps with the GIL held, through the parser's own
-Python-level methods (the ones its training and beam search use): the step model's
-``predict`` scores the states (the same precomputed features, the same BLAS calls on the same
-batches), and ``transition_states`` validates and applies the best move. The batches are
+Python-level parts (those its training and beam search use): the step model's layers score
+the states as its ``predict`` does (the same precomputed features, the same BLAS calls on the
+same batches), and ``transition_states`` validates and applies the best move. The batches are
 those of ``Parser.pipe`` (sorted by length, in sub-batches of a quarter), so the entities are
 the same as with ``nlp.pipe``.
 
