@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span, SpanGroup
 import kg.ner as ner_package
 from kg.errors import KGError, error, one_line
 from kg.ner import KG_LABELS, load_model
+from kg.ner.decode import greedy_pipe
+from kg.nlp.sentences import token_texts
 
 __all__ = ["NerModelComponent", "load_ner", "make_ner_model"]
 
@@ -84,7 +86,7 @@ class NerModelComponent:
 
         The model was trained on sentences and runs faster on them than on a whole article.
         """
-        words = [t.text for t in doc]
+        words = token_texts(doc)
         spaces = doc.to_array(SPACY).astype(bool).tolist()
         bounds = [(0, len(doc))]
         if doc.has_annotation("SENT_START"):
@@ -114,7 +116,7 @@ class NerModelComponent:
 
     def _run(self, docs: list[Doc]) -> Iterator[Doc]:
         pieces = [(i, offset, piece) for i, doc in enumerate(docs) for offset, piece in self._pieces(doc)]
-        predicted = self.model.pipe((piece for _, _, piece in pieces), batch_size=SENTENCE_BATCH)
+        predicted = greedy_pipe(self.model, (piece for _, _, piece in pieces), batch_size=SENTENCE_BATCH)
         found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         for (i, offset, _), pred in zip(pieces, predicted, strict=True):
             found[i].extend((offset + e.start, offset + e.end, e.label_) for e in pred.ents)

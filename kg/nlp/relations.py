@@ -43,7 +43,7 @@ from kg.nlp.structural import (
 )
 from kg.nlp.ties import TIES_FRAME, ties_relations
 from kg.nlp.timex import TimeExpr
-from kg.nlp.triggers import demanded, is_headline, match_rest, parse_trigger
+from kg.nlp.triggers import FirstWords, demanded, is_headline, match_rest, parse_trigger
 
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
@@ -102,6 +102,7 @@ class RelationExtractor:
         # speech frames are read by kg.nlp.speech, ties of a pair by kg.nlp.ties, not indexed
         every = self.frames + self.speech + [(TIES_FRAME, parse_trigger(TIES_FRAME.trigger))]
         self._words = {f: frozenset(w for part in parts for w, _ in part) for f, parts in every}
+        self._speech_first = FirstWords([parts for _, parts in self.speech])
         self._ids = {f: n for n, (f, _) in enumerate(every)}
         self._index()
 
@@ -196,7 +197,8 @@ class RelationExtractor:
                     seen.update(range(i, end))
                     found += read
         found += speech_relations(norms, (sent.start, sent.end), args, self.speech, found,
-                                  lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
+                                  lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None),
+                                  self._speech_first)
         return found + ties_relations(norms, (sent.start, sent.end), args, self.lexicon, ctx.doc, found,
                                       lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 

@@ -35,7 +35,7 @@ from kg.nlp.args import Arg
 from kg.nlp.frames import AGENTS, Frame
 from kg.nlp.markers import BOUNDARIES, clause_start
 from kg.nlp.rel import RelRec
-from kg.nlp.triggers import Trigger, hit, match_rest
+from kg.nlp.triggers import FirstWords, Trigger, match_rest
 
 __all__ = ["EVALUATION_FRAMES", "SPEECH_FRAMES", "VERDICT_FRAMES", "speech_relations", "complement_start"]
 
@@ -174,17 +174,20 @@ def _pairs(frame: Frame, args: Sequence[Arg], norms: Sequence[str], bounds: tupl
 
 def speech_relations(norms: Sequence[str], bounds: tuple[int, int], args: Sequence[Arg],
                      frames: Sequence[tuple[Frame, Trigger]], found: Sequence[RelRec],
-                     emit: Emit) -> list[RelRec]:
+                     emit: Emit, first: FirstWords | None = None) -> list[RelRec]:
     """Relations stated through a speech verb and its ``कि`` clause in the sentence ``bounds``.
 
     ``emit(frame, start, end, pairs)`` builds the records (modality and time as for a frame);
-    a triple the frames already found in the sentence is not repeated.
+    a triple the frames already found in the sentence is not repeated. ``first`` is the
+    :class:`~kg.nlp.triggers.FirstWords` of the frames' triggers (made here if not given).
     """
+    first = first or FirstWords([parts for _, parts in frames])
     seen = {(r.subject, r.predicate, r.object) for r in found}
     out: list[RelRec] = []
     for i in range(*bounds):
-        for frame, parts in frames:
-            end = match_rest(norms, i, bounds[1], parts, _GAP) if hit(norms[i], parts[0]) else None
+        for n in first(norms[i]):
+            frame, parts = frames[n]
+            end = match_rest(norms, i, bounds[1], parts, _GAP)
             if end is None:
                 continue
             pairs = _pairs(frame, args, norms, bounds, i, end)

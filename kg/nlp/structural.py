@@ -23,6 +23,7 @@ from kg.nlp.markers import BOUNDARIES
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace
 from kg.nlp.roles import Roles
+from kg.nlp.state import NORMS
 
 __all__ = [
     "title_relations", "organ_relations", "located_relations", "derived_relations", "apposition_places",
@@ -170,7 +171,7 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
     """``locatedIn`` for a place named right after a genitive country or region:
     ``जापान के हिरोशिमा``, ``यूक्रेन के दूसरे सबसे बड़े शहर खारकीव``."""
     out = []
-    norms = [t.norm_ for t in doc]
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]  # the lexicon keys, read once (kg_lexicon)
     for place, inner in zip(args, args[1:], strict=False):
         if place.type not in {"Country", "Region"} or inner.type not in {"City", "Region"}:
             continue
@@ -207,7 +208,7 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
       ends do the same, so the compound's order does not matter).
     """
     out = []
-    norms = [t.norm_ for t in doc]
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]  # the lexicon keys, read once (kg_lexicon)
     for a, b in zip(args, args[1:], strict=False):
         if a.sent != b.sent or len(a.keys) != 1 or len(b.keys) != 1 or a.keys[0] == b.keys[0]:
             continue

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from kg.nlp.normalize import match_key
 
-__all__ = ["Trigger", "demanded", "hit", "is_headline", "match_rest", "parse_trigger"]
+__all__ = ["Trigger", "FirstWords", "demanded", "hit", "is_headline", "match_rest", "parse_trigger"]
 
 Trigger = tuple[tuple[tuple[str, bool], ...], ...]
 
@@ -36,6 +36,38 @@ def parse_trigger(text: str) -> Trigger:
 def hit(norm: str, alts: tuple[tuple[str, bool], ...]) -> bool:
     """Whether ``norm`` is one of the alternatives (a word, or a prefix when marked so)."""
     return any(norm.startswith(w) if prefix else norm == w for w, prefix in alts)
+
+
+class FirstWords:
+    """Which of some triggers can start with a word: the indices ``n`` (ascending, each once)
+    for which ``hit(norm, triggers[n][0])``, memoized per word (news vocabulary repeats).
+
+    Examples
+    --------
+    >>> first = FirstWords([parse_trigger("दौर*"), parse_trigger("यात्रा + की"), parse_trigger("दौरा|दौर*")])
+    >>> first("दौरा"), first("यात्रा"), first("सरकार")
+    ((0, 2), (1,), ())
+    """
+
+    def __init__(self, triggers: Sequence[Trigger]) -> None:
+        self._seen: dict[str, tuple[int, ...]] = {}
+        self._exact: dict[str, set[int]] = {}
+        self._prefix: dict[str, list[tuple[str, int]]] = {}  # first letter ("" for "*") -> prefixes
+        for n, parts in enumerate(triggers):
+            for word, prefix in parts[0]:
+                if prefix:
+                    self._prefix.setdefault(word[:1], []).append((word, n))
+                else:
+                    self._exact.setdefault(word, set()).add(n)
+
+    def __call__(self, norm: str) -> tuple[int, ...]:
+        found = self._seen.get(norm)
+        if found is None:
+            hits = set(self._exact.get(norm, ()))
+            for letter in {norm[:1], ""}:
+                hits.update(n for word, n in self._prefix.get(letter, ()) if norm.startswith(word))
+            found = self._seen[norm] = tuple(sorted(hits))
+        return found
 
 
 def match_rest(norms: Sequence[str], i: int, limit: int, parts: Trigger, gap: int) -> int | None:

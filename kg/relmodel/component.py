@@ -53,18 +53,24 @@ def candidates_of(doc: Doc, use_rules: bool = True) -> list[Candidate]:
     return doc_candidates(doc, doc_value(doc, ARGS, []), rules, types, norms, headline)
 
 
-def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str, str]) -> np.ndarray:
+def _mask(cands: Sequence[Candidate], predicates: Sequence[str], types: dict[str, str],
+          ruled: np.ndarray | None = None) -> np.ndarray:
     """Which (candidate, predicate) cells are possible: types allow it; one order for symmetric
-    ones; a rule's own candidate (no pair of mentions to read) only takes the rule's predicates."""
-    mask = np.zeros((len(cands), len(predicates)), dtype=bool)
-    for i, c in enumerate(cands):
-        st, ot = types.get(c.subject, ""), types.get(c.object, "")
-        forward = c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0]
-        for j, p in enumerate(predicates):
-            ruled = p in c.rules  # what a rule read is scored whatever the order of its mentions
-            read = (forward or p not in SYMMETRIC) and c.s_span is not None
-            mask[i, j] = allowed(p, st, ot) and (ruled or read)
-    return mask
+    ones; a rule's own candidate (no pair of mentions to read) only takes the rule's predicates.
+
+    ``ruled`` is :func:`_ruled_cells` of the same candidates, if already at hand.
+    """
+    if not cands:
+        return np.zeros((0, len(predicates)), dtype=bool)
+    rows: dict[tuple[str, str], int] = {}  # pair of types -> its row of allowed predicates
+    pair = [rows.setdefault((types.get(c.subject, ""), types.get(c.object, "")), len(rows)) for c in cands]
+    by_types = np.array([[allowed(p, st, ot) for p in predicates] for st, ot in rows], dtype=bool)
+    spans = np.array([c.s_span is not None for c in cands])
+    forward = np.array([c.s_span is None or c.o_span is None or c.s_span[0] < c.o_span[0] for c in cands])
+    symmetric = np.array([p in SYMMETRIC for p in predicates], dtype=bool)
+    read = spans[:, None] & (forward[:, None] | ~symmetric[None, :])
+    ruled = _ruled_cells(cands, predicates) if ruled is None else ruled
+    return by_types[np.asarray(pair)] & (ruled | read)
 
 
 MIN_RAW = 0.002  # scores below this never make a triple (far below any calibrated threshold)
@@ -88,7 +94,8 @@ def best_triples(cands: Sequence[Candidate], raw: np.ndarray, predicates: Sequen
 
     A symmetric predicate's triple is keyed with its ends in sorted order.
     """
-    mask = _mask(cands, predicates, types) & ((raw >= MIN_RAW) | _ruled_cells(cands, predicates))
+    ruled_cells = _ruled_cells(cands, predicates)
+    mask = _mask(cands, predicates, types, ruled_cells) & ((raw >= MIN_RAW) | ruled_cells)
     best: dict[Triple, tuple[float, int, str]] = {}
     ruled: dict[Triple, int] = {}  # the first candidate a rule read the triple from
     rows, cols = np.nonzero(mask)
@@ -196,16 +203,15 @@ class RelationModelComponent:
         best = best_triples(cands, raw, self.model.predicates, types)
         out = [r for r in rules if types.get(r.subject) == "Event" or types.get(r.object) == "Event"]
         confidence = self.model.calibration.many(best)
-        dropped = redundant(confidence)
-        kept = {t for t, (_, _, group) in best.items() if confidence[t] >= self._threshold(doc, group)}
-        kept |= {(r.subject, r.predicate, r.object) for r in rules}
-        dropped |= own_side(confidence, kept)
+        limits = {group: self._threshold(doc, group) for group in {v[2] for v in best.values()}}
+        confident = {k for k, v in best.items() if not confidence[k] < limits[v[2]]}
+        dropped = redundant(confidence) | own_side(
+            confidence, confident | {(r.subject, r.predicate, r.object) for r in rules})
         sents = list(doc.sents)
         read = _rule_records(cands)
-        for (s, p, o), (_, i, group) in sorted(best.items()):
+        kept = [(k, v) for k, v in best.items() if k in confident and k not in dropped]
+        for (s, p, o), (_, i, _) in sorted(kept):
             conf = confidence[s, p, o]
-            if conf < self._threshold(doc, group) or (s, p, o) in dropped:
-                continue
             if (s, p, o) in read:  # every statement a rule read (they may differ in time or modality)
                 out += [replace(r, confidence=round(conf, 3), source=f"model+{r.source}")
                         for r in read[s, p, o]]

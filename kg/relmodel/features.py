@@ -14,8 +14,8 @@ Words are used as their lexicon keys (:func:`kg.nlp.normalize.match_key`) and as
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from kg.nlp.args import Arg
 from kg.nlp.frames import FRAMES
@@ -101,6 +101,14 @@ class SentenceView:
     end: int
     headline: bool = False
     index: int = 0
+    memo: dict[tuple[str | int, ...], list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def cached(self, key: tuple[str | int, ...], make: Callable[[], list[str]]) -> list[str]:
+        """``make()``, made once per ``key`` in this sentence (its pairs share stretches of words)."""
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = make()
+        return found
 
     def clause_end(self, i: int) -> int:
         """First boundary word at or after ``i`` (or the sentence end)."""
@@ -191,7 +199,7 @@ def pair_features(view: SentenceView, subj: Arg, obj: Arg) -> list[str]:
         feats.append("head")
     elif view.index <= 2:
         feats.append("lead")
-    feats += _between(view, left, right)
-    feats += _after(view, right)
+    feats += view.cached(("between", left.end, right.start, right.end), lambda: _between(view, left, right))
+    feats += view.cached(("after", right.end), lambda: _after(view, right))
     feats += _words(view.norms, max(view.start, left.start - 2), left.start, "lw")
     return feats

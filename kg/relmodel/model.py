@@ -105,10 +105,12 @@ class RelationModel:
         n = len(rows)
         if n == 0:
             return np.zeros((0, len(self.predicates)), dtype="float32")
-        ids, offsets = [], []
+        ids: list[int] = []
+        offsets = []
+        get = self.index.get
         for feats in rows:
             offsets.append(len(ids))
-            ids.extend(i for i in (self.index.get(f) for f in feats) if i is not None)
+            ids += [i for i in map(get, feats) if i is not None]
         z = np.tile(self.bias, (n, 1))
         if ids:
             gathered = self.weights[np.asarray(ids)]
