@@ -143,17 +143,23 @@ BELONGING = ("leads", "memberOf", "partOf", "affiliatedWith", "citizenOf")
 
 def own_side(confidence: dict[Triple, float], kept: set[Triple]) -> set[Triple]:
     """The triples in ``confidence`` that relate a leader and what he leads (by a kept ``leads``
-    triple) by anything but belonging (:data:`BELONGING`).
+    triple at least as likely) by anything but belonging (:data:`BELONGING`).
 
     Examples
     --------
     >>> conf = {("putin", "leads", "russia"): 0.9, ("russia", "meets", "putin"): 0.6,
-    ...         ("putin", "affiliatedWith", "russia"): 0.8, ("putin", "meets", "modi"): 0.7}
-    >>> sorted(own_side(conf, {("putin", "leads", "russia")}))
+    ...         ("putin", "affiliatedWith", "russia"): 0.8, ("putin", "meets", "modi"): 0.7,
+    ...         ("modi", "leads", "japan"): 0.1, ("modi", "visits", "japan"): 0.9}
+    >>> sorted(own_side(conf, set(conf)))
     [('russia', 'meets', 'putin')]
     """
-    pairs = {frozenset((s, o)) for s, p, o in kept if p == "leads"}
-    return {(s, p, o) for s, p, o in confidence if p not in BELONGING and frozenset((s, o)) in pairs}
+    leads: dict[frozenset[str], float] = {}
+    for s, p, o in kept:
+        if p == "leads":
+            pair = frozenset((s, o))
+            leads[pair] = max(leads.get(pair, 0.0), confidence.get((s, p, o), 0.0))
+    return {(s, p, o) for (s, p, o), conf in confidence.items()
+            if p not in BELONGING and conf <= leads.get(frozenset((s, o)), -1.0)}
 
 
 def _rule_records(cands: Sequence[Candidate]) -> dict[Triple, list[RelRec]]:
@@ -205,8 +211,7 @@ class RelationModelComponent:
         confidence = self.model.calibration.many(best)
         limits = {group: self._threshold(doc, group) for group in {v[2] for v in best.values()}}
         confident = {k for k, v in best.items() if not confidence[k] < limits[v[2]]}
-        dropped = redundant(confidence) | own_side(
-            confidence, confident | {(r.subject, r.predicate, r.object) for r in rules})
+        dropped = redundant(confidence) | own_side(confidence, confident)
         sents = list(doc.sents)
         read = _rule_records(cands)
         kept = [(k, v) for k, v in best.items() if k in confident and k not in dropped]
