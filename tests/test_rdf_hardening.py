@@ -330,13 +330,16 @@ def test_overload_is_shed_with_retry_after(graph_dir: Path) -> None:
     srv = make_server([graph_dir], "127.0.0.1", 0, workers=1, wait=0.2, timeout=5, quiet=True)
     thread = serving(srv)
     try:
-        slow = threading.Thread(target=get, args=(srv, CARTESIAN))
-        slow.start()
-        statuses = []
-        while slow.is_alive() and 503 not in statuses:  # the slow query holds the only worker
-            status, headers, body = get(srv, LIGHT)
-            statuses.append(status)
-        slow.join()
+        statuses: list[int] = []
+        for _ in range(3):  # on a loaded machine a light query may take the worker first: try again
+            slow = threading.Thread(target=get, args=(srv, CARTESIAN))
+            slow.start()
+            while slow.is_alive() and 503 not in statuses:  # the slow query holds the only worker
+                status, headers, body = get(srv, LIGHT)
+                statuses.append(status)
+            slow.join()
+            if 503 in statuses:
+                break
         assert 503 in statuses and headers.get("Retry-After") == "1" and "server busy" in body
         assert get(srv, LIGHT)[0] == 200
     finally:
