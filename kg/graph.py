@@ -97,7 +97,7 @@ class KnowledgeGraph:
         """An Oxigraph store of the records' RDF, loaded without building :attr:`rdf`."""
         import pyoxigraph as ox
 
-        from kg.rdf.sparql import load_records
+        from kg.rdf.nquads import load_records
 
         store = ox.Store()
         load_records(store, self)

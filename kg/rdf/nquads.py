@@ -8,7 +8,7 @@ the quads are those of :func:`kg.rdf.convert.to_rdf`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
@@ -17,7 +17,7 @@ from kg.rdf.convert import dataset_quads
 if TYPE_CHECKING:  # pragma: no cover
     from kg.graph import KnowledgeGraph
 
-__all__ = ["nquad_lines", "nquads"]
+__all__ = ["load_records", "nquad_lines", "nquads"]
 
 
 def nquad_lines(kg: KnowledgeGraph, run: URIRef | None = None) -> Iterator[str]:
@@ -50,3 +50,11 @@ def nquads(kg: KnowledgeGraph, run: URIRef | None = None) -> bytes:
     (True, True)
     """
     return "".join(nquad_lines(kg, run)).encode("utf-8")
+
+
+def load_records(store: Any, kg: KnowledgeGraph, run: URIRef | None = None) -> None:
+    """Load the RDF of a knowledge graph's records into a ``pyoxigraph.Store`` (no rdflib
+    dataset is built)."""
+    import pyoxigraph as ox
+
+    store.bulk_load(nquads(kg, run), format=ox.RdfFormat.N_QUADS)

@@ -38,11 +38,8 @@ from kg.rdf.timeout import BIG_STACK, QueryTimeout, call_with_timeout
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph
 
-    from kg.graph import KnowledgeGraph
-
 __all__ = [
     "ENGINES",
-    "load_records",
     "Answer",
     "QueryTimeout",
     "UpdateRefused",
@@ -91,6 +88,8 @@ def _load_into(store: Any, source: Graph | str | Path) -> None:
             records = KnowledgeGraph.load(path)
         except (KeyError, ValueError, TypeError) as exc:
             raise error("bad_records", path=path, reason=_oneline(exc)) from None
+        from kg.rdf.nquads import load_records
+
         load_records(store, records)
         return
     formats = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
@@ -99,16 +98,6 @@ def _load_into(store: Any, source: Graph | str | Path) -> None:
         store.bulk_load(path=str(path), format=formats[fmt])
     except (SyntaxError, ValueError) as exc:
         raise error("bad_graph", path=path, fmt=fmt, reason=_oneline(exc)) from None
-
-
-def load_records(store: Any, kg: KnowledgeGraph, run: Any = None) -> None:
-    """Load the RDF of a knowledge graph's records into an Oxigraph store, straight from the
-    records (:mod:`kg.rdf.nquads`; no rdflib dataset is built)."""
-    import pyoxigraph as ox
-
-    from kg.rdf.nquads import nquads
-
-    store.bulk_load(nquads(kg, run), format=ox.RdfFormat.N_QUADS)
 
 
 def open_store(*sources: Graph | str | Path, path: str | Path | None = None) -> pyoxigraph.Store:

@@ -105,7 +105,7 @@ class CorpusStore:
 
     def rebuild_graph(self) -> None:
         """Replace the RDF with what the records give (after a crash between the two commits)."""
-        from kg.rdf.sparql import load_records
+        from kg.rdf.nquads import load_records
         from kg.store.quads import Update
 
         self.graph.clear()
