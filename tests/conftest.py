@@ -235,3 +235,44 @@ def with_model_spans() -> Any:
 
     return run
 
+
+
+@pytest.fixture
+def mentions_with_model(nlp: Any, with_model_spans: Any) -> Any:
+    """Mentions after ``kg_patterns`` (of the test module's ``nlp``) when the statistical model
+    proposed ``model`` spans: ``[(text, label), ...]``."""
+    def run(text: str, model: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+        doc = with_model_spans(nlp, text, model)  # a span group needs its Doc alive
+        return [(s.text, s.label_) for s in doc.spans["kg_mentions"]]
+
+    return run
+
+
+class StoreRDF:
+    """The quads a :class:`kg.store.CorpusStore` holds, and those a rebuild from its records
+    gives (incremental updates must leave the same)."""
+
+    @staticmethod
+    def quads(store: Any) -> set:
+        import pyoxigraph as ox
+
+        return {q for q in store.graph.quads_for_pattern(None, None, None, None)
+                if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == "urn:kg:store")}
+
+    @staticmethod
+    def rebuilt(store: Any) -> set:
+        import pyoxigraph as ox
+
+        from kg.rdf.convert import to_rdf
+        from kg.rdf.io import dataset_bytes
+
+        fresh = ox.Store()  # through rdflib, as kg build writes it (not the store's own N-Quads path)
+        fresh.bulk_load(dataset_bytes(to_rdf(store.knowledge_graph(), run=store.run_iri()), "nq"),
+                        format=ox.RdfFormat.N_QUADS)
+        return set(fresh.quads_for_pattern(None, None, None, None))
+
+
+@pytest.fixture(scope="session")
+def store_rdf() -> type[StoreRDF]:
+    """:class:`StoreRDF`: ``store_rdf.quads(store) == store_rdf.rebuilt(store)``."""
+    return StoreRDF

@@ -149,14 +149,6 @@ def test_metonym_versus_city(nlp) -> None:
     assert (city.label_, city.kb_id_) == ("City", "Q649")
 
 
-@pytest.fixture
-def mentions_with_model(nlp, with_model_spans):
-    """Mentions after ``kg_patterns`` when the statistical model proposed ``model`` spans."""
-    def run(text, model):
-        doc = with_model_spans(nlp, text, model)  # a span group needs its Doc alive
-        return [(s.text, s.label_) for s in doc.spans["kg_mentions"]]
-    return run
-
 
 def test_model_organization_absorbs_the_place_opening_its_name(mentions_with_model) -> None:
     text = "चेन्नई सुपर किंग्स ने मैच जीता।"

@@ -11,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -19,7 +18,6 @@ from kg.cli import main
 from kg.errors import KGError
 from kg.inputs import read_documents
 from kg.parallel import PipelineSpec, extract_many
-from kg.rdf.io import dataset_bytes
 from kg.records import Document
 from kg.store import CorpusStore
 
@@ -37,31 +35,24 @@ def documents() -> list[Document]:
     return read_documents(ARTICLES)[0]
 
 
-def _quads(store: CorpusStore) -> set:
-    return {q for q in store.graph.quads_for_pattern(None, None, None, None)
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == "urn:kg:store")}
 
 
-def _rebuilt(store: CorpusStore) -> set:
-    fresh = ox.Store()
-    fresh.bulk_load(dataset_bytes(store._rdf_run_dataset(), "nq"), format=ox.RdfFormat.N_QUADS)
-    return set(fresh.quads_for_pattern(None, None, None, None))
 
 
-def test_incremental_changes_equal_a_rebuild(tmp_path: Path, documents: list[Document]) -> None:
+def test_incremental_changes_equal_a_rebuild(tmp_path: Path, documents: list[Document], store_rdf) -> None:
     with CorpusStore(tmp_path / "s") as store:
         store.add(documents[:6], RULES)
-        assert _quads(store) == _rebuilt(store)
+        assert store_rdf.quads(store) == store_rdf.rebuilt(store)
         store.add(documents, RULES)
-        assert _quads(store) == _rebuilt(store)
+        assert store_rdf.quads(store) == store_rdf.rebuilt(store)
         first = documents[1]
         changed = Document(first.id, first.text + "\nरूस ने जापान पर हमला किया।", title=first.title,
                            date=first.date, path=first.path)
         assert store.add([changed], RULES)["changed"] == [first.id]
-        assert _quads(store) == _rebuilt(store)
+        assert store_rdf.quads(store) == store_rdf.rebuilt(store)
         assert store.remove(documents[0].id) and store.remove(documents[4].id)
         assert not store.remove("no-such-document")
-        assert _quads(store) == _rebuilt(store)
+        assert store_rdf.quads(store) == store_rdf.rebuilt(store)
         assert len(store.documents()) == len(documents) - 2
 
 
@@ -138,7 +129,8 @@ def _generation(store: Path) -> int:
 
 
 @pytest.mark.slow
-def test_kill_at_any_moment_leaves_whole_articles(tmp_path: Path, documents: list[Document]) -> None:
+def test_kill_at_any_moment_leaves_whole_articles(tmp_path: Path, documents: list[Document],
+                                                  store_rdf) -> None:
     store = tmp_path / "s"
     command = [sys.executable, "-c", "from kg.cli import main; main()", "add", *map(str, ARTICLES),
                "--store", str(store), "--no-model", "--jobs", "1"]
@@ -152,7 +144,7 @@ def test_kill_at_any_moment_leaves_whole_articles(tmp_path: Path, documents: lis
         proc.wait()
         with CorpusStore(store) as opened:  # recovers if Oxigraph got ahead of the records
             seen.append(len(opened.documents()))
-            assert _quads(opened) == _rebuilt(opened)
+            assert store_rdf.quads(opened) == store_rdf.rebuilt(opened)
             for doc_id, _, rels in opened.db.records():  # every article there has all its records
                 doc = next(d for d in documents if d.id == doc_id)
                 assert len(rels) == len(list(extract_many([doc], RULES))[0][1])
@@ -160,10 +152,10 @@ def test_kill_at_any_moment_leaves_whole_articles(tmp_path: Path, documents: lis
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     with CorpusStore(store) as done:
-        assert len(done.documents()) == len(documents) and _quads(done) == _rebuilt(done)
+        assert len(done.documents()) == len(documents) and store_rdf.quads(done) == store_rdf.rebuilt(done)
 
 
-def test_crash_between_the_two_commits_is_repaired(tmp_path: Path, documents: list[Document],
+def test_crash_between_the_two_commits_is_repaired(tmp_path: Path, documents: list[Document], store_rdf,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.store import db as records_db
 
@@ -182,7 +174,7 @@ def test_crash_between_the_two_commits_is_repaired(tmp_path: Path, documents: li
     monkeypatch.undo()
     with CorpusStore(tmp_path / "s") as store:  # the RDF was one article ahead: rebuilt from the records
         assert [d["id"] for d in store.documents()] == sorted(d.id for d in documents[:2])
-        assert _quads(store) == _rebuilt(store)
+        assert store_rdf.quads(store) == store_rdf.rebuilt(store)
 
 
 @pytest.mark.slow

@@ -28,6 +28,7 @@ from kg.extract import merge_relations
 from kg.rdf.convert import (
     document_iri,
     document_statement_triples,
+    document_triples,
     entity_iri,
     evidence_triples,
     graph_iri,
@@ -40,7 +41,6 @@ from kg.store.index import direct_key, fact_id
 from kg.store.quads import (
     ENTITY_PREDICATES,
     Update,
-    document_quads,
     entity_quads,
     ox_term,
     statement_quads,
@@ -129,9 +129,11 @@ def before(db: RecordsDB, doc_id: str, relations: list[Relation] | None) -> Befo
     return Before(old_ents, old_rels, statements)
 
 
-def _full(db: RecordsDB, fact: str, heads: dict[str, Entity]) -> Relation:
-    """A fact merged across documents with all its evidence."""
+def _full(db: RecordsDB, fact: str, heads: dict[str, Entity]) -> Relation | None:
+    """A fact merged across documents with all its evidence; None once no document has it."""
     records = [_merged_ends(db, r, heads) for r in db.fact_records(fact)]
+    if not records:
+        return None
     return merge_relations(records, {e.id: e for r in records for e in (r.subject, r.object)})[0]
 
 
@@ -152,7 +154,7 @@ def _rewrite(update: Update, graph: Any, db: RecordsDB, fact: str, was: URIRef |
              run: URIRef, heads: dict[str, Entity]) -> Relation | None:
     """The whole statement of a fact whose IRI changed, came or went; the other documents'
     graphs that hold it too (the changed document's own graph is rewritten by the caller)."""
-    full = _full(db, fact, heads) if db.fact_head(fact) is not None else None
+    full = _full(db, fact, heads)
     others = sorted({ev.doc for ev in full.evidence} - {doc_id}) if full else []
     if was is not None:
         update.remove(_statement_now(graph, was))
@@ -222,6 +224,6 @@ def document_update(store: CorpusStore, doc: Document, was: Before, entities: li
     update.remove([(run, PROV.used, node)])
     update.remove(_graph_triples(graph, name), name)
     if entities is not None:
-        update.add(document_quads(doc, [], run)[0])
+        update.add(document_triples(doc, run))
         update.add(named, name)
     return update

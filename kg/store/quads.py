@@ -13,15 +13,12 @@ from typing import Any
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Literal, URIRef
 
 from kg.rdf.convert import (
-    document_statement_triples,
-    document_triples,
     entity_triples,
     statement_triples,
 )
-from kg.records import Document, Entity, Relation
+from kg.records import Entity, Relation
 
-__all__ = ["ENTITY_PREDICATES", "ox_term", "nt", "entity_quads", "statement_quads",
-           "document_quads", "Update"]
+__all__ = ["ENTITY_PREDICATES", "ox_term", "nt", "entity_quads", "statement_quads", "Update"]
 
 ENTITY_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs)
 Triple = tuple[Any, Any, Any]
@@ -60,13 +57,6 @@ def entity_quads(entities: Iterable[Entity]) -> Iterator[Triple]:
 def statement_quads(relations: Iterable[Relation], run: URIRef) -> Iterator[Triple]:
     for rel in relations:
         yield from statement_triples(rel, run)
-
-
-def document_quads(doc: Document, relations: Iterable[Relation], run: URIRef) -> tuple[list, list]:
-    """(default-graph triples, named-graph triples) of one document."""
-    default = list(document_triples(doc, run))
-    named = [t for rel in relations for t in document_statement_triples(rel, doc.id)]
-    return default, named
 
 
 class Update:

@@ -115,11 +115,6 @@ class CorpusStore:
         self.graph.update(mark.sparql())
         self.graph.flush()
 
-    def _rdf_run_dataset(self) -> Any:
-        from kg.rdf.convert import to_rdf
-
-        return to_rdf(self.knowledge_graph(), run=self.run_iri())
-
     def run_iri(self) -> Any:
         """The one extraction run of a store (its software version): statements keep it when articles come."""
         from kg import __version__
