@@ -22,6 +22,14 @@ def _row(name: str, fig: dict) -> str:
             f"{fig['must_recall']:.3f} | {fig['counts']['precision'][0]}/{fig['counts']['precision'][1]} |")
 
 
+def _stories_line(stories: dict[str, str], articles: int) -> str:
+    if not stories:
+        return "Folds: a round robin over the sorted article ids."
+    return (f"Folds keep a story's articles together: {len(stories)} of the {articles} articles belong to "
+            f"{len(set(stories.values()))} stories told in several articles (`stories.tsv` beside the "
+            "gold), so no article is scored by a model that trained on its story.")
+
+
 def model_card(model: RelationModel) -> str:
     """Markdown: what the model is, its data and licence, settings and cross-validated figures."""
     meta = model.meta
@@ -54,7 +62,10 @@ def model_card(model: RelationModel) -> str:
         f"with precision at least {config.get('min_precision', 0)}): {model.thresholds.get('rule', 0):.2f} "
         f"for triples a rule read too, {model.thresholds.get('model', 0):.2f} for the model's own.",
         "",
-        "## Cross-validated figures on dev (5 folds over articles, document level, as `kg eval` counts)",
+        f"## Cross-validated figures on dev ({config.get('folds', 5)} folds over articles, document level, "
+        "as `kg eval` counts)",
+        "",
+        _stories_line(meta.get("stories", {}), len(trained)),
         "",
         "| | precision | recall | F1 | must recall | right/emitted |",
         "|---|---|---|---|---|---|",

@@ -49,9 +49,13 @@ Examples:
 @click.option("--cv-out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write each article's cross-validated triples (from the fold that did not see it) "
                    "to CV_OUT/<id>/ for kg eval.")
+@click.option("--stories", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="TSV of article<TAB>story: a story's articles stay in one cross-validation fold "
+                   "(default: stories.tsv beside the gold folder, if there is one).")
 @one_line_errors
 def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out: Path, force: bool,
-              also: tuple[Path, ...], seed: int | None, no_rules: bool, cv_out: Path | None) -> None:
+              also: tuple[Path, ...], seed: int | None, no_rules: bool, cv_out: Path | None,
+              stories: Path | None) -> None:
     """Train the relation model on gold articles; print its cross-validated figures.
 
     Each article is run through the pipeline up to the rules, its candidate pairs are
@@ -79,19 +83,35 @@ def train_rel(gold: Path, texts: Path, split: str, config_path: Path | None, out
                          for p in ([folder] if folder.is_file() else folder.rglob("*.json"))
                          if not p.name.endswith(".meta.json"))
     extra = prepare(extra_paths, Path(texts), use_rules=config.use_rules) if extra_paths else []
-    model, report = train(docs, config, extra)
+    story_of = _stories(gold, stories)
+    model, report = train(docs, config, extra, story_of)
     target = out
     folds = report.pop("out_of_fold")
     if cv_out is not None:
         _write_folds(cv_out, docs, folds)
     model.meta = {"config": vars(config), "trained_on": sorted(d.id for d in docs),
-                  "also_trained_on": sorted(d.id for d in extra), **report}
+                  "also_trained_on": sorted(d.id for d in extra),
+                  "stories": {d.id: story_of[d.id] for d in docs if d.id in story_of}, **report}
     model.save(target, extra={"MODEL_CARD.md": model_card(model)})
     cv = report["cross_validation"]
     click.echo(f"{len(docs)} articles, {sum(len(d.candidates) for d in docs)} candidates; cross-validated "
                f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}, F1 {cv['f1']:.3f}, must recall "
                f"{cv['must_recall']:.3f} at thresholds {report['thresholds']}")
     click.echo(f"saved model to {target} ({time.perf_counter() - started:.0f} s)")
+
+
+def _stories(gold: Path, path: Path | None) -> dict[str, str]:
+    """Articles that tell one story, from ``path`` or the stories file beside the gold folder."""
+    from kg.relmodel.folds import STORIES_FILE, read_stories
+
+    if path is None and gold.is_dir() and (gold.parent / STORIES_FILE).is_file():
+        path = gold.parent / STORIES_FILE
+    if path is None:
+        return {}
+    try:
+        return read_stories(path)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(str(exc).splitlines()[0], param_hint="--stories") from None
 
 
 def _write_folds(folder: Path, docs: list, folds: dict[str, list[dict]]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from kg.evaluation.score import Totals, score_article
 from kg.nlp.state import doc_value
 from kg.relmodel.candidates import PREDICATES, SYMMETRIC, Candidate
 from kg.relmodel.component import RULE_FEATURES, best_triples, redundant
+from kg.relmodel.folds import grouped_folds
 from kg.relmodel.model import Calibration, RelationModel
 
 __all__ = ["TrainConfig", "TrainDoc", "prepare", "fit", "cross_validate", "train", "labels", "load_config",
@@ -279,17 +280,13 @@ def score_docs(docs: Sequence[TrainDoc], triples: Sequence[dict], calibrate: Cal
     return totals
 
 
-def _folds(docs: Sequence[TrainDoc], k: int) -> list[list[int]]:
-    order = sorted(range(len(docs)), key=lambda i: docs[i].id)
-    return [order[f::k] for f in range(k)]
-
-
-def cross_validate(docs: Sequence[TrainDoc], config: TrainConfig,
-                   extra: Sequence[TrainDoc] = ()) -> list[dict]:
+def cross_validate(docs: Sequence[TrainDoc], config: TrainConfig, extra: Sequence[TrainDoc] = (),
+                   stories: Mapping[str, str] | None = None) -> list[dict]:
     """Out-of-fold document-level triples (score, candidate, group) of every document, in order;
-    ``extra`` documents are added to every fold's training set."""
+    ``extra`` documents are added to every fold's training set; a story's documents
+    (``stories``: id to story) are held out together."""
     out: list[dict] = [{} for _ in docs]
-    for held in _folds(docs, config.folds):
+    for held in grouped_folds([d.id for d in docs], config.folds, stories):
         train_docs = [d for i, d in enumerate(docs) if i not in set(held)] + list(extra)
         model = fit(train_docs, config)
         for i in held:
@@ -336,11 +333,12 @@ def choose_thresholds(docs: Sequence[TrainDoc], triples: Sequence[dict], calibra
     return best
 
 
-def train(docs: Sequence[TrainDoc], config: TrainConfig,
-          extra: Sequence[TrainDoc] = ()) -> tuple[RelationModel, dict]:
-    """Cross-validate on ``docs`` for calibration and threshold, then fit the final model on
-    ``docs`` and ``extra`` (articles used for training only, never scored)."""
-    oof = cross_validate(docs, config, extra)
+def train(docs: Sequence[TrainDoc], config: TrainConfig, extra: Sequence[TrainDoc] = (),
+          stories: Mapping[str, str] | None = None) -> tuple[RelationModel, dict]:
+    """Cross-validate on ``docs`` (a story's documents in one fold) for calibration and threshold,
+    then fit the final model on ``docs`` and ``extra`` (articles used for training only, never
+    scored)."""
+    oof = cross_validate(docs, config, extra, stories)
     calibration = fit_calibration(docs, oof)
     thresholds, _ = choose_thresholds(docs, oof, calibration, config.min_precision)
     model = fit(list(docs) + list(extra), config)
