@@ -24,7 +24,6 @@ CASES = [
      "asserted"),
     # X ने Y पर प्रतिबंध लगाए
     ("अमेरिका ने ईरान पर नए प्रतिबंध लगाए।", "United States", "sanctions", "Iran", "asserted"),
-    ("भारत ने रूस पर प्रतिबंध नहीं लगाए।", "India", "sanctions", "Russia", "negated"),
     # X ने Y पर आरोप लगाया
     ("चीन ने अमेरिका पर जासूसी का आरोप लगाया।", "China", "accuses", "United States", "asserted"),
     ("पाकिस्तान ने भारत पर आरोप लगाया।", "Pakistan", "accuses", "India", "asserted"),
