@@ -2,7 +2,9 @@
 
 - ``X की Y यात्रा``: the genitive is the visitor (:func:`kg.nlp.possessor.noun_possessor`);
 - ``रूस की निंदा करने वाले प्रस्ताव``: a participial relative clause (``V-ने वाले N``)
-  states the act of the noun after ``वाले``, not of the clause's subject.
+  states the act of the noun after ``वाले``, not of the clause's subject;
+- ``भारत ने रूस पर आक्रमण के बाद से ...``: an event noun in a time phrase names a known
+  event, whose agent is only one inside the phrase (``यूक्रेन पर रूस के हमले के बाद``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
 from kg.nlp.possessor import noun_possessor
 
-__all__ = ["relative_head", "bound_subjects", "recent"]
+__all__ = ["relative_head", "adverbial_event", "bound_subjects", "recent"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -45,6 +47,41 @@ def relative_head(norms: Sequence[str], end: int, sent_end: int, args: Sequence[
         if not norms[i].endswith("ने"):
             return None
     return None
+
+
+_TIME_PHRASES = {("के", "बाद"), ("से", "पहले"), ("के", "दौरान"), ("के", "बीच"), ("की", "सूरत")}
+_GENITIVES = {"का", "के", "की"}
+
+
+def adverbial_event(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
+                    span: tuple[int, int]) -> list[Arg] | None:
+    """The agent of an event noun that heads a time phrase (``के बाद``, ``से पहले``, ``के दौरान``).
+
+    Returns None when the trigger ``span`` is no bare noun of an agent-after-object frame
+    before such a phrase; else the genitive or demonym agent between the object and the
+    noun, or ``[]``: the clause's ``ने`` / ``द्वारा`` agent does something else.
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> attack = next(f for f in FRAMES if f.trigger.startswith("हमल"))
+    >>> words = "भारत ने रूस पर आक्रमण के बाद से बैठकों में भाग लिया".split()
+    >>> india, russia = (Arg(0, 1, ("india",), "Country", "name", marker="ने"),
+    ...                  Arg(2, 3, ("russia",), "Country", "name", marker="पर"))
+    >>> adverbial_event(attack, words, [india, russia], [russia], (4, 5))
+    []
+    >>> words = "भारत ने रूस पर आक्रमण की निंदा की".split()
+    >>> adverbial_event(attack, words, [india, russia], [russia], (4, 5)) is None
+    True
+    """
+    start, end = span
+    if not frame.agent_after_object or end != start + 1 or tuple(norms[end:end + 2]) not in _TIME_PHRASES:
+        return None
+    limit = max((o.end for o in objects), default=start)
+    inside = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
+              and not a.extra.get("anchor")
+              and (a.marker in _GENITIVES or (a.kind == "demonym" and a.end == start))]
+    return inside[-1:]
 
 
 _GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}
@@ -81,6 +118,9 @@ def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obje
     head = relative_head(norms, end, sent_end, args)
     if head is not None:
         return [a for a in head if a.type in frame.subj_types and a not in objects]
+    agent = adverbial_event(frame, norms, left, objects, span)
+    if agent is not None:
+        return agent
     return noun_possessor(frame, norms, left, objects)
 
 
