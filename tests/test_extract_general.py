@@ -57,6 +57,13 @@ CASES = [
     ("इजरायल अमेरिका के साथ खड़ा है।", "Israel", "supports", "United States", "asserted"),
     ("चीन ने श्रीलंका को मानवीय सहायता भेजी।", "China", "providesEconomicAid", "Sri Lanka", "asserted"),
     ("बांग्लादेश चीन के करीब आ रहा है।", "Bangladesh", "seeksTiesWith", "China", "asserted"),
+    # ties kept up or developing
+    ("जापान और भारत के बीच संबंध लगातार विकसित हो रहे हैं।", "Japan", "seeksTiesWith", "India", "asserted"),
+    ("तुर्की ने रूस के साथ अपने मधुर संबंधों को बरकरार रखा।", "Turkey", "seeksTiesWith", "Russia", "asserted"),
+    # a meeting noun heading a "में" / "के दौरान" phrase: its subject is the clause's, after it
+    ("बाइडेन के साथ एक मुलाकात में मोदी ने व्यापार पर जोर दिया।", "Narendra Modi", "meets", "Joe Biden",
+     "asserted"),
+    ("शी जिनपिंग से बैठक के दौरान पुतिन ने ऊर्जा पर बात की।", "Vladimir Putin", "meets", "Xi Jinping", "asserted"),
     ("इजरायल ने गाजा पर एयरस्ट्राइक की।", "Israel", "attacks", "Gaza Strip", "asserted"),
     ("चीन की अगुवाई वाले एससीओ ने बयान दिया।", "China", "leads", "Shanghai Cooperation Organisation",
      "asserted"),

@@ -39,6 +39,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("भारत ने रूस पर आक्रमण के बाद से कई बैठकों में भाग लिया।", ("India", "attacks", "Russia")),
     ("जापान ने ताइवान पर हमले के दौरान चुप्पी साधी।", ("Japan", "attacks", "Taiwan")),
     ("यूक्रेन पर रूस के हमले के बाद भारत ने बयान दिया।", ("India", "attacks", "Ukraine")),
+    # "X की Y से मुलाकात में Z ने": the genitive owns the meeting, Z only comments on it
+    ("मोदी की बाइडेन से मुलाकात में चीन ने रुचि दिखाई।", ("China", "meets", "Joe Biden")),
+    ("सीरिया पर हमले के दौरान तुर्की ने बयान दिया।", ("Turkey", "attacks", "Syria")),  # no participant
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)

@@ -17,7 +17,7 @@ from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
 from kg.nlp.possessor import noun_possessor
 
-__all__ = ["relative_head", "adverbial_event", "bound_subjects", "recent"]
+__all__ = ["relative_head", "adverbial_event", "participant_after", "bound_subjects", "recent"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -82,6 +82,41 @@ def adverbial_event(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obj
               and not a.extra.get("anchor")
               and (a.marker in _GENITIVES or (a.kind == "demonym" and a.end == start))]
     return inside[-1:]
+
+
+_PARTICIPANT_EVENTS = {"meets", "visits"}
+_DURING = {("में",), ("के", "दौरान")}
+
+
+def participant_after(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
+                      span: tuple[int, int]) -> bool:
+    """``पुतिन के साथ मुलाकात में मोदी ने कहा``: the subject of a meeting or visit noun that
+    heads a ``में`` / ``के दौरान`` phrase, none named before it, is the clause's subject after it.
+
+    Not when a genitive owns the noun (``मोदी की पुतिन से मुलाकात में``), nor for acts done
+    to others (``हमले के दौरान``): only who meets or visits takes part in what follows.
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> meet = next(f for f in FRAMES if f.trigger.startswith("मुलाकात"))
+    >>> words = "पुतिन के साथ मुलाकात में मोदी ने कहा".split()
+    >>> putin = Arg(0, 1, ("putin",), "Person", "name", marker="के साथ")
+    >>> participant_after(meet, words, [putin], [putin], (3, 4))
+    True
+    >>> words = "मोदी की पुतिन के साथ मुलाकात में अमेरिका ने कहा".split()
+    >>> modi, putin = (Arg(0, 1, ("modi",), "Person", "name", marker="की"),
+    ...                Arg(2, 3, ("putin",), "Person", "name", marker="के साथ"))
+    >>> participant_after(meet, words, [modi, putin], [putin], (5, 6))
+    False
+    """
+    start, end = span
+    if frame.predicate not in _PARTICIPANT_EVENTS or end != start + 1 or not objects:
+        return False
+    if tuple(norms[end:end + 1]) not in _DURING and tuple(norms[end:end + 2]) not in _DURING:
+        return False
+    first = min(o.start for o in objects)
+    return not any(a.marker in _GENITIVES and a.end <= first for a in left if a not in objects)
 
 
 _GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}
