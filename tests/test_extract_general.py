@@ -57,6 +57,10 @@ CASES = [
     ("इजरायल अमेरिका के साथ खड़ा है।", "Israel", "supports", "United States", "asserted"),
     ("चीन ने श्रीलंका को मानवीय सहायता भेजी।", "China", "providesEconomicAid", "Sri Lanka", "asserted"),
     ("बांग्लादेश चीन के करीब आ रहा है।", "Bangladesh", "seeksTiesWith", "China", "asserted"),
+    # an army seizing ground in or entering a place
+    ("रूस की सेना खारकीव में प्रवेश कर गई है।", "Russian Armed Forces", "attacks", "Kharkiv", "asserted"),
+    ("यूक्रेन ने कुर्स्क में घुसपैठ की।", "Ukraine", "attacks", "Kursk", "asserted"),
+    ("इजरायल ने दक्षिणी लेबनान में कब्जा कर लिया है।", "Israel", "attacks", "Southern Lebanon", "asserted"),
     # ties kept up or developing
     ("जापान और भारत के बीच संबंध लगातार विकसित हो रहे हैं।", "Japan", "seeksTiesWith", "India", "asserted"),
     ("तुर्की ने रूस के साथ अपने मधुर संबंधों को बरकरार रखा।", "Turkey", "seeksTiesWith", "Russia", "asserted"),

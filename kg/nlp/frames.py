@@ -109,6 +109,10 @@ FRAMES: tuple[Frame, ...] = (
     F("attacks", "कब्जा|कब्ज़ा|कब्जे|कब्ज़े", {"पर", "के"}, subj=ERG | GEN, confidence=0.75,
       agent_after_object=True),
     F("attacks", "निशाना + बना*", {"को"}, confidence=0.75),
+    # an army seizing ground in or entering a place: "पूर्वी यूक्रेन में 30 किलोमीटर तक कब्जा कर लिया",
+    # "उसकी सेनाएं वोवचांस्क में प्रवेश कर गई हैं", "कुर्स्क में घुसपैठ की"
+    F("attacks", "कब्जा|कब्ज़ा|प्रवेश|घुसपैठ|दाखिल + कर*|किया|की|हो*|हु*|जमा*", {"में"}, obj_types=PLACES,
+      subj_types={"Country", "Organization"}, confidence=0.7),
     F("attacks", "मार + गिरा*", {"को"}, confidence=0.7),
     F("attacks", "युद्ध|जंग + छेड़*|शुरू", {"के खिलाफ", "से", "पर"}, confidence=0.75),
     F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.7,
