@@ -39,6 +39,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("भारत ने रूस पर आक्रमण के बाद से कई बैठकों में भाग लिया।", ("India", "attacks", "Russia")),
     ("जापान ने ताइवान पर हमले के दौरान चुप्पी साधी।", ("Japan", "attacks", "Taiwan")),
     ("यूक्रेन पर रूस के हमले के बाद भारत ने बयान दिया।", ("India", "attacks", "Ukraine")),
+    # "X के जरिए / के माध्यम से / के रास्ते": via X, no genitive (the goods reach, not X)
+    ("हथियार पोलैंड के जरिए यूक्रेन पहुंच रहे हैं।", ("Poland", "visits", "Ukraine")),
+    ("यह तेल तुर्की के रास्ते यूरोप पहुंच रहा है।", ("Turkey", "visits", "Europe")),
     # entering a place is an attack only for armies and states, a person's entry is no attack
     ("प्रधानमंत्री मोदी दिल्ली में दाखिल हुए।", ("Narendra Modi", "attacks", "New Delhi")),
     # "X की Y से मुलाकात में Z ने": the genitive owns the meeting, Z only comments on it

@@ -21,6 +21,7 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
     "के नेतृत्व वाली", "के नेतृत्व वाला", "की अगुवाई वाले", "की अगुवाई में", "की अगुआई वाले", "की अगुआई में",
     "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
+    "के जरिए", "के जरिये", "के ज़रिए", "के ज़रिये", "के माध्यम से", "के रास्ते",  # via: no genitive
 )), key=len, reverse=True))
 # Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
