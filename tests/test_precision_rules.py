@@ -42,6 +42,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X के जरिए / के माध्यम से / के रास्ते": via X, no genitive (the goods reach, not X)
     ("हथियार पोलैंड के जरिए यूक्रेन पहुंच रहे हैं।", ("Poland", "visits", "Ukraine")),
     ("यह तेल तुर्की के रास्ते यूरोप पहुंच रहा है।", ("Turkey", "visits", "Europe")),
+    # "X ने बताया, '...'": the speaker is no argument of what the quotation states
+    ("एजेंसी रॉयटर्स ने बताया, 'जापान की अपनी यात्रा के दौरान मोदी ने व्यापार पर जोर दिया।'",
+     ("Reuters", "visits", "Japan")),
     # entering a place is an attack only for armies and states, a person's entry is no attack
     ("प्रधानमंत्री मोदी दिल्ली में दाखिल हुए।", ("Narendra Modi", "attacks", "New Delhi")),
     # "X की Y से मुलाकात में Z ने": the genitive owns the meeting, Z only comments on it
@@ -66,6 +69,8 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("रूस द्वारा यूक्रेन पर हमला किया गया।", ("Russia", "attacks", "Ukraine")),
     ("प्रधानमंत्री मोदी पिछले साल अमेरिका भी गए।", ("Narendra Modi", "visits", "United States")),
     ("यूक्रेन पर रूस के हमले के बाद भारत ने बयान दिया।", ("Russia", "attacks", "Ukraine")),
+    ("एजेंसी रॉयटर्स ने बताया, 'जापान की अपनी यात्रा के दौरान मोदी ने व्यापार पर जोर दिया।'",
+     ("Narendra Modi", "visits", "Japan")),
     ("ताइवान पर चीनी आक्रमण के बाद अमेरिका ने बयान दिया।", ("China", "attacks", "Taiwan")),
     ("भारत ने पाकिस्तान पर हमला करने के बाद बयान दिया।", ("India", "attacks", "Pakistan")),  # a verb, not a noun
 ])

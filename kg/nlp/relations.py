@@ -209,11 +209,8 @@ class RelationExtractor:
         if demanded(ctx.norms, end, ctx.sent.end):
             return []  # "ईरान से मोहम्मदी को रिहा करने का आग्रह": asked for, not stated as done
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
-        left = [
-            a
-            for a in ctx.args
-            if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)
-        ]
+        first = clause_start(ctx.norms, ctx.sent.start, start, inside, quotes=True)
+        left = [a for a in ctx.args if a.end <= start and a.start >= first]
         objects = self._objects(frame, left, start, ctx.norms)
         place: str | None = None
         if not objects:
