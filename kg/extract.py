@@ -41,10 +41,16 @@ def _entity(info: EntityInfo) -> Entity:
     return Entity(info.key, info.label, info.label_hi, info.type, info.wikidata)
 
 
-def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Relation]]:
+def doc_to_records(doc: Doc, document: Document,
+                   negated: bool = False) -> tuple[list[Entity], list[Relation]]:
     """Entities (with mentions) and relations (with evidence) of one annotated document.
 
-    Offsets in the records point into ``document.text``, the original text.
+    Offsets in the records point into ``document.text``, the original text. A relation
+    the text says did not happen (modality ``negated``: "भारत ने रूस की निंदा नहीं की") is
+    no fact of the graph, as in the gold guidelines; it stays in ``doc._.kg_relations``
+    and ``negated=True`` keeps it. Denied facts (someone denies an act) are kept, and so
+    are the relation model's own triples, whose negation is only a negation word near the
+    pair ("अमेरिका की बात नहीं मानी" is itself a rejection).
     """
     norm: Normalized = doc._.get(NORM_KEY)
     infos: dict[str, EntityInfo] = doc_value(doc, ENTITIES, {})
@@ -59,7 +65,8 @@ def doc_to_records(doc: Doc, document: Document) -> tuple[list[Entity], list[Rel
         entities[key].mentions.append(Mention(document.id, first, last, text))
         if kind not in _NOT_ALIAS:
             entities[key].aliases.append(text)
-    relations = [_relation(rec, entities, norm, document) for rec in doc_value(doc, RELATIONS, [])]
+    relations = [_relation(rec, entities, norm, document) for rec in doc_value(doc, RELATIONS, [])
+                 if negated or rec.modality != "negated" or rec.source == "model"]
     used = {e.id for r in relations for e in (r.subject, r.object, r.place) if e is not None}
     kept = [e for e in entities.values() if e.mentions or e.id in used]
     return kept, relations

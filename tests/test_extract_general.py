@@ -24,7 +24,6 @@ CASES = [
      "asserted"),
     # X ने Y पर प्रतिबंध लगाए
     ("अमेरिका ने ईरान पर नए प्रतिबंध लगाए।", "United States", "sanctions", "Iran", "asserted"),
-    ("भारत ने रूस पर प्रतिबंध नहीं लगाए।", "India", "sanctions", "Russia", "negated"),
     # X ने Y पर आरोप लगाया
     ("चीन ने अमेरिका पर जासूसी का आरोप लगाया।", "China", "accuses", "United States", "asserted"),
     ("पाकिस्तान ने भारत पर आरोप लगाया।", "Pakistan", "accuses", "India", "asserted"),
@@ -58,6 +57,17 @@ CASES = [
     ("इजरायल अमेरिका के साथ खड़ा है।", "Israel", "supports", "United States", "asserted"),
     ("चीन ने श्रीलंका को मानवीय सहायता भेजी।", "China", "providesEconomicAid", "Sri Lanka", "asserted"),
     ("बांग्लादेश चीन के करीब आ रहा है।", "Bangladesh", "seeksTiesWith", "China", "asserted"),
+    # an army seizing ground in or entering a place
+    ("रूस की सेना खारकीव में प्रवेश कर गई है।", "Russian Armed Forces", "attacks", "Kharkiv", "asserted"),
+    ("यूक्रेन ने कुर्स्क में घुसपैठ की।", "Ukraine", "attacks", "Kursk", "asserted"),
+    ("इजरायल ने दक्षिणी लेबनान में कब्जा कर लिया है।", "Israel", "attacks", "Southern Lebanon", "asserted"),
+    # ties kept up or developing
+    ("जापान और भारत के बीच संबंध लगातार विकसित हो रहे हैं।", "Japan", "seeksTiesWith", "India", "asserted"),
+    ("तुर्की ने रूस के साथ अपने मधुर संबंधों को बरकरार रखा।", "Turkey", "seeksTiesWith", "Russia", "asserted"),
+    # a meeting noun heading a "में" / "के दौरान" phrase: its subject is the clause's, after it
+    ("बाइडेन के साथ एक मुलाकात में मोदी ने व्यापार पर जोर दिया।", "Narendra Modi", "meets", "Joe Biden",
+     "asserted"),
+    ("शी जिनपिंग से बैठक के दौरान पुतिन ने ऊर्जा पर बात की।", "Vladimir Putin", "meets", "Xi Jinping", "asserted"),
     ("इजरायल ने गाजा पर एयरस्ट्राइक की।", "Israel", "attacks", "Gaza Strip", "asserted"),
     ("चीन की अगुवाई वाले एससीओ ने बयान दिया।", "China", "leads", "Shanghai Cooperation Organisation",
      "asserted"),

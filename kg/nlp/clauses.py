@@ -2,7 +2,9 @@
 
 - ``X की Y यात्रा``: the genitive is the visitor (:func:`kg.nlp.possessor.noun_possessor`);
 - ``रूस की निंदा करने वाले प्रस्ताव``: a participial relative clause (``V-ने वाले N``)
-  states the act of the noun after ``वाले``, not of the clause's subject.
+  states the act of the noun after ``वाले``, not of the clause's subject;
+- ``भारत ने रूस पर आक्रमण के बाद से ...``: an event noun in a time phrase names a known
+  event, whose agent is only one inside the phrase (``यूक्रेन पर रूस के हमले के बाद``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
 from kg.nlp.possessor import noun_possessor
 
-__all__ = ["relative_head", "bound_subjects", "recent"]
+__all__ = ["relative_head", "adverbial_event", "participant_after", "bound_subjects", "recent"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -45,6 +47,76 @@ def relative_head(norms: Sequence[str], end: int, sent_end: int, args: Sequence[
         if not norms[i].endswith("ने"):
             return None
     return None
+
+
+_TIME_PHRASES = {("के", "बाद"), ("से", "पहले"), ("के", "दौरान"), ("के", "बीच"), ("की", "सूरत")}
+_GENITIVES = {"का", "के", "की"}
+
+
+def adverbial_event(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
+                    span: tuple[int, int]) -> list[Arg] | None:
+    """The agent of an event noun that heads a time phrase (``के बाद``, ``से पहले``, ``के दौरान``).
+
+    Returns None when the trigger ``span`` is no bare noun of an agent-after-object frame
+    before such a phrase; else the genitive or demonym agent between the object and the
+    noun, or ``[]``: the clause's ``ने`` / ``द्वारा`` agent does something else.
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> attack = next(f for f in FRAMES if f.trigger.startswith("हमल"))
+    >>> words = "भारत ने रूस पर आक्रमण के बाद से बैठकों में भाग लिया".split()
+    >>> india, russia = (Arg(0, 1, ("india",), "Country", "name", marker="ने"),
+    ...                  Arg(2, 3, ("russia",), "Country", "name", marker="पर"))
+    >>> adverbial_event(attack, words, [india, russia], [russia], (4, 5))
+    []
+    >>> words = "भारत ने रूस पर आक्रमण की निंदा की".split()
+    >>> adverbial_event(attack, words, [india, russia], [russia], (4, 5)) is None
+    True
+    """
+    start, end = span
+    if not frame.agent_after_object or end != start + 1 or tuple(norms[end:end + 2]) not in _TIME_PHRASES:
+        return None
+    limit = max((o.end for o in objects), default=start)
+    inside = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
+              and not a.extra.get("anchor")
+              and (a.marker in _GENITIVES or (a.kind == "demonym" and a.end == start))]
+    return inside[-1:]
+
+
+_PARTICIPANT_EVENTS = {"meets", "visits"}
+_DURING = {("में",), ("के", "दौरान")}
+
+
+def participant_after(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
+                      span: tuple[int, int]) -> bool:
+    """``पुतिन के साथ मुलाकात में मोदी ने कहा``: the subject of a meeting or visit noun that
+    heads a ``में`` / ``के दौरान`` phrase, none named before it, is the clause's subject after it.
+
+    Not when a genitive owns the noun (``मोदी की पुतिन से मुलाकात में``), nor for acts done
+    to others (``हमले के दौरान``): only who meets or visits takes part in what follows.
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> meet = next(f for f in FRAMES if f.trigger.startswith("मुलाकात"))
+    >>> words = "पुतिन के साथ मुलाकात में मोदी ने कहा".split()
+    >>> putin = Arg(0, 1, ("putin",), "Person", "name", marker="के साथ")
+    >>> participant_after(meet, words, [putin], [putin], (3, 4))
+    True
+    >>> words = "मोदी की पुतिन के साथ मुलाकात में अमेरिका ने कहा".split()
+    >>> modi, putin = (Arg(0, 1, ("modi",), "Person", "name", marker="की"),
+    ...                Arg(2, 3, ("putin",), "Person", "name", marker="के साथ"))
+    >>> participant_after(meet, words, [modi, putin], [putin], (5, 6))
+    False
+    """
+    start, end = span
+    if frame.predicate not in _PARTICIPANT_EVENTS or end != start + 1 or not objects:
+        return False
+    if tuple(norms[end:end + 1]) not in _DURING and tuple(norms[end:end + 2]) not in _DURING:
+        return False
+    first = min(o.start for o in objects)
+    return not any(a.marker in _GENITIVES and a.end <= first for a in left if a not in objects)
 
 
 _GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}
@@ -81,6 +153,9 @@ def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obje
     head = relative_head(norms, end, sent_end, args)
     if head is not None:
         return [a for a in head if a.type in frame.subj_types and a not in objects]
+    agent = adverbial_event(frame, norms, left, objects, span)
+    if agent is not None:
+        return agent
     return noun_possessor(frame, norms, left, objects)
 
 

@@ -64,7 +64,8 @@ FRAMES: tuple[Frame, ...] = (
     F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ", "के बीच"}, symmetric=True,
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
-      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित",
+      "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित"
+      "|बरकरार|विकसित|कायम",  # kept up, developing: "संबंध लगातार विकसित हो रहे हैं"
       {"के साथ", "से", "में", "के बीच"}, subj=ERG | {"के", "की"}, symmetric=True, agent_after_object=True),
     # an adjective of close ties before the noun: "भारत और रूस के बीच एक पुराना रिश्ता"
     F("seeksTiesWith", "पुराना|पुराने|ऐतिहासिक|घनिष्ठ|करीबी|गहरे|गहरा|मधुर|मजबूत + रिश्त*|संबंध*|दोस्ती|साझेदारी",
@@ -108,6 +109,10 @@ FRAMES: tuple[Frame, ...] = (
     F("attacks", "कब्जा|कब्ज़ा|कब्जे|कब्ज़े", {"पर", "के"}, subj=ERG | GEN, confidence=0.75,
       agent_after_object=True),
     F("attacks", "निशाना + बना*", {"को"}, confidence=0.75),
+    # an army seizing ground in or entering a place: "पूर्वी यूक्रेन में 30 किलोमीटर तक कब्जा कर लिया",
+    # "उसकी सेनाएं वोवचांस्क में प्रवेश कर गई हैं", "कुर्स्क में घुसपैठ की"
+    F("attacks", "कब्जा|कब्ज़ा|प्रवेश|घुसपैठ|दाखिल + कर*|किया|की|हो*|हु*|जमा*", {"में"}, obj_types=PLACES,
+      subj_types={"Country", "Organization"}, confidence=0.7),
     F("attacks", "मार + गिरा*", {"को"}, confidence=0.7),
     F("attacks", "युद्ध|जंग + छेड़*|शुरू", {"के खिलाफ", "से", "पर"}, confidence=0.75),
     F("attacks", "सैन्य + कार्रवाई*|अभियान", {"में", "पर", "के खिलाफ"}, subj=ERG | GEN, confidence=0.7,

@@ -21,6 +21,7 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
     "के आरोपों से", "के दावों से", "के आरोप", "के दावे", "के नेतृत्व वाले", "के नेतृत्व में",
     "के नेतृत्व वाली", "के नेतृत्व वाला", "की अगुवाई वाले", "की अगुवाई में", "की अगुआई वाले", "की अगुआई में",
     "के पास", "की ओर से", "की तरफ से", "के द्वारा", "के साथ-साथ", "की ओर",
+    "के जरिए", "के जरिये", "के ज़रिए", "के ज़रिये", "के माध्यम से", "के रास्ते",  # via: no genitive
 )), key=len, reverse=True))
 # Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
@@ -37,6 +38,7 @@ for _phrase in POSTPOSITIONS:
     _BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _FUSED = {"उन्होंने": "ने", "उसने": "ने", "इसने": "ने", "इन्होंने": "ने", "उन्हें": "को", "उसे": "को",
           "उनका": "का", "उनकी": "की", "उनके": "के", "उसका": "का", "उसकी": "की", "उसके": "के"}
+OPENING_QUOTES = {"'", '"', "‘", "“"}
 SUBJECT_PRONOUNS = {"वह", "वे", "वो"}  # "यह" and "ये" mostly determine a noun ("यह लेनदेन")
 _CONJ = {",", "और", "तथा", "एवं", "व", "या", "अथवा"}
 _COORD = _CONJ | {"अब", "फिर", "भी"}
@@ -136,13 +138,24 @@ def assign_markers(words: Sequence[str], args: Sequence[Arg], skip: set[int]) ->
         members = []
 
 
-def clause_start(words: Sequence[str], sent_start: int, i: int, inside: frozenset[int] = frozenset()) -> int:
+def clause_start(words: Sequence[str], sent_start: int, i: int, inside: frozenset[int] = frozenset(),
+                 quotes: bool = False) -> int:
     """First token of the clause that token ``i`` is in (after the last boundary word).
 
     Tokens in ``inside`` (parts of names, like ``जो`` in ``जो बाइडेन``) are not boundaries.
+    With ``quotes``, a quotation opened after a comma or colon (``X ने बताया, '...``) starts
+    a clause too: the speaker is no argument of what the quote states.
+
+    Examples
+    --------
+    >>> words = "एजेंसी ने बताया , ' मोदी ने यात्रा की".split()
+    >>> clause_start(words, 0, 7), clause_start(words, 0, 7, quotes=True)
+    (0, 5)
     """
     for j in range(i - 1, sent_start - 1, -1):
         if words[j] in BOUNDARIES and j not in inside:
+            return j + 1
+        if quotes and words[j] in OPENING_QUOTES and j > sent_start and words[j - 1] in {",", ":"}:
             return j + 1
     return sent_start
 

@@ -21,6 +21,7 @@ ALLEGED_WORDS = {"आरोप", "आरोपों", "कथित", "सं�
 PLANNED_WORDS = {"योजना", "प्रस्तावित", "जाएंगे", "जाएगा", "जाएगी", "कार्यक्रम", "वादा", "वादे", "वचन",
                  "उम्मीद", "संभावना"}
 _FUTURE = re.compile(r"(ेंगे|ेंगी|ेगा|ेगी|एंगे|एगा|एगी|ऊंगा|ूंगा|ओगे)$")
+SPEECH_VERBS = {"कहा", "कहना", "बताया"}
 _WINDOW = 6
 _INTRINSIC = {"denies": DENIAL_WORDS | ALLEGED_WORDS, "accuses": ALLEGED_WORDS}
 
@@ -30,8 +31,9 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     """The modality of a relation whose trigger is tokens ``[start, end)``.
 
     ``negated`` when a negation follows (or splits) the trigger, ``denied`` when
-    a denial verb follows, ``planned`` for future forms, ``वाले हैं`` and plan
-    words, ``alleged`` for allegation and possibility words in the sentence.
+    a denial verb follows or a speaker says a past act did not happen, ``planned`` for
+    future forms, ``वाले हैं`` and plan words, ``alleged`` for allegation and possibility
+    words in the sentence.
 
     Examples
     --------
@@ -45,7 +47,7 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     after = list(norms[end:min(end + _WINDOW, sent[1])])
     inside = set(norms[start:end])
     if NEGATIONS & (set(after) | inside) and not NEGATIONS & trigger_words or _avoided(after):
-        return "negated"
+        return "denied" if _reported_denial(norms, sent[0], start, [norms[end - 1], *after]) else "negated"
     rest = set(norms[end:sent[1]])
     if predicate != "denies" and (DENIAL_WORDS & rest or REJECTION_WORDS & rest and ALLEGED_WORDS & rest):
         return "denied"  # "... देने के आरोपों को खारिज कर दिया": rejecting the allegation denies it
@@ -54,6 +56,25 @@ def modality(norms: Sequence[str], sent: tuple[int, int], start: int, end: int, 
     if (ALLEGED_WORDS - _INTRINSIC.get(predicate, set())) & set(norms[sent[0]:sent[1]]):
         return "alleged"
     return "asserted"
+
+
+def _reported_denial(norms: Sequence[str], first: int, start: int, after: list[str]) -> bool:
+    """``उन्होंने कहा कि भारत ने ... नहीं भेजे``: a negated past act in what someone said is a denial.
+
+    A future form (``नहीं लगाएगा``) announces a refusal instead: the act has not happened.
+
+    Examples
+    --------
+    >>> words = "मंत्री ने कहा कि भारत ने गोले नहीं भेजे".split()
+    >>> _reported_denial(words, 0, 6, words[6:])
+    True
+    >>> words = "मंत्री ने कहा कि भारत प्रतिबंध नहीं लगाएगा".split()
+    >>> _reported_denial(words, 0, 5, words[5:])
+    False
+    """
+    said = any(norms[n] == "कि" and SPEECH_VERBS & set(norms[max(first, n - 3):n])
+               for n in range(first, start))
+    return said and not _planned(after)
 
 
 def _avoided(after: list[str]) -> bool:

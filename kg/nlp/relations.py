@@ -19,11 +19,12 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
-from kg.nlp.clauses import bound_subjects, recent
+from kg.nlp.clauses import bound_subjects, participant_after, recent
 from kg.nlp.discourse import dropped_subject
 from kg.nlp.entities import NORMS
+from kg.nlp.events import register_event
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
-from kg.nlp.lexicon import Lexicon, slugify
+from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
@@ -208,20 +209,19 @@ class RelationExtractor:
         if demanded(ctx.norms, end, ctx.sent.end):
             return []  # "ईरान से मोहम्मदी को रिहा करने का आग्रह": asked for, not stated as done
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
-        left = [
-            a
-            for a in ctx.args
-            if a.end <= start and a.start >= clause_start(ctx.norms, ctx.sent.start, start, inside)
-        ]
+        first = clause_start(ctx.norms, ctx.sent.start, start, inside, quotes=True)
+        left = [a for a in ctx.args if a.end <= start and a.start >= first]
         objects = self._objects(frame, left, start, ctx.norms)
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
         owner = bound_subjects(frame, ctx.norms, left, objects, (start, end), ctx.sent.end, ctx.args)
         subjects = self._subjects(frame, left, objects, start) if owner is None else owner
-        reflexive = start > 0 and ctx.norms[start - 1] in _REFLEXIVES
-        if not subjects and owner is None and (ctx.headline or reflexive):
-            # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", or a headline "... से मिले प्रधानमंत्री मोदी"
+        later = (ctx.headline or start > 0 and ctx.norms[start - 1] in _REFLEXIVES
+                 or participant_after(frame, ctx.norms, left, objects, (start, end)))
+        if not subjects and owner is None and later:
+            # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", a headline "... से मिले प्रधानमंत्री मोदी",
+            # "पुतिन के साथ मुलाकात में मोदी ने ...": the subject follows
             subjects = self._subjects_after(ctx, frame, end)
         if not subjects and objects and owner is None:
             subjects = dropped_subject(ctx.norms, (ctx.sent.start, start, end), ctx.args, ctx.previous, frame,
@@ -367,7 +367,7 @@ class RelationExtractor:
                                  ctx.sent.end_char, source=f"frame:{self._ids[frame]}")
                     out.append(rec)
                     if frame.event:
-                        self._register_event(ctx, frame.event, rec)
+                        register_event(ctx.entities, ctx.events, frame.event, rec, ctx.sent.start)
         return out
 
     def _as_city(self, ctx: _Ctx, arg: Arg) -> Arg:
@@ -381,20 +381,3 @@ class RelationExtractor:
         if not places:
             return None
         return min(places, key=lambda a: abs(a.start - start)).keys[0]
-
-    @staticmethod
-    def _register_event(ctx: _Ctx, kind: str, rec: RelRec) -> None:
-        subj, obj = ctx.entities.get(rec.subject), ctx.entities.get(rec.object)
-        if subj is None or obj is None:
-            return
-        label, label_hi = {
-            "visit": (f"visit of {subj.label} to {obj.label}", f"{subj.label_hi} की {obj.label_hi} यात्रा"),
-            "warrant": (f"arrest warrant for {obj.label}", f"{obj.label_hi} के लिए गिरफ्तारी वारंट"),
-            "agreement": (
-                f"agreement between {subj.label} and {obj.label}",
-                f"{subj.label_hi} और {obj.label_hi} के बीच समझौता",
-            ),
-        }[kind]
-        key = "event-" + slugify(label)
-        ctx.entities.setdefault(key, EntityInfo(key, label, label_hi, "Event"))
-        ctx.events.append((kind, key, ctx.sent.start))
