@@ -130,6 +130,7 @@ def test_countries_use_their_own_code(places: dict[str, dict[str, str]]) -> None
         ("नई दिल्ली", "New Delhi", "City", "Q987", "IN"),
         ("यूक्रेन", "Ukraine", "Country", "Q212", "UA"),
         ("चीन", "China", "Country", "Q148", "CN"),
+        ("अंटार्कटिका", "Antarctica", "Region", "Q21590062", "AQ"),  # a continent, no state
     ],
 )
 def test_place_lookups(places: dict[str, dict[str, str]], alias: str, label: str, type_: str, qid: str,
