@@ -122,6 +122,24 @@ def test_an_unknown_word_next_to_town_is_a_city(nlp, text: str, towns: list[str]
     assert [(m[1], m[2]) for m in mentions(nlp, text) if m[1] == "City"] == [("City", t) for t in towns]
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("बैठक सऊदी अरब के जेद्दा में हुई।", "जेद्दा"),
+    ("हमला यूक्रेन के पोलटावा में हुआ।", "पोलटावा"),
+])
+def test_a_new_word_between_a_countrys_genitive_and_the_locative_is_a_city(nlp, text: str,  # noqa: ANN001
+                                                                          town: str) -> None:
+    assert [m[0] for m in mentions(nlp, text) if m[1] == "City"] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "यह रूस के वीटो में फंसा।",  # an English word
+    "वह रूस के दौरे में था।",  # a Hindi noun
+    "लोग रूस के ज्वोरकाप से आए।",  # no locative
+])
+def test_no_city_after_a_countrys_genitive_without_a_new_word_and_the_locative(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[1] == "City"]
+
+
 @pytest.mark.parametrize("text", [
     "बंदरगाह शहर की जब्ती हुई।",  # a port town: an ordinary noun
     "लोग बड़े शहरों में रहते हैं।",  # a frequent adjective

@@ -190,7 +190,7 @@ class NamePatterns:
         taken = {i for s in spans for i in range(s.start, s.end)}
         titled = self._title_names(doc, set(taken))
         named = taken | {i for t in titled for i in range(t.start, t.end)}
-        titled += town_names(doc, _norms(doc), named, self._kinds)
+        titled += town_names(doc, _norms(doc), named, self._kinds, spans)
         titled += media_names(doc, spans, named, self._kinds)
         places = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"} and s.id_ != "demonym"}
         model = []
