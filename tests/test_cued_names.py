@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import kg
 from kg.nlp.canonical import ENTITIES
 from kg.nlp.entities import MENTIONS
 from kg.nlp.pipeline import make_nlp
@@ -169,3 +170,20 @@ def test_a_name_cued_as_a_news_medium_is_an_organization(nlp, text: str, medium:
 ])
 def test_no_medium_without_a_new_name(nlp, text: str) -> None:  # noqa: ANN001
     assert not [m for m in mentions(nlp, text) if m[3] == "title" and m[1] == "Organization"]
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    graph = kg.build(text, model=False, date="2024-06-20")
+    return {(r.subject.label_hi, r.predicate, r.object.label) for r in graph.relations}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("जर्मन अखबार ब्लिट्जबोटे ने यह लिखा।", ("ब्लिट्जबोटे", "locatedIn", "Germany")),  # a demonym
+    ("रूस की न्यूज एजेंसी क्वार्टो के अनुसार हमला हुआ।", ("क्वार्टो", "locatedIn", "Russia")),  # a genitive
+])
+def test_a_mediums_country_before_the_medium_noun_locates_it(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+def test_no_medium_place_across_other_words() -> None:
+    assert not [f for f in _facts("जर्मन मंत्री ने अखबार ब्लिट्जबोटे से कहा।") if f[1] == "locatedIn"]
