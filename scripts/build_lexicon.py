@@ -69,6 +69,8 @@ COUNTRY_ALIASES = {
     "KG": ["किर्गिस्तान", "किर्गिजस्तान"], "MD": ["मोल्दोवा"], "LU": ["लक्जमबर्ग"], "TL": ["पूर्वी तिमोर"],
     "HN": ["होंडुरास"], "CR": ["कोस्टा रिका", "कोस्टारिका"], "KZ": ["कजाकिस्तान", "कज़ाकिस्तान"],
 }
+# ISO codes with a country row that name no sovereign state: special regions, a continent.
+NOT_STATES = frozenset({"HK", "MO", "AQ"})
 # Territories that are not places of their own in news (skipped on purpose).
 SKIP_TERRITORIES = {"001", "EU", "EZ", "UN", "QO", "ZZ"}
 # UN M49 region code -> (English label, QID or "").
@@ -208,7 +210,7 @@ def _territories(countries: dict[str, dict[str, str]], log: list[str]) -> list[t
         names = _clean_cldr(territories[code])
         if code in countries:
             row = countries[code]
-            ptype = "Region" if code in {"HK", "MO"} else "Country"
+            ptype = "Region" if code in NOT_STATES else "Country"
             label_hi = LABEL_HI.get(code, names[0])
             place = Place(LABEL_EN.get(code, row["name_en"]), label_hi, ptype, row["wikidata"], code, 1)
             out.append((names + [label_hi] + COUNTRY_ALIASES.get(code, []), place))

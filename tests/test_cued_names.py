@@ -1,5 +1,6 @@
-"""Names found around lexicon names (compass words) and in a foreign form (Latin acronyms,
-English word order): ``kg/nlp/compass.py`` and ``kg/nlp/foreignnames.py``.
+"""Names found around lexicon names (compass words), in a foreign form (Latin acronyms, English
+word order) and next to cue nouns (towns, news media): ``kg/nlp/compass.py``,
+``kg/nlp/foreignnames.py``, ``kg/nlp/placecues.py`` and ``kg/nlp/mediacues.py``.
 
 Every input is a short sentence written for the test; the statistical model is left out.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import kg
 from kg.nlp.canonical import ENTITIES
 from kg.nlp.entities import MENTIONS
 from kg.nlp.pipeline import make_nlp
@@ -121,9 +123,67 @@ def test_an_unknown_word_next_to_town_is_a_city(nlp, text: str, towns: list[str]
     assert [(m[1], m[2]) for m in mentions(nlp, text) if m[1] == "City"] == [("City", t) for t in towns]
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("बैठक सऊदी अरब के जेद्दा में हुई।", "जेद्दा"),
+    ("हमला यूक्रेन के पोलटावा में हुआ।", "पोलटावा"),
+])
+def test_a_new_word_between_a_countrys_genitive_and_the_locative_is_a_city(nlp, text: str,  # noqa: ANN001
+                                                                          town: str) -> None:
+    assert [m[0] for m in mentions(nlp, text) if m[1] == "City"] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "यह रूस के वीटो में फंसा।",  # an English word
+    "वह रूस के दौरे में था।",  # a Hindi noun
+    "लोग रूस के ज्वोरकाप से आए।",  # no locative
+])
+def test_no_city_after_a_countrys_genitive_without_a_new_word_and_the_locative(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[1] == "City"]
+
+
 @pytest.mark.parametrize("text", [
     "बंदरगाह शहर की जब्ती हुई।",  # a port town: an ordinary noun
     "लोग बड़े शहरों में रहते हैं।",  # a frequent adjective
 ])
 def test_an_ordinary_word_next_to_town_is_no_city(nlp, text: str) -> None:  # noqa: ANN001
     assert not [m for m in mentions(nlp, text) if m[1] == "City"]
+
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("जर्मन अखबार ब्लिट्जबोटे को दिए साक्षात्कार में मंत्री बोले।", "ब्लिट्जबोटे"),  # after the medium noun
+    ("समाचार एजेंसी क्वार्टो ने यह खबर दी।", "क्वार्टो"),
+    ("पॉलिटिको की रिपोर्ट के अनुसार बैठक टल गई।", "पॉलिटिको"),  # before "की रिपोर्ट"
+    ("ओकापिया की एक रिपोर्ट के मुताबिक हमला हुआ।", "ओकापिया"),
+    ("जकार्ता पोस्ट की एक रिपोर्ट में यह कहा गया।", "जकार्ता पोस्ट"),  # a place opens a media name
+])
+def test_a_name_cued_as_a_news_medium_is_an_organization(nlp, text: str, medium: str) -> None:  # noqa: ANN001
+    assert [(m[0], m[1], m[3]) for m in mentions(nlp, text) if m[1] == "Organization"] == [
+        (medium, "Organization", "title")]
+    assert "Indonesia" not in labels(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "मीडिया रिपोर्ट्स में यह दावा किया गया।",  # an English noun after the medium noun
+    "पश्चिमी मीडिया इस युद्ध की तस्वीर दिखाता है।",  # a function word
+    "सेना ने बड़े नुकसान की रिपोर्ट दी।",  # ordinary Hindi words before "की रिपोर्ट"
+    "भारत की रिपोर्ट में चीन का जिक्र है।",  # a known country stays a country
+])
+def test_no_medium_without_a_new_name(nlp, text: str) -> None:  # noqa: ANN001
+    assert not [m for m in mentions(nlp, text) if m[3] == "title" and m[1] == "Organization"]
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    graph = kg.build(text, model=False, date="2024-06-20")
+    return {(r.subject.label_hi, r.predicate, r.object.label) for r in graph.relations}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("जर्मन अखबार ब्लिट्जबोटे ने यह लिखा।", ("ब्लिट्जबोटे", "locatedIn", "Germany")),  # a demonym
+    ("रूस की न्यूज एजेंसी क्वार्टो के अनुसार हमला हुआ।", ("क्वार्टो", "locatedIn", "Russia")),  # a genitive
+])
+def test_a_mediums_country_before_the_medium_noun_locates_it(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+def test_no_medium_place_across_other_words() -> None:
+    assert not [f for f in _facts("जर्मन मंत्री ने अखबार ब्लिट्जबोटे से कहा।") if f[1] == "locatedIn"]

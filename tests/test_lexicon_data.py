@@ -130,6 +130,7 @@ def test_countries_use_their_own_code(places: dict[str, dict[str, str]]) -> None
         ("नई दिल्ली", "New Delhi", "City", "Q987", "IN"),
         ("यूक्रेन", "Ukraine", "Country", "Q212", "UA"),
         ("चीन", "China", "Country", "Q148", "CN"),
+        ("अंटार्कटिका", "Antarctica", "Region", "Q21590062", "AQ"),  # a continent, no state
     ],
 )
 def test_place_lookups(places: dict[str, dict[str, str]], alias: str, label: str, type_: str, qid: str,
@@ -155,6 +156,8 @@ def test_people_and_org_lookups() -> None:
     assert _lookup("organizations.tsv", "अंतरराष्ट्रीय आपराधिक न्यायालय")["wikidata"] == "Q47488"
     assert _lookup("organizations.tsv", "संयुक्त राष्ट्र सुरक्षा परिषद")["wikidata"] == "Q37470"
     assert _lookup("organizations.tsv", "ISEAS-यूसुफ इशाक संस्थान")["country"] == "SG"
+    # the US Congress as "US" + Congress, and in the spelling कॉन्ग्रेस
+    assert _lookup("organizations.tsv", "यूएस कॉन्ग्रेस")["label_en"] == "United States Congress"
     demonyms = {r["demonym_hi"]: r["country"] for r in read("demonyms.tsv")}
     assert (demonyms["रूसी"], demonyms["उत्तर कोरियाई"], demonyms["अमेरिकी"]) == ("RU", "KP", "US")
     metonyms = {r["alias_hi"]: r["country"] for r in read("metonyms.tsv")}

@@ -28,6 +28,17 @@ def test_dictionary_lists_common_words_not_names() -> None:
     assert dictionary_pos("पुतिन") is None
 
 
+def test_a_masculine_noun_counts_from_its_inflected_forms() -> None:
+    # only गलियारे and गलियारों are listed; the direct form is the same noun (लड़का, लड़के, लड़कों)
+    assert dictionary_pos("गलियारा") == "n"
+    assert dictionary_pos("अंकारा") is None  # no अंकारे or अंकारों: a name
+    assert dictionary_pos("बीजिंग") is None
+
+
+def test_a_model_place_that_is_an_inflected_noun_is_dropped(mentions_with_model) -> None:
+    assert mentions_with_model("यह गलियारा भारत को जोड़ेगा।", [(1, 2, "Location")]) == [("भारत", "Country")]
+
+
 def test_a_place_made_of_dictionary_words_is_dropped(mentions_with_model) -> None:
     assert mentions_with_model("वे दलदल में फंस गए।", [(1, 2, "Location")]) == []
     assert mentions_with_model("वे जोगापट्टी में रहते हैं।", [(1, 2, "Location")]) == [("जोगापट्टी", "City")]

@@ -117,3 +117,14 @@ def test_first_words_are_the_triggers_that_hit() -> None:
     for word in words:
         expected = tuple(n for n, parts in enumerate(triggers) if hit(word, parts[0]))
         assert first(word) == expected == first(word)
+
+
+def test_a_cited_report_source_is_no_argument() -> None:
+    nlp = make_nlp(model=False)
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        return {(c.subject, c.object) for c in candidates_of(nlp(text)) if c.s_span is not None}
+
+    cited = pairs("नाटो की एक रिपोर्ट के मुताबिक रूस ने यूक्रेन पर हमला किया।")
+    assert cited and not [p for p in cited if "Q7184" in p]  # NATO reports; it does not act
+    assert [p for p in pairs("नाटो ने कहा कि रूस ने यूक्रेन पर हमला किया।") if "Q7184" in p]

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from kg.nlp.compass import compass_names
 from kg.nlp.foreignnames import foreign_names
 from kg.nlp.lexicon import Lexicon, word_frequency_class
+from kg.nlp.mediacues import media_names
 from kg.nlp.normalize import match_key
 from kg.nlp.placecues import town_names
 from kg.nlp.plausible import genitive_owner
@@ -189,7 +190,8 @@ class NamePatterns:
         taken = {i for s in spans for i in range(s.start, s.end)}
         titled = self._title_names(doc, set(taken))
         named = taken | {i for t in titled for i in range(t.start, t.end)}
-        titled += town_names(doc, _norms(doc), named, self._kinds)
+        titled += town_names(doc, _norms(doc), named, self._kinds, spans)
+        titled += media_names(doc, spans, named, self._kinds)
         places = {s.end: s for s in spans if s.label_ in {"City", "Country", "Region"} and s.id_ != "demonym"}
         model = []
         for span, absorbed in self._model_spans(doc, places):

@@ -83,6 +83,8 @@ SLAVIC_SURNAME_ENDINGS = tuple(unicodedata.normalize("NFC", w) for w in (
     "ोव", "ोवा", "ेव", "ेवा", "यव", "यवा", "विच", "स्की", "स्काया", "ेंको", "ेन्को"))
 _PLACE_WORD = {"place", "placepart", "orgpart", "orghead"}  # NER gazetteer classes of place and body words
 _COLON_VISARGA = re.compile("([\u0901\u0902])\u0903")
+_AA = "\u093e"  # the vowel sign -ा
+_MASCULINE_OBLIQUE = ("\u0947", "\u094b\u0902")  # -े, -ों
 _GLUED_DIGIT = re.compile(r"[\u0900-\u0963\u0971-\u097f][0-9०-९]|[0-9०-९][\u0900-\u0963\u0971-\u097f]")
 
 
@@ -106,10 +108,24 @@ def dictionary_pos(word: str) -> str | None:
 
     Examples
     --------
+    A masculine noun in ``-ा`` counts when the dictionary lists only its inflected forms: its
+    oblique or plural in ``-े`` or oblique plural in ``-ों`` (``गलियारा`` from ``गलियारे``,
+    ``गलियारों``), the paradigm of ``लड़का``, ``लड़के``, ``लड़कों``.
+
+    Examples
+    --------
     >>> dictionary_pos("कूटनीति"), dictionary_pos("कूटनीतिक"), dictionary_pos("पुतिन"), dictionary_pos("पढ़ेंः")
     ('n', 'adj', None, 'v')
+    >>> dictionary_pos("गलियारा"), dictionary_pos("अंकारा")
+    ('n', None)
     """
-    return _dictionary().get(_raw(word))
+    raw = _raw(word)
+    pos = _dictionary().get(raw)
+    if pos is None and len(raw) > 2 and raw.endswith(_AA):
+        stem = raw[:-1]
+        if any(_dictionary().get(stem + ending) == "n" for ending in _MASCULINE_OBLIQUE):
+            return "n"
+    return pos
 
 
 def indefinite(span: Span) -> bool:

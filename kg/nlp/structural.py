@@ -26,8 +26,8 @@ from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
 
 __all__ = [
-    "title_relations", "organ_relations", "located_relations", "derived_relations", "apposition_places",
-    "phrase_relations",
+    "title_relations", "organ_relations", "located_relations", "media_places", "derived_relations",
+    "apposition_places", "phrase_relations",
     "exchange_relations", "CITIZEN_ROLES",
 ]
 
@@ -143,7 +143,8 @@ def own_marker(doc: Doc, arg: Arg) -> bool:
 def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[RelRec]:
     """``locatedIn`` for a place in ``में`` / ``के`` / ``स्थित`` right before an organization.
 
-    ``partOf`` instead when a country's genitive precedes a state body (``चीन के विदेश मंत्रालय``).
+    ``partOf`` instead when a country's genitive precedes a state body (``चीन के विदेश मंत्रालय``);
+    also a medium's country before the medium noun (:func:`media_places`).
     """
     out = []
     for place, org in zip(args, args[1:], strict=False):
@@ -159,6 +160,28 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
                             doc[org.start].sent, 0.8, source="located"))
+    return out + media_places(doc, args)
+
+
+# The nouns of a news medium between its country and its name: "रूस की न्यूज एजेंसी RIA"
+_MEDIUM_WORDS = frozenset(match_key(w) for w in """अखबार अख़बार समाचार पत्र समाचारपत्र पत्रिका मीडिया
+न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान""".split())
+
+
+def media_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
+    """``locatedIn`` for a medium named after its country and a medium noun: ``जर्मन अखबार X``
+    (a demonym), ``रूस की न्यूज एजेंसी X`` (a genitive)."""
+    out = []
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    for place, org in zip(args, args[1:], strict=False):
+        if place.type != "Country" or org.type != "Organization" or place.sent != org.sent:
+            continue
+        if place.marker not in {"", "के", "की", "का"} or len(place.keys) != 1:
+            continue
+        between = norms[place.end + len(place.marker.split()):org.start]
+        if between and all(w in _MEDIUM_WORDS for w in between):
+            sent = doc[org.start].sent
+            out.append(_rec(org.keys[0], "locatedIn", place.keys[0], sent, 0.8, source="located"))
     return out
 
 

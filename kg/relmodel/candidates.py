@@ -5,7 +5,9 @@ of two different entities in one sentence is a candidate, whether or not a rule 
 on it; the predicates it may take are those its entity types allow (:func:`allowed`). A
 relation that a rule produced without such a pair (a title's anchor, ``रूसी राष्ट्रपति
 पुतिन``; an organ's state; a state-level copy of leaders' acts) is a candidate of its own.
-Which rule fired on a pair is one of its features.
+Which rule fired on a pair is one of its features. A mention cited as the source of the sentence
+(``X की (एक) रिपोर्ट के मुताबिक``, ``... के अनुसार``, ``... में``) reports the facts and takes
+part in none of them: it is no argument of a candidate.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def doc_candidates(doc: Doc, args: Sequence[Arg], relations: Sequence[RelRec], t
         view = SentenceView(norms, sent.start, sent.end, headline and n == 0, n)
         inside = _single(args[bisect.bisect_left(arg_starts, sent.start):
                               bisect.bisect_left(arg_starts, sent.end)], types)
+        inside = [a for a in inside if not cited_source(norms, a.end)]
         for a in inside:
             for b in inside:
                 if a.keys[0] == b.keys[0] or abs(a.start - b.start) > MAX_GAP or _overlap(a, b):
@@ -142,6 +145,31 @@ def doc_candidates(doc: Doc, args: Sequence[Arg], relations: Sequence[RelRec], t
         feats = [f"t:{types[s]}>{types[o]}", "rule_only"] + _rule_features(rules, by_sent.get((n, o, s), {}))
         out.append(Candidate(s, o, n, feats, rules=rules))
     return out
+
+
+def cited_source(norms: Sequence[str], end: int) -> bool:
+    """Whether the mention ending at token ``end`` is cited as a report's source.
+
+    Examples
+    --------
+    >>> cited_source("एक्स की एक रिपोर्ट के मुताबिक रूस ने".split(), 1), cited_source("एक्स की रिपोर्ट में".split(), 1)
+    (True, True)
+    >>> cited_source("एक्स की रिपोर्ट दी".split(), 1), cited_source("एक्स के मुताबिक".split(), 1)
+    (False, False)
+    """
+    i = end
+    if i + 1 >= len(norms) or norms[i] != _OF_REPORT:
+        return False
+    i += 2 if norms[i + 1] == _ONE else 1
+    if i >= len(norms) or norms[i] not in _REPORT:
+        return False
+    after = tuple(norms[i + 1:i + 3])
+    return after[:1] == (_IN,) or (len(after) == 2 and after[0] == _OF and after[1] in _ACCORDING)
+
+
+_OF_REPORT, _ONE, _IN, _OF = "की", "एक", "में", "के"
+_REPORT = frozenset({"रिपोर्ट", "रिपोर्टों"})
+_ACCORDING = frozenset({"मुताबिक", "अनुसार"})
 
 
 def _overlap(a: Arg, b: Arg) -> bool:
