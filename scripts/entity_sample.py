@@ -55,7 +55,9 @@ def context(texts: Path | None, ent: dict) -> str:
     mentions = [m for m in ent.get("mentions", []) if m.get("doc") == ent["article"]]
     if texts is None or not mentions:
         return ""
-    text = (texts / f"{ent['article']}.txt").read_text(encoding="utf-8")
+    # offsets count the characters of the file as decoded: a BOM dropped, CRLF kept as two
+    with (texts / f"{ent['article']}.txt").open(encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
     m = mentions[0]
     window = text[max(0, m["start"] - WINDOW): m["start"]] + "[[" + text[m["start"]:m["end"]] + "]]"
     return (window + text[m["end"]: m["end"] + WINDOW]).replace("\n", " ").replace("\t", " ")

@@ -211,3 +211,17 @@ def test_abbreviated_title_is_not_part_of_the_name(text: str) -> None:
 def test_subject_dropped_in_a_later_clause() -> None:
     facts = _facts("ईरान ने कहा कि वह जल्द ही इजरायल पर और हमले करेगा।")
     assert ("Iran", "attacks", "Israel", "planned") in facts
+
+
+def test_offsets_count_crlf_and_skip_the_bom(tmp_path) -> None:  # noqa: ANN001
+    """Offsets index the file as decoded (BOM dropped, CRLF kept), whatever its line ends."""
+    body = "रूस और भारत के बीच समझौता हुआ।\r\n\r\nप्रधानमंत्री नरेंद्र मोदी ने मास्को की यात्रा की।\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(("\ufeff" + body).encode("utf-8"))
+    graph = kg.build(path, model=False)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    mentions = [m for e in graph.entities for m in e.mentions]
+    assert len(mentions) >= 3 and any(m.start > body.index("\r\n\r\n") for m in mentions)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[ev.start:ev.end] for r in graph.relations for ev in r.evidence)
