@@ -130,9 +130,9 @@ def encode(items: Iterable[tuple[str, str]], digest: str = "") -> bytes:
     return b"%s %d %s %d\n" % (_MAGIC, FORMAT, digest.encode("ascii"), len(body)) + body
 
 
-def table_digest(name: str, sources: Sequence[Path]) -> str:
-    """SHA-256 of ``name``, :data:`FORMAT` and the bytes of each source (a missing one counts)."""
-    hasher = hashlib.sha256(f"{name}\0{FORMAT}\0".encode())
+def table_digest(name: str, sources: Sequence[Path], extra: str = "") -> str:
+    """SHA-256 of ``name``, :data:`FORMAT`, ``extra`` and the bytes of each source (a missing one counts)."""
+    hasher = hashlib.sha256(f"{name}\0{FORMAT}\0{len(extra)}\0{extra}\0".encode())
     for path in sources:
         try:
             data = Path(path).read_bytes()
@@ -186,7 +186,7 @@ def _save(folder: Path, name: str, files: Mapping[str, bytes], digest: str) -> N
 
 def compiled_tables(name: str, parts: Sequence[str], sources: Sequence[Path],
                     build: Callable[[], Mapping[str, Iterable[tuple[str, str]]]],
-                    folder: Path | None | bool = True) -> dict[str, SortedTable]:
+                    folder: Path | None | bool = True, extra: str = "") -> dict[str, SortedTable]:
     """The tables ``build`` makes, from the cache when it holds this version of them.
 
     Parameters
@@ -201,6 +201,8 @@ def compiled_tables(name: str, parts: Sequence[str], sources: Sequence[Path],
         Returns ``{part: (key, value) pairs}``; called only when the cache lacks a table.
     folder : Path, None or True
         Where to keep them; True (the default) for :func:`cache_dir`, None for no cache.
+    extra : str
+        Anything else the tables depend on (a library version, the keys asked for): hashed too.
 
     Returns
     -------
@@ -208,7 +210,7 @@ def compiled_tables(name: str, parts: Sequence[str], sources: Sequence[Path],
         One table per part (the same keys and values whether read or built).
     """
     where = cache_dir() if folder is True else folder
-    digest = table_digest(name, sources)
+    digest = table_digest(name, sources, extra)
     if where is not None:
         found = {part: _open(_file(where, name, part, digest), digest) for part in parts}
         if all(table is not None for table in found.values()):
