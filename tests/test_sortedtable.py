@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg import english, english_forms, spelling
-from kg.nlp import foreignnames, plausible
+from kg.nlp import foreignnames, lexicon, plausible
 from kg.sortedtable import SortedTable, cache_dir, compiled_tables, encode
 
 _LETTERS = "कखगनमरसअआइ" + "abz" + "ाीे्ं"
@@ -122,5 +122,6 @@ def test_other_compiled_word_lists_equal_their_parse() -> None:
                                                         skeletons.items())
     assert spelling._words().items() == sorted(spelling._parse_words().items())
     assert plausible._dictionary().items() == sorted(plausible._parse_dictionary().items())
+    assert lexicon._frequency_table().items() == sorted(lexicon._parse_frequencies().items())
     frequent = foreignnames._english_words()
     assert "and" in frequent and "ria" not in frequent
