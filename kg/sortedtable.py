@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
@@ -38,7 +39,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["FORMAT", "SortedTable", "cache_dir", "compiled_tables", "table_digest"]
+__all__ = ["FORMAT", "MemoryTable", "SortedTable", "cache_dir", "compiled_tables", "table_digest"]
 
 #: Version of the file layout (part of every table's hash).
 FORMAT = 1
@@ -108,7 +109,40 @@ class SortedTable:
     def items(self) -> list[tuple[str, str]]:
         """Every ``(key, value)``, in key order."""
         body = bytes(self._data[self._start:]).decode("utf-8")
-        return [tuple(line.split("\t", 1)) for line in body.splitlines()]  # type: ignore[misc]
+        return [tuple(line.split("\t", 1)) for line in body.split("\n")[:-1]]  # type: ignore[misc]
+
+
+class MemoryTable(SortedTable):
+    """A :class:`SortedTable` held as a dict: what :func:`compiled_tables` gives without a cache folder.
+
+    Examples
+    --------
+    >>> table = MemoryTable([("b", "2"), ("a", "1"), ("b", "4")])
+    >>> table.get("b"), table.has_prefix("a"), table.items()
+    ('4', True, [('a', '1'), ('b', '4')])
+    """
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:  # noqa: D107 - see the class
+        self._table = dict(items)
+        self._keys: list[str] | None = None
+        self.get = self._get
+
+    def _get(self, key: str, default: str | None = None) -> str | None:
+        return self._table.get(key, default)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix``."""
+        if self._keys is None:
+            self._keys = sorted(self._table)
+        i = bisect.bisect_left(self._keys, prefix)
+        return i < len(self._keys) and self._keys[i].startswith(prefix)
+
+    def items(self) -> list[tuple[str, str]]:
+        """Every ``(key, value)``, in key order."""
+        return sorted(self._table.items())
 
 
 def encode(items: Iterable[tuple[str, str]], digest: str = "") -> bytes:
@@ -120,14 +154,14 @@ def encode(items: Iterable[tuple[str, str]], digest: str = "") -> bytes:
         For a key holding a tab or a line break, or a value holding a line break.
     """
     table = dict(items)
-    lines = []
-    for key in sorted(table):
-        value = table[key]
-        if "\t" in key or "\n" in key or "\n" in value or "\r" in key:
-            raise ValueError(f"sortedtable: key or value {key!r} cannot be stored")
-        lines.append(f"{key}\t{value}\n")
-    body = "".join(lines).encode("utf-8")
-    return b"%s %d %s %d\n" % (_MAGIC, FORMAT, digest.encode("ascii"), len(body)) + body
+    keys = sorted(table)
+    lines = [f"{key}\t{table[key]}" for key in keys]
+    body = "\n".join(lines)
+    if body.count("\n") != max(len(lines) - 1, 0) or body.count("\t") != "".join(table.values()).count("\t") \
+            + len(lines):
+        raise ValueError("sortedtable: a key holds a tab or a line break, or a value a line break")
+    data = (body + "\n").encode("utf-8") if lines else b""
+    return b"%s %d %s %d\n" % (_MAGIC, FORMAT, digest.encode("ascii"), len(data)) + data
 
 
 def table_digest(name: str, sources: Sequence[Path], extra: str = "") -> str:
@@ -218,7 +252,8 @@ def compiled_tables(name: str, parts: Sequence[str], sources: Sequence[Path],
     made = build()
     if set(made) != set(parts):
         raise ValueError(f"sortedtable: {name} built {sorted(made)}, not {sorted(parts)}")
+    if where is None:
+        return {part: MemoryTable(made[part]) for part in parts}
     files = {part: encode(made[part], digest) for part in parts}
-    if where is not None:
-        _save(where, name, files, digest)
+    _save(where, name, files, digest)
     return {part: SortedTable(data) for part, data in files.items()}

@@ -9,7 +9,7 @@ import pytest
 
 from kg import english, english_forms, spelling
 from kg.nlp import foreignnames, lexicon, plausible
-from kg.sortedtable import SortedTable, cache_dir, compiled_tables, encode
+from kg.sortedtable import MemoryTable, SortedTable, cache_dir, compiled_tables, encode
 
 _LETTERS = "कखगनमरसअआइ" + "abz" + "ाीे्ं"
 
@@ -20,10 +20,11 @@ def _random_items(seed: int, n: int) -> list[tuple[str, str]]:
             for _ in range(n)]
 
 
+@pytest.mark.parametrize("kind", [SortedTable.from_items, MemoryTable])
 @pytest.mark.parametrize("seed", range(5))
-def test_table_answers_like_a_dict(seed: int) -> None:
+def test_table_answers_like_a_dict(seed: int, kind) -> None:  # noqa: ANN001
     items = _random_items(seed, 300)
-    table, expected = SortedTable.from_items(items), dict(items)
+    table, expected = kind(items), dict(items)
     assert len(table) == len(expected) and table.items() == sorted(expected.items())
     for key, _ in _random_items(seed + 100, 300) + items:
         assert table.get(key) == expected.get(key)
@@ -43,6 +44,10 @@ def test_keys_that_cannot_be_stored_are_refused() -> None:
         encode([("a\tb", "1")])
     with pytest.raises(ValueError):
         encode([("a", "1\n2")])
+    with pytest.raises(ValueError):
+        encode([("a\nb", "1")])
+    table = SortedTable.from_items([("a\rb\u2028", "x\ty\rz"), ("a", "")])  # other line ends are plain text
+    assert table.items() == [("a", ""), ("a\rb\u2028", "x\ty\rz")] and table.get("a\rb\u2028") == "x\ty\rz"
 
 
 def _compiler(tmp_path: Path, calls: list[int]):  # noqa: ANN202
@@ -96,9 +101,9 @@ def test_no_cache_or_an_unwritable_one_builds_in_memory(tmp_path: Path) -> None:
     _, compile_ = _compiler(tmp_path, calls)
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    assert compile_(None)["main"].get("a") == "1"
+    assert isinstance(compile_(None)["main"], MemoryTable) and compile_(None)["main"].get("a") == "1"
     assert compile_(blocker / "cache")["main"].get("a") == "1"  # cannot be created: no error
-    assert calls == [1, 1]
+    assert calls == [1, 1, 1]
 
 
 def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
