@@ -206,16 +206,27 @@ def _open(path: Path, digest: str) -> SortedTable | None:
 
 
 def _save(folder: Path, name: str, files: Mapping[str, bytes], digest: str) -> None:
-    """Write the tables (best effort) and drop older versions of them from ``folder``."""
+    """Write the tables (best effort); of their other versions in ``folder`` keep the newest only.
+
+    One other version stays so that two kg versions used side by side (two checkouts) do not
+    delete each other's tables on every run.
+    """
     from kg.atomic import atomic_write_bytes
 
     with contextlib.suppress(OSError):
         for part, data in files.items():
             target = _file(folder, name, part, digest)
             atomic_write_bytes(target, data)
-            for old in folder.glob(f"{name}.{part}-*.tsv"):
-                if old != target:
-                    old.unlink(missing_ok=True)
+            others = [old for old in folder.glob(f"{name}.{part}-*.tsv") if old != target]
+            for old in sorted(others, key=_modified, reverse=True)[1:]:
+                old.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> tuple[float, str]:
+    try:
+        return path.stat().st_mtime, path.name
+    except OSError:
+        return 0.0, path.name
 
 
 def compiled_tables(name: str, parts: Sequence[str], sources: Sequence[Path],

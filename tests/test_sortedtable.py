@@ -74,14 +74,17 @@ def test_tables_are_built_once_then_read(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache").glob("t.*.tsv"))) == 2
 
 
-def test_a_changed_source_rebuilds_and_drops_the_old_file(tmp_path: Path) -> None:
+def test_a_changed_source_rebuilds_and_keeps_one_older_version(tmp_path: Path) -> None:
     calls: list[int] = []
     source, compile_ = _compiler(tmp_path, calls)
     compile_(tmp_path / "cache")
     source.write_text("a\t1\nc\t3\n", encoding="utf-8")
     tables = compile_(tmp_path / "cache")
     assert calls == [1, 1] and tables["main"].get("c") == "3" and tables["main"].get("b") is None
-    assert len(list((tmp_path / "cache").glob("t.main-*.tsv"))) == 1
+    assert len(list((tmp_path / "cache").glob("t.main-*.tsv"))) == 2
+    source.write_text("a\t1\n", encoding="utf-8")
+    assert compile_(tmp_path / "cache")["main"].items() == [("a", "1")]
+    assert len(list((tmp_path / "cache").glob("t.main-*.tsv"))) == 2  # the oldest went
 
 
 @pytest.mark.parametrize("damage", [b"", b"junk\n", "truncate"])
