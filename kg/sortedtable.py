@@ -80,6 +80,8 @@ class SortedTable:
 
     def _get(self, key: str, default: str | None = None) -> str | None:
         """The value of ``key``, or ``default``."""
+        if "\t" in key or "\n" in key:
+            return default  # no stored key holds one
         raw = key.encode("utf-8")
         data = self._data
         line = self._lower_bound(raw)
@@ -102,6 +104,8 @@ class SortedTable:
 
     def has_prefix(self, prefix: str) -> bool:
         """Whether some key starts with ``prefix``."""
+        if "\t" in prefix or "\n" in prefix:
+            return False
         raw = prefix.encode("utf-8")
         line = self._lower_bound(raw)
         return line < len(self._data) and self._data[line:line + len(raw)] == raw

@@ -32,6 +32,12 @@ def test_table_answers_like_a_dict(seed: int, kind) -> None:  # noqa: ANN001
         assert table.has_prefix(key) == any(k.startswith(key) for k in expected)
 
 
+def test_tabs_and_line_breaks_in_a_query_find_nothing() -> None:
+    table = SortedTable.from_items([("", "x\ty"), ("a", "b\tc")])
+    assert table.get("") == "x\ty" and table.get("\tx") is None and table.get("a\tb") is None
+    assert table.get("a\n") is None and not table.has_prefix("a\t") and not table.has_prefix("\n")
+
+
 def test_empty_table() -> None:
     table = SortedTable.from_items([])
     assert table.get("") is None and not table.has_prefix("") and len(table) == 0

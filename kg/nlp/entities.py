@@ -110,8 +110,7 @@ class LexiconRuler:
     lexicon : Lexicon
         The tables to match.
     alias_norms : callable, optional
-        ``aliases -> the token norms of each alias``, as ``nlp``'s tokenizer gives them
-        (:mod:`kg.nlp.aliasnorms`); default: tokenize each alias now.
+        ``aliases -> their token norms`` by ``nlp``'s tokenizer (:mod:`kg.nlp.aliasnorms`; default: tokenize).
     """
 
     def __init__(self, nlp: Language, lexicon: Lexicon, alias_norms: AliasNorms | None = None) -> None:
@@ -120,15 +119,13 @@ class LexiconRuler:
         tables = {"name": lexicon.names, "demonym": lexicon.demonyms, "metonym": lexicon.metonyms}
         aliases = sorted(set().union(*tables.values()))
         norms = dict(zip(aliases, (alias_norms or tokenized_norms(nlp))(aliases), strict=True))
-        strings = nlp.vocab.strings
-        # Keyed by the aliases' token norms joined with spaces, as matched in a Doc.
+        # Keyed by the aliases' token norms joined with spaces, as matched in a Doc; a pattern is
+        # the NORM hashes of an alias's tokens (what PhraseMatcher reads from a Doc of it).
         self._tables: dict[str, dict[str, str]] = {kind: {} for kind in tables}
         for kind, table in tables.items():
-            patterns = []  # each the NORM hashes of an alias's tokens, as the Doc of it would hold
             for alias in sorted(table):
                 self._tables[kind].setdefault(" ".join(norms[alias]), table[alias])
-                patterns.append([strings.add(norm) for norm in norms[alias]])
-            self.matcher.add(kind, patterns)
+            self.matcher.add(kind, [[nlp.vocab.strings.add(n) for n in norms[a]] for a in sorted(table)])
 
     def __call__(self, doc: Doc) -> Doc:
         norms = set_norms(doc)
