@@ -31,10 +31,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 from kg.nlp.lexicon import DATA_DIR, word_frequency_class
 from kg.romanize import INITIALS
+from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = [
     "LETTER_NAMES", "Match", "english_phrase", "english_word", "fold_key", "lookup", "spell_acronym",
@@ -181,9 +184,8 @@ def _add(table: dict[str, list], key: str, score: float, english: str, zipf: flo
         entry[4] = max(entry[4], score)
 
 
-@functools.cache
-def _tables() -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
-    """Strict, loose and loose-dental key -> entry, read once from ``english_words.tsv``."""
+def _parse_tables() -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
+    """Strict, loose and loose-dental key -> entry, from ``english_words.tsv``."""
     strict: dict[str, list] = {}
     loose: dict[str, list] = {}
     dental: dict[str, list] = {}
@@ -201,6 +203,29 @@ def _tables() -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
                 if len(key) >= _MIN_DENTAL_KEY:
                     _add(dental, folded.translate(_DENTAL), score, english, zipf, cost)
     return strict, loose, dental
+
+
+def _entry_text(entry: list) -> str:
+    """``[score, english, zipf, cost, runner_up]`` as one line's value (floats exact with ``repr``)."""
+    score, english, zipf, cost, runner_up = entry
+    return f"{score!r}\t{english}\t{zipf!r}\t{cost}\t{runner_up!r}"
+
+
+def _table_rows() -> dict[str, Iterator[tuple[str, str]]]:
+    """The tables of :func:`_parse_tables` as ``key -> entry text`` pairs, for :func:`_tables`."""
+    return {part: ((key, _entry_text(entry)) for key, entry in table.items())
+            for part, table in zip(_PARTS, _parse_tables(), strict=True)}
+
+
+_PARTS = ("strict", "loose", "dental")
+
+
+@functools.cache
+def _tables() -> tuple[SortedTable, SortedTable, SortedTable]:
+    """Strict, loose and loose-dental key -> entry text, compiled once (:mod:`kg.sortedtable`)."""
+    tables = compiled_tables("english_words", _PARTS, (DATA_DIR / "english_words.tsv", Path(__file__)),
+                             _table_rows)
+    return tables["strict"], tables["loose"], tables["dental"]
 
 
 def lookup(word: str) -> Match | None:
@@ -224,8 +249,10 @@ def lookup(word: str) -> Match | None:
         entry = dental.get(key.translate(_LOOSE).translate(_DENTAL))
     if entry is None:
         return None
-    score, english, zipf, cost, runner_up = entry
-    return Match(english, zipf, cost, is_loose, min(round(score - runner_up, 2), 9.0), len(key))
+    score_text, english, zipf_text, cost_text, runner_text = entry.split("\t")
+    score, runner_up = float(score_text), float(runner_text)
+    return Match(english, float(zipf_text), int(cost_text), is_loose, min(round(score - runner_up, 2), 9.0),
+                 len(key))
 
 
 def _native_like(word: str, match: Match) -> bool:

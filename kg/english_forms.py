@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 
 from kg.english import english_word, lookup, strict_key
 from kg.nlp.lexicon import DATA_DIR
+from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = ["PREFIXES", "SUFFIXES", "english_by_consonants", "english_compound", "skeleton"]
 
@@ -93,8 +96,7 @@ def skeleton(word: str) -> str:
     return "".join(c for c in strict_key(word) if c not in _VOWEL_LETTERS)
 
 
-@functools.cache
-def _skeletons() -> dict[str, list]:
+def _parse_skeletons() -> dict[str, list]:
     """Skeleton -> the best ``[score, english, runner_up_score]`` over the word list's plain spellings."""
     table: dict[str, list] = {}
     path = DATA_DIR / "english_words.tsv"
@@ -109,6 +111,17 @@ def _skeletons() -> dict[str, list]:
                 else:
                     entry[2] = max(entry[2], float(zipf))
     return table
+
+
+@functools.cache
+def _skeletons() -> SortedTable:
+    """Skeleton -> ``"score<TAB>english<TAB>runner_up_score"``, compiled once (:mod:`kg.sortedtable`)."""
+    def rows() -> dict[str, Iterator[tuple[str, str]]]:
+        return {"skeletons": ((key, f"{score!r}\t{english}\t{runner_up!r}")
+                              for key, (score, english, runner_up) in _parse_skeletons().items())}
+
+    return compiled_tables("english_forms", ("skeletons",), (DATA_DIR / "english_words.tsv", Path(__file__)),
+                           rows)["skeletons"]
 
 
 def english_by_consonants(word: str) -> str | None:
@@ -127,6 +140,9 @@ def english_by_consonants(word: str) -> str | None:
     """
     key = skeleton(word)
     entry = _skeletons().get(key) if len(key) >= _MIN_SKELETON else None
-    if entry is None or entry[0] - entry[2] < _SKELETON_MARGIN:
+    if entry is None:
         return None
-    return entry[1].capitalize()
+    score, english, runner_up = entry.split("\t")
+    if float(score) - float(runner_up) < _SKELETON_MARGIN:
+        return None
+    return english.capitalize()

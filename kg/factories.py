@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.util import registry
 
+from kg.nlp.aliasnorms import alias_norms
 from kg.nlp.canonical import Canonicalizer
 from kg.nlp.coref import Coreference
 from kg.nlp.entities import LexiconRuler, NamePatterns
@@ -51,8 +52,9 @@ def make_sentences(nlp: Language, name: str, lexicon: Lexicon) -> SentenceSplitt
 
 @Language.factory("kg_lexicon", default_config=_LEXICON)
 def make_lexicon_ruler(nlp: Language, name: str, lexicon: Lexicon) -> LexiconRuler:
-    """Lexicon names, demonyms and metonyms into ``doc.spans["kg_mentions"]``."""
-    return LexiconRuler(nlp, lexicon)
+    """Lexicon names, demonyms and metonyms into ``doc.spans["kg_mentions"]`` (alias norms cached for
+    kg's own tokenizer: :mod:`kg.nlp.aliasnorms`)."""
+    return LexiconRuler(nlp, lexicon, alias_norms=alias_norms(nlp))
 
 
 @Language.factory("kg_patterns", default_config={**_LEXICON, "model_key": "ner_model"})

@@ -18,10 +18,12 @@ changed right, 1 right romanization changed wrong); of 3,717 words of place name
 
 from __future__ import annotations
 
-import bisect
 import functools
+from collections.abc import Iterable
+from pathlib import Path
 
 from kg.nlp.lexicon import DATA_DIR
+from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = ["MAX_CHANGES", "MAX_ZIPF", "in_english_text", "known_spelling", "variants"]
 
@@ -42,16 +44,25 @@ CHANGES: dict[str, tuple[str, ...]] = {
 _LONGEST = max(map(len, CHANGES))
 
 
-@functools.cache
-def _words() -> tuple[list[str], dict[str, float]]:
-    """The sorted words of English text and their Zipf frequencies."""
+def _parse_words() -> dict[str, str]:
+    """Words of English text -> their Zipf frequency (as written in ``english_spellings.tsv``)."""
     path = DATA_DIR / "english_spellings.tsv"
-    zipf: dict[str, float] = {}
+    zipf: dict[str, str] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             word, _, freq = line.partition("\t")
-            zipf[word] = float(freq)
-    return sorted(zipf), zipf
+            zipf[word] = freq
+    return zipf
+
+
+@functools.cache
+def _words() -> SortedTable:
+    """The words of English text -> their Zipf frequency text, compiled once (:mod:`kg.sortedtable`)."""
+    def rows() -> dict[str, Iterable[tuple[str, str]]]:
+        return {"words": _parse_words().items()}
+
+    return compiled_tables("english_spellings", ("words",),
+                           (DATA_DIR / "english_spellings.tsv", Path(__file__)), rows)["words"]
 
 
 @functools.cache
@@ -69,13 +80,11 @@ def in_english_text(latin: str) -> bool:
     >>> in_english_text("Ivan"), in_english_text("Sargei")
     (True, False)
     """
-    return latin.lower() in _words()[1]
+    return latin.lower() in _words()
 
 
 def _has_prefix(prefix: str) -> bool:
-    words, _ = _words()
-    i = bisect.bisect_left(words, prefix)
-    return i < len(words) and words[i].startswith(prefix)
+    return _words().has_prefix(prefix)
 
 
 def _silent(latin: str, i: int) -> bool:
@@ -91,14 +100,14 @@ def variants(latin: str, max_changes: int) -> dict[str, int]:
     >>> variants("sargei", 1)
     {'sergei': 1}
     """
-    _, zipf = _words()
+    words = _words()
     found: dict[str, int] = {}
 
     def walk(i: int, done: str, changes: int) -> None:
         if done and not _has_prefix(done):
             return
         if i == len(latin):
-            if done in zipf and changes < found.get(done, max_changes + 1):
+            if done in words and changes < found.get(done, max_changes + 1):
                 found[done] = changes
             return
         walk(i + 1, done + latin[i], changes)
@@ -136,11 +145,13 @@ def known_spelling(latin: str) -> str | None:
     (None, None, None)
     """
     word = latin.lower()
-    _, zipf = _words()
-    if not word.isascii() or not word.isalpha() or len(word) < 3 or word in zipf:
+    table = _words()
+    if not word.isascii() or not word.isalpha() or len(word) < 3 or word in table:
         return None
     limit = MAX_CHANGES - (len(word) < LONG_WORD) - (len(word) < 5)
-    found = {w: n for w, n in variants(word, limit).items() if zipf[w] < MAX_ZIPF or w in _names()}
+    changed = variants(word, limit)
+    zipf = {w: float(table[w]) for w in changed}
+    found = {w: n for w, n in changed.items() if zipf[w] < MAX_ZIPF or w in _names()}
     if not found:
         return None
     best = min(found, key=lambda w: (found[w], -zipf[w], w))

@@ -8,7 +8,7 @@ the kind of mention (``name``, ``demonym``, ``metonym``, ``title``, ``orghead``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import NORM
@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.aliasnorms import AliasNorms, tokenized_norms
 from kg.nlp.compass import compass_names
 from kg.nlp.foreignnames import foreign_names
 from kg.nlp.lexicon import Lexicon, word_frequency_class
@@ -109,23 +110,23 @@ class LexiconRuler:
         The pipeline (its tokenizer splits the lexicon aliases).
     lexicon : Lexicon
         The tables to match.
+    alias_norms : callable, optional
+        ``aliases -> their token norms`` by ``nlp``'s tokenizer (:mod:`kg.nlp.aliasnorms`; default: tokenize).
     """
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, alias_norms: AliasNorms | None = None) -> None:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         tables = {"name": lexicon.names, "demonym": lexicon.demonyms, "metonym": lexicon.metonyms}
-        # Keyed by the aliases' token norms joined with spaces, as matched in a Doc.
+        aliases = sorted(set().union(*tables.values()))
+        norms = dict(zip(aliases, (alias_norms or tokenized_norms(nlp))(aliases), strict=True))
+        # Keyed by the aliases' token norms joined with spaces, as matched in a Doc; a pattern is
+        # the NORM hashes of an alias's tokens (what PhraseMatcher reads from a Doc of it).
         self._tables: dict[str, dict[str, str]] = {kind: {} for kind in tables}
         for kind, table in tables.items():
-            self.matcher.add(kind, list(self._patterns(nlp, table, self._tables[kind])))
-
-    @staticmethod
-    def _patterns(nlp: Language, table: dict[str, str], tokenized: dict[str, str]) -> Iterable[Doc]:
-        for alias in sorted(table):
-            pattern = nlp.make_doc(alias)
-            tokenized.setdefault(" ".join(set_norms(pattern)), table[alias])
-            yield pattern
+            for alias in sorted(table):
+                self._tables[kind].setdefault(" ".join(norms[alias]), table[alias])
+            self.matcher.add(kind, [[nlp.vocab.strings.add(n) for n in norms[a]] for a in sorted(table)])
 
     def __call__(self, doc: Doc) -> Doc:
         norms = set_norms(doc)

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
 from kg.nlp.plausible import INSTITUTION_HEADS, dictionary_pos
+from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = ["foreign_names", "latin_acronyms", "loan_names"]
 
@@ -112,14 +115,19 @@ def _new_acronym(doc: Doc, start: int, end: int, text: str, name_ends: set[int])
 
 
 @functools.cache
-def _english_words() -> frozenset[str]:
+def _english_words() -> SortedTable:
     """Frequent English words of ``english_words.tsv`` (``AND``, ``WATCH``), lower case.
 
     Rare ones stay possible acronyms: ``ria`` (Zipf 3.0) is also RIA, the news agency.
+    Compiled once (:mod:`kg.sortedtable`): the words are the keys.
     """
-    lines = (DATA_DIR / "english_words.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    rows = (line.split("\t", 2) for line in lines)
-    return frozenset(row[0] for row in rows if float(row[1]) >= _FREQUENT_ENGLISH)
+    def rows() -> dict[str, Iterator[tuple[str, str]]]:
+        lines = (DATA_DIR / "english_words.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        split = (line.split("\t", 2) for line in lines)
+        return {"frequent": ((row[0], "") for row in split if float(row[1]) >= _FREQUENT_ENGLISH)}
+
+    return compiled_tables("foreignnames", ("frequent",), (DATA_DIR / "english_words.tsv", Path(__file__)),
+                           rows)["frequent"]
 
 
 @functools.cache

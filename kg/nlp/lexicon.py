@@ -15,8 +15,12 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.nlp.normalize import match_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.sortedtable import SortedTable
 
 __all__ = [
     "DATA_DIR", "LexEntry", "Lexicon", "data_rows", "load_lexicon", "slugify", "is_leader_role",
@@ -213,9 +217,17 @@ def load_lexicon() -> Lexicon:
     return lex
 
 
-@functools.lru_cache(maxsize=1)
-def _frequency_table() -> dict[str, str]:
+def _parse_frequencies() -> dict[str, str]:
     return {row["word_hi"]: row["zipf_class"] for row in data_rows("hi_wordfreq.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _frequency_table() -> SortedTable:
+    """:func:`_parse_frequencies`, compiled once (:mod:`kg.sortedtable`)."""
+    from kg.sortedtable import compiled_tables
+
+    return compiled_tables("lexicon", ("frequencies",), (DATA_DIR / "hi_wordfreq.tsv", Path(__file__)),
+                           lambda: {"frequencies": _parse_frequencies().items()})["frequencies"]
 
 
 def word_frequency_class(word: str) -> str:

@@ -36,11 +36,14 @@ _PROBLEMS: dict[str, str | None] = {}  # component -> its warning, None once it 
 class NormalizingTokenizer:
     """Tokenize the normalized text, keeping the map back to original offsets.
 
-    ``doc._.kg_norm`` holds the :class:`~kg.nlp.normalize.Normalized`.
+    ``doc._.kg_norm`` holds the :class:`~kg.nlp.normalize.Normalized`. ``cache_key`` names the
+    configuration of ``tokenizer`` when it is a known one (``"blank_hindi"``: kg's own), so that
+    what it makes of fixed texts (the lexicon's aliases) may be cached under that name.
     """
 
-    def __init__(self, tokenizer) -> None:  # noqa: ANN001 - spaCy's Tokenizer
+    def __init__(self, tokenizer, cache_key: str | None = None) -> None:  # noqa: ANN001 - spaCy's Tokenizer
         self.tokenizer = tokenizer
+        self.cache_key = cache_key
 
     def __call__(self, text: str) -> Doc:
         norm = normalize(text)
@@ -69,7 +72,7 @@ def make_nlp(model: bool = True, max_length: int = 30_000_000,
 
     nlp = blank_hindi()
     nlp.max_length = max_length
-    nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer)
+    nlp.tokenizer = NormalizingTokenizer(nlp.tokenizer, cache_key="blank_hindi")
     for name in COMPONENTS:
         nlp.add_pipe(name)
         if name == "kg_lexicon" and model:

@@ -38,11 +38,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, data_rows
 from kg.nlp.normalize import match_key
+from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = [
     "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos", "genitive_owner",
@@ -94,11 +96,17 @@ def _raw(word: str) -> str:
     return _COLON_VISARGA.sub(r"\1", unicodedata.normalize("NFC", word).replace("\u093c", ""))
 
 
-@functools.cache
-def _dictionary() -> dict[str, str]:
+def _parse_dictionary() -> dict[str, str]:
     if not (DATA_DIR / "hi_dictionary.tsv").exists():  # pragma: no cover - the list is shipped
         return {}
     return {_raw(row["word_hi"]): row["pos"] for row in data_rows("hi_dictionary.tsv")}
+
+
+@functools.cache
+def _dictionary() -> SortedTable:
+    """:func:`_parse_dictionary`, compiled once (:mod:`kg.sortedtable`)."""
+    return compiled_tables("plausible", ("dictionary",), (DATA_DIR / "hi_dictionary.tsv", Path(__file__)),
+                           lambda: {"dictionary": _parse_dictionary().items()})["dictionary"]
 
 
 def dictionary_pos(word: str) -> str | None:
