@@ -23,7 +23,8 @@ Source = str | os.PathLike[str] | Document | Sequence[str | os.PathLike[str]]
 
 
 def build(source: Source, *, date: str | None = None, model: bool = True,
-          nlp: Language | None = None, min_confidence: float | None = None) -> KnowledgeGraph:
+          nlp: Language | None = None, min_confidence: float | None = None,
+          negated: bool = False) -> KnowledgeGraph:
     """Build the knowledge graph of Hindi text, an article file, a folder or several paths.
 
     Parameters
@@ -43,6 +44,9 @@ def build(source: Source, *, date: str | None = None, model: bool = True,
         right) reaches this. Default: the relation model's thresholds chosen on the dev
         articles (one for relations a rule read too, one for the model's own); without the
         relation model, every relation the rules read.
+    negated : bool
+        Also keep the relations the text says did not happen (modality ``negated``:
+        "भारत ने रूस की निंदा नहीं की"). They are no facts, so they are left out by default.
 
     Returns
     -------
@@ -56,7 +60,8 @@ def build(source: Source, *, date: str | None = None, model: bool = True,
     [('Narendra Modi', 'visits', 'Japan')]
     """
     documents, warnings = _documents(source, date)
-    graph = build_documents(documents, nlp=nlp or get_nlp(model), min_confidence=min_confidence)
+    graph = build_documents(documents, nlp=nlp or get_nlp(model), min_confidence=min_confidence,
+                            negated=negated)
     graph.warnings = warnings
     return graph
 
@@ -82,21 +87,23 @@ def _is_text(source: str) -> bool:
 
 def build_documents(documents: Iterable[Document], nlp: Language | PipelineSpec,
                     progress: Callable[[Document], None] | None = None,
-                    min_confidence: float | None = None, jobs: int = 1) -> KnowledgeGraph:
+                    min_confidence: float | None = None, jobs: int = 1,
+                    negated: bool = False) -> KnowledgeGraph:
     """Run the pipeline over documents and merge everything into one graph.
 
     ``nlp`` is a pipeline, or a :class:`~kg.parallel.PipelineSpec` to build one; with a spec,
     ``jobs`` worker processes share the documents (the result does not depend on ``jobs``).
     Relations below ``min_confidence`` are left out; without it, the relation model keeps
     what reaches its defaults chosen on dev (the rules alone keep everything they read).
+    Negated relations are kept only with ``negated=True``.
     """
     floor = min_confidence or 0.0
     docs, entities, relations = [], [], []
     documents = list(documents)
     if isinstance(nlp, PipelineSpec):
-        results = extract_many(documents, nlp, jobs, min_confidence)
+        results = extract_many(documents, nlp, jobs, min_confidence, negated=negated)
     else:
-        results = (extract_document(nlp, d, min_confidence) for d in documents)
+        results = (extract_document(nlp, d, min_confidence, negated) for d in documents)
     for document, (ents, rels) in zip(documents, results, strict=True):
         ents, rels = keep_confident(ents, rels, floor)
         entities += ents
@@ -123,13 +130,15 @@ def merge_records(documents: Iterable[Document], entities: Iterable[Entity],
 
 
 def extract_document(nlp: Language, document: Document,
-                     min_confidence: float | None = None) -> tuple[list[Entity], list[Relation]]:
-    """Entities and relations of one document (long texts are read in paragraph chunks)."""
+                     min_confidence: float | None = None,
+                     negated: bool = False) -> tuple[list[Entity], list[Relation]]:
+    """Entities and relations of one document (long texts are read in paragraph chunks);
+    ``negated`` keeps the relations the text says did not happen."""
     entities: list[Entity] = []
     relations: list[Relation] = []
     for offset, chunk in _chunks(document.text):
         part = Document(document.id, chunk, date=document.date)
-        ents, rels = doc_to_records(annotate(nlp, part, min_confidence), part)
+        ents, rels = doc_to_records(annotate(nlp, part, min_confidence), part, negated=negated)
         entities += [_shift_entity(e, offset) for e in ents]
         relations += [_shift_relation(r, offset) for r in rels]
     return entities, relations

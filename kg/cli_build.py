@@ -87,9 +87,14 @@ def warn_about_models(spec: PipelineSpec) -> None:
         click.echo(f"kg: warning: {warning}", err=True)
 
 
+KEEP_NEGATED = click.option("--keep-negated", "negated", is_flag=True,
+                            help="Also keep relations the text says did not happen (modality negated).")
+
+
 @click.command(epilog="\b\nExamples:\n  kg build seeds/ --out output/\n"
                       "  kg build a.txt b.txt --format ttl --format jsonld --no-model\n"
-                      "  kg build articles/ --jobs 2 --min-confidence 0.8")
+                      "  kg build articles/ --jobs 2 --min-confidence 0.8\n"
+                      "  kg build articles/ --keep-negated   # also what the articles say did not happen")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Directory for the output files.")
@@ -106,10 +111,11 @@ def warn_about_models(spec: PipelineSpec) -> None:
                    "[default: the relation model's threshold chosen on dev; 0 with --no-model].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: all cores]; the output does not depend on it.")
+@KEEP_NEGATED
 @one_line_errors
 def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], no_model: bool,
           no_html: bool, relation_model_dir: Path | None, no_relation_model: bool,
-          min_confidence: float | None, jobs: int | None) -> None:
+          min_confidence: float | None, jobs: int | None, negated: bool) -> None:
     """Build one graph from Hindi articles (files or folders of .txt) into OUT.
 
     Writes triples.jsonl, entities.jsonl, documents.jsonl, graph.<format>, graph.graphml and
@@ -120,7 +126,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], no_m
 
     with claim_output(out_dir):
         graph, documents = _extract(inputs, no_model, relation_setting(relation_model_dir, no_relation_model),
-                                    min_confidence, jobs)
+                                    min_confidence, jobs, negated)
         written = graph.save(out_dir, formats=formats, html=not no_html)
     click.echo(f"{len(graph.entities)} entities, {len(graph.relations)} relations "
                f"from {len(documents)} document(s)", err=True)
@@ -129,7 +135,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, formats: tuple[str, ...], no_m
 
 
 def _extract(inputs: tuple[str, ...], no_model: bool, relation_model: bool | str | None,
-             min_confidence: float | None, jobs: int | None) -> tuple[Any, list[Any]]:
+             min_confidence: float | None, jobs: int | None, negated: bool = False) -> tuple[Any, list[Any]]:
     """Read the inputs (reporting the skipped ones) and build their graph, with a progress bar."""
     from tqdm import tqdm
 
@@ -144,5 +150,5 @@ def _extract(inputs: tuple[str, ...], no_model: bool, relation_model: bool | str
     warn_about_models(spec)
     with tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=None, desc="kg build") as bar:
         graph = build_documents(documents, spec, progress=lambda _doc: bar.update(),
-                                min_confidence=min_confidence, jobs=jobs or default_jobs())
+                                min_confidence=min_confidence, jobs=jobs or default_jobs(), negated=negated)
     return graph, documents

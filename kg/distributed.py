@@ -27,11 +27,12 @@ __all__ = ["dask_extractor", "extract_on_worker"]
 Extracted = tuple[list[Entity], list[Relation]]
 
 
-def extract_on_worker(document: Document, spec: PipelineSpec, min_confidence: float | None) -> Extracted:
+def extract_on_worker(document: Document, spec: PipelineSpec, min_confidence: float | None,
+                      negated: bool = False) -> Extracted:
     """Run on a worker: extract one document with the worker's pipeline (built on first use)."""
     from kg.api import extract_document
 
-    return extract_document(spec.nlp(), document, min_confidence)
+    return extract_document(spec.nlp(), document, min_confidence, negated)
 
 
 def dask_extractor(address: str | Any) -> Callable[..., Iterator[Extracted]]:
@@ -44,7 +45,7 @@ def dask_extractor(address: str | Any) -> Callable[..., Iterator[Extracted]]:
         raise error("no_dask") from None
 
     def extract(documents: Sequence[Document], spec: PipelineSpec, jobs: int = 1,
-                min_confidence: float | None = None) -> Iterator[Extracted]:
+                min_confidence: float | None = None, negated: bool = False) -> Iterator[Extracted]:
         own = not hasattr(address, "submit")
         try:
             client = Client(address, timeout=30) if own else address
@@ -52,7 +53,7 @@ def dask_extractor(address: str | Any) -> Callable[..., Iterator[Extracted]]:
             raise error("no_scheduler", address=address, reason=str(exc) or type(exc).__name__) from None
         try:
             futures = client.map(extract_on_worker, list(documents), spec=spec,
-                                 min_confidence=min_confidence, pure=False)
+                                 min_confidence=min_confidence, negated=negated, pure=False)
             for future in futures:  # in document order
                 yield future.result()
         finally:

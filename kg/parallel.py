@@ -61,26 +61,27 @@ def _init(spec: PipelineSpec) -> None:
     _NLP = spec.nlp()
 
 
-def _extract(document: Document, min_confidence: float | None) -> Extracted:
+def _extract(document: Document, min_confidence: float | None, negated: bool) -> Extracted:
     from kg.api import extract_document
 
-    return extract_document(_NLP, document, min_confidence)
+    return extract_document(_NLP, document, min_confidence, negated)
 
 
 def extract_many(documents: Sequence[Document], spec: PipelineSpec, jobs: int = 1,
-                 min_confidence: float | None = None) -> Iterator[Extracted]:
-    """Entities and relations of each document, in order, with up to ``jobs`` processes."""
+                 min_confidence: float | None = None, negated: bool = False) -> Iterator[Extracted]:
+    """Entities and relations of each document, in order, with up to ``jobs`` processes
+    (``negated``: keep the relations the text says did not happen)."""
     jobs = min(jobs, len(documents))
     if jobs <= 1:
         from kg.api import extract_document
 
         nlp = spec.nlp()
         for document in documents:
-            yield extract_document(nlp, document, min_confidence)
+            yield extract_document(nlp, document, min_confidence, negated)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(spec,)) as pool:
-        yield from pool.map(_extract, documents, repeat(min_confidence), chunksize=1)
+        yield from pool.map(_extract, documents, repeat(min_confidence), repeat(negated), chunksize=1)

@@ -7,6 +7,9 @@ second, which stays in the pipeline's ``doc._.kg_relations`` as ``negated``.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import kg
@@ -15,6 +18,7 @@ from kg.nlp.modality import modality
 from kg.nlp.pipeline import get_nlp
 from kg.nlp.rel import RELATIONS
 from kg.records import Document
+from kg.store import CorpusStore
 
 
 def _facts(text: str) -> set[tuple[str, str, str, str]]:
@@ -55,3 +59,36 @@ def test_modality_of_a_reported_negation() -> None:
     assert modality(words, (0, len(words)), 6, 9, "providesMilitaryAid") == "denied"
     plain = "भारत ने गोले नहीं भेजे".split()
     assert modality(plain, (0, len(plain)), 2, 5, "providesMilitaryAid") == "negated"
+
+
+def test_build_keeps_negated_relations_on_request() -> None:
+    text = "भारत ने रूस पर प्रतिबंध नहीं लगाए। जापान ने चीन की आलोचना की।"
+    plain = kg.build(text, model=False)
+    kept = kg.build(text, model=False, negated=True)
+    assert [(r.predicate, r.modality) for r in plain.relations] == [("criticizes", "asserted")]
+    assert sorted((r.subject.label, r.predicate, r.modality) for r in kept.relations) == [
+        ("India", "sanctions", "negated"), ("Japan", "criticizes", "asserted")]
+
+
+def test_keep_negated_from_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("भारत ने रूस पर प्रतिबंध नहीं लगाए। जापान ने चीन की आलोचना की।", encoding="utf-8")
+    modalities = {}
+    for flags in ([], ["--keep-negated"]):
+        out = tmp_path / ("out" + "".join(flags))
+        result = CliRunner().invoke(main, ["build", str(article), "--out", str(out), "--no-model",
+                                           "--no-html", "--jobs", "1", *flags])
+        assert result.exit_code == 0, result.output
+        lines = (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()
+        modalities[tuple(flags)] = sorted(json.loads(line)["modality"] for line in lines)
+    assert modalities == {(): ["asserted"], ("--keep-negated",): ["asserted", "negated"]}
+    store = tmp_path / "store"
+    result = CliRunner().invoke(main, ["add", str(article), "--store", str(store), "--no-model",
+                                       "--jobs", "1", "--keep-negated"])
+    assert result.exit_code == 0, result.output
+    with CorpusStore(store) as opened:
+        assert sorted(r.modality for r in opened.knowledge_graph().relations) == ["asserted", "negated"]

@@ -59,9 +59,9 @@ def test_incremental_changes_equal_a_rebuild(tmp_path: Path, documents: list[Doc
 def test_unchanged_articles_are_not_extracted_again(tmp_path: Path, documents: list[Document]) -> None:
     seen: list[str] = []
 
-    def counting(docs, spec, jobs=1, min_confidence=None):  # noqa: ANN001, ANN202
+    def counting(docs, spec, jobs=1, min_confidence=None, negated=False):  # noqa: ANN001, ANN202
         seen.extend(d.id for d in docs)
-        return extract_many(docs, spec, jobs, min_confidence)
+        return extract_many(docs, spec, jobs, min_confidence, negated)
 
     with CorpusStore(tmp_path / "s") as store:
         store.add(documents[:3], RULES, extract=counting)

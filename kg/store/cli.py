@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_build import one_line_errors, relation_setting, warn_about_models
+from kg.cli_build import KEEP_NEGATED, one_line_errors, relation_setting, warn_about_models
 
 __all__ = ["add", "remove", "list_cmd", "export", "push"]
 
@@ -29,9 +29,10 @@ _STORE = click.option("--store", "store_dir", type=click.Path(file_okay=False, p
               help="Worker processes for extraction [default: all cores].")
 @click.option("--dask", "dask_address", default=None,
               help="Extract on this Dask scheduler (tcp://host:port); the store stays here.")
+@KEEP_NEGATED
 @one_line_errors
 def add(inputs: tuple[Path, ...], store_dir: Path, no_model: bool, no_relation_model: bool,
-        min_confidence: float | None, jobs: int | None, dask_address: str | None) -> None:
+        min_confidence: float | None, jobs: int | None, dask_address: str | None, negated: bool) -> None:
     """Add articles (files or folders of .txt) to a store; only new or changed ones are extracted.
 
     Each article is added whole or not at all, whenever the command is stopped. Unreadable
@@ -52,7 +53,8 @@ def add(inputs: tuple[Path, ...], store_dir: Path, no_model: bool, no_relation_m
 
         extract = dask_extractor(dask_address)
     with CorpusStore(store_dir) as store:
-        report = store.add(documents, spec, jobs or default_jobs(), min_confidence, extract=extract)
+        report = store.add(documents, spec, jobs or default_jobs(), min_confidence, extract=extract,
+                           negated=negated)
         total = len(store.db.hashes())
     click.echo(f"{len(report['added'])} added, {len(report['changed'])} changed, "
                f"{len(report['unchanged'])} unchanged; {total} document(s) in {store_dir}", err=True)

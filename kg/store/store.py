@@ -140,8 +140,9 @@ class CorpusStore:
     # -- changes --------------------------------------------------------------------------
     def add(self, documents: Sequence[Document], spec: PipelineSpec, jobs: int = 1,
             min_confidence: float | None = None, progress: Callable[[Document], None] | None = None,
-            extract: Callable[..., Any] | None = None) -> dict[str, list[str]]:
-        """Extract the new and changed documents (by content hash) and add them, one by one."""
+            extract: Callable[..., Any] | None = None, negated: bool = False) -> dict[str, list[str]]:
+        """Extract the new and changed documents (by content hash) and add them, one by one
+        (``negated``: keep the relations the text says did not happen)."""
         from kg.api import keep_confident
 
         self._writable()
@@ -149,7 +150,7 @@ class CorpusStore:
         todo = [d for d in documents if known.get(d.id) != content_hash(d)]
         report: dict[str, list[str]] = {"added": [], "changed": [], "unchanged": [
             d.id for d in documents if known.get(d.id) == content_hash(d)]}
-        results = (extract or extract_many)(todo, spec, jobs, min_confidence)
+        results = (extract or extract_many)(todo, spec, jobs, min_confidence, negated)
         for n, (doc, (ents, rels)) in enumerate(zip(todo, results, strict=True), 1):
             ents, rels = keep_confident(ents, rels, min_confidence or 0.0)
             report["changed" if doc.id in known else "added"].append(doc.id)
