@@ -152,15 +152,24 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             continue
         if place.marker not in {"में", "के", "की", "का"} or place.sent != org.sent:
             continue
-        if not own_marker(doc, place):
-            continue  # "उत्तरी अमेरिका और यूरोप के": the marker is shared, not one's own
+        if not own_marker(doc, place) or (place.marker == "का" and org.marker):
+            continue  # "उत्तरी अमेरिका और यूरोप के": shared; "मास्को का ब्रिक्स को": का heads no oblique noun
         gap = org.start - place.end - len(place.marker.split())
         if gap == 0 or (gap == 1 and doc[org.start - 1].text in {"स्थित", "स्थापित"}):
             head = lexicon.org_heads.get(doc[org.end - 1].norm_, "")
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
+            if place.marker == "में" and _is_army(org.keys[0], head, lexicon):
+                continue  # "कुर्स्क में यूक्रेनी सेना": where an army fights, not where it is based
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
                             doc[org.start].sent, 0.8, source="located"))
     return out + media_places(doc, args)
+
+
+def _is_army(key: str, head: str, lexicon: Lexicon) -> bool:
+    """An armed force: by its lexicon kind, or by its head noun (``माली की सेना``)."""
+    if entry := lexicon.entries.get(key):
+        return entry.kind == "army"
+    return head.lower().startswith(("army", "navy", "air force"))
 
 
 # The nouns of a news medium between its country and its name: "रूस की न्यूज एजेंसी RIA"
@@ -202,11 +211,14 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             continue
         if place.marker not in {"के", "की", "का"} or len(place.keys) != 1 or len(inner.keys) != 1:
             continue
+        if not own_marker(doc, place):
+            continue  # "उत्तरी अमेरिका और यूरोप के": the list shares the genitive, Europe is no part of it
         between = norms[place.end + 1:inner.start]
         if place.keys[0] == inner.keys[0] or not all(w in _PLACE_WORDS or w.isdigit() for w in between):
             continue
         # "रूस के कजान और येकातेरिनबर्ग": every place coordinated with the first
         listed = [a for a in args if inner.group >= 0 and a.group == inner.group and a.start >= inner.start
+                  and a.sent == inner.sent  # group numbers restart in each sentence
                   and a.type in {"City", "Region"} and len(a.keys) == 1] or [inner]
         out += [_rec(a.keys[0], "locatedIn", place.keys[0], doc[a.start].sent, 0.8, source="apposition")
                 for a in listed if a.keys[0] != place.keys[0]]
