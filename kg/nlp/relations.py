@@ -39,6 +39,7 @@ from kg.nlp.structural import (
     exchange_relations,
     located_relations,
     organ_relations,
+    organ_staff,
     phrase_relations,
     title_relations,
 )
@@ -145,6 +146,7 @@ class RelationExtractor:
         out += located_relations(doc, args, self.lexicon)
         out += apposition_places(doc, args)
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
+        out += organ_staff(out)
         types = {k: e.type for k, e in entities.items()}
         derived = derived_relations(out, types, titles, self.lexicon)
         for rec in derived:  # a leader's state from the lexicon need not be named in the text

@@ -28,7 +28,7 @@ from kg.nlp.state import NORMS
 __all__ = [
     "title_relations", "organ_relations", "located_relations", "media_places", "derived_relations",
     "apposition_places", "phrase_relations",
-    "exchange_relations", "CITIZEN_ROLES",
+    "exchange_relations", "organ_staff", "CITIZEN_ROLES",
 ]
 
 CITIZEN_ROLES = ("journalist", "citizen", "national", "writer", "activist", "businessman",
@@ -256,6 +256,22 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             out.append(_rec(b.keys[0], "seeksTiesWith", a.keys[0], sent, 0.7, source="phrase"))
         elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
             out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
+    return out
+
+
+def organ_staff(relations: Sequence[RelRec]) -> list[RelRec]:
+    """``चीनी विदेश मंत्रालय के प्रवक्ता X``: whoever holds a title in a state's organ is affiliated
+    with the state too (the organ is ``partOf`` it), with the same role."""
+    states = {r.subject: r.object for r in relations
+              if r.predicate == "partOf" and r.source in {"organ", "located"}}
+    known = {(r.subject, r.object) for r in relations}
+    out = []
+    for rel in relations:
+        state = states.get(rel.object) if rel.source == "title" else None
+        if state and rel.predicate in {"affiliatedWith", "leads"} and (rel.subject, state) not in known:
+            known.add((rel.subject, state))
+            out.append(replace(rel, predicate="affiliatedWith", object=state, source="organ-title",
+                               confidence=round(rel.confidence * 0.9, 3)))
     return out
 
 
