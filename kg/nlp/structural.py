@@ -256,7 +256,37 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             out.append(_rec(b.keys[0], "seeksTiesWith", a.keys[0], sent, 0.7, source="phrase"))
         elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
             out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
+        else:
+            out += _membership(norms, args, a, b, gap, sent)
     return out
+
+
+_COUNTRIES = frozenset(match_key(w) for w in "देश देशों राष्ट्र राष्ट्रों".split())
+_INCLUDING = frozenset(match_key(w) for w in "समेत सहित".split())
+_MEMBER = frozenset(match_key(w) for w in "सदस्य सदस्यों".split())
+_MEMBER_WORDS = _COUNTRIES | frozenset(match_key(w) for w in "नए नया स्थायी संस्थापक प्रमुख बड़े अहम".split())
+
+
+def _membership(norms: Sequence[str], args: Sequence[Arg], a: Arg, b: Arg, gap: Sequence[str],
+                sent: Span) -> list[RelRec]:
+    """A country counted among a bloc's members by the noun phrase:
+
+    - ``अमेरिका समेत नाटो देशों`` / ``X सहित पश्चिमी देशों``: X is one of the bloc's countries
+      (``memberOf`` an organization, ``partOf`` a region such as the West);
+    - ``नाटो के सदस्य देश पोलैंड``: the member named in apposition after the bloc's genitive.
+    """
+    after = norms[b.end] if b.end < len(norms) else ""
+    if (a.type == "Country" and list(gap) in ([w] for w in _INCLUDING)
+            and (after in _COUNTRIES or norms[b.end - 1] in _COUNTRIES)):
+        predicate = {"Organization": "memberOf", "Region": "partOf"}.get(b.type)
+        members = [m for m in args if a.group >= 0 and m.group == a.group and m.sent == a.sent
+                   and m.type == "Country" and len(m.keys) == 1] or [a]
+        return [_rec(m.keys[0], predicate, b.keys[0], sent, 0.7, source="phrase") for m in members
+                if predicate and m.keys[0] != b.keys[0]]
+    if (a.type == "Organization" and a.marker in {"के", "की", "का"} and b.type in {"Country", "Organization"}
+            and any(w in _MEMBER for w in gap) and all(w in _MEMBER | _MEMBER_WORDS for w in gap)):
+        return [_rec(b.keys[0], "memberOf", a.keys[0], sent, 0.75, source="phrase")]
+    return []
 
 
 def organ_staff(relations: Sequence[RelRec]) -> list[RelRec]:
