@@ -59,6 +59,12 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "तीन देश - ...": a count is no definite reference to the country named before
     ("भारत ने रूस की तारीफ की। बाद में तीन देश - जापान, इटली और स्पेन नाटो के नए सदस्य बने।",
      ("Russia", "memberOf", "NATO")),
+    # "X के समझौते में मदद करने की बात": the pact noun is an argument of another verb, no pact made
+    ("भारत ने यूक्रेन के साथ मित्र बने रहने और शांति समझौते में मदद करने की बात कही।",
+     ("India", "signsAgreementWith", "Ukraine")),
+    # "दोनों ने ... पर सहमति जताई": an opinion both share, no agreement between them
+    ("मोदी और पुतिन ने संबंधों को प्रगाढ़ करने पर सहमति जताई।",
+     ("Narendra Modi", "signsAgreementWith", "Vladimir Putin")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -68,6 +74,10 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("ब्रसेल्स में नाटो के मुख्यालय की बैठक हुई।", ("NATO", "locatedIn", "Brussels")),
     ("भारत ने रूस की तारीफ की। बाद में तीन देश - जापान, इटली और स्पेन नाटो के नए सदस्य बने।",
      ("Spain", "memberOf", "NATO")),
+    ("भारत ने जापान के साथ व्यापार बढ़ाने पर सहमति जताई।", ("India", "signsAgreementWith", "Japan")),
+    ("भारत और जापान के बीच सहमति बनी।", ("India", "signsAgreementWith", "Japan")),
+    ("जापान और फिलीपींस ने रक्षा समझौते पर हस्ताक्षर किए।", ("Japan", "signsAgreementWith", "Philippines")),
+    ("भारत ने जापान के साथ समझौता किया।", ("India", "signsAgreementWith", "Japan")),
     ("हेग में अंतर्राष्ट्रीय आपराधिक न्यायालय ने वारंट जारी किया।",
      ("International Criminal Court", "locatedIn", "The Hague")),
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("Imran Khan", "visits", "Russia")),

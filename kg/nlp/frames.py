@@ -38,6 +38,11 @@ class Frame:
     # a noun trigger whose agent may stand between the object and it, as a genitive or a
     # demonym: "यूक्रेन पर रूस के हमले", "यूक्रेन पर रूसी आक्रमण"
     agent_after_object: bool = False
+    # a case postposition between the trigger's parts: "समझौते में मदद करने की" is no pact made
+    # (the noun is then an argument of another verb); False for a noun and its light verb
+    gap_cases: bool = True
+    # a symmetric frame with no object marked pairs its coordinated subjects ("X और Y ने समझौता किया")
+    pair_subjects: bool = True
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -73,10 +78,14 @@ FRAMES: tuple[Frame, ...] = (
       agent_after_object=True),  # "रूस के साथ भारत के ऐतिहासिक संबंध": the genitive after the partner
     F("seeksTiesWith", "करीब + आ*|हो*|जा*|ला*", {"के"}, confidence=0.7),  # "पाकिस्तान चीन के करीब होता जा रहा"
     F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा|हुआ|हुए",
-      {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),
+      {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9, gap_cases=False),
     F("signsAgreementWith", "हस्ताक्षर*", {"के साथ", "से"}, symmetric=True, event="agreement"),
-    F("signsAgreementWith", "सहमति + जता*|बनी|बन*|हुई|दी|व्यक्त", {"के साथ", "से"}, symmetric=True,
+    F("signsAgreementWith", "सहमति + बनी|बन*|हुई", {"के साथ", "से"}, symmetric=True,
       event="agreement", confidence=0.75),
+    # "X ने Y के साथ ... पर सहमति जताई": agreed with a partner named; "दोनों ने ... पर सहमति जताई"
+    # only states an opinion both share, no agreement between them
+    F("signsAgreementWith", "सहमति + जता*|दी|व्यक्त", {"के साथ", "से"}, symmetric=True,
+      event="agreement", confidence=0.7, pair_subjects=False),
     F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के बीच"}, symmetric=True, event="agreement",
       subj=frozenset(), confidence=0.8),
     # "UAE के साथ भारत के ... समझौते": the agent's genitive after the partner

@@ -50,6 +50,7 @@ from kg.nlp.triggers import FirstWords, demanded, is_headline, match_rest, parse
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
 GAP = 5
+_CASES = frozenset({"में", "से", "को", "के", "की", "का", "ने"})  # not पर: "समझौते पर हस्ताक्षर"
 _ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
 _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
 _REFLEXIVES = {"अपनी", "अपने", "अपना"}
@@ -206,6 +207,8 @@ class RelationExtractor:
                                       lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
+        if not frame.gap_cases and _CASES & set(ctx.norms[start + 1:end - 1]):
+            return []  # "समझौते में मदद करने की": the noun is another verb's argument
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         if demanded(ctx.norms, end, ctx.sent.end):
@@ -229,7 +232,7 @@ class RelationExtractor:
             subjects = dropped_subject(ctx.norms, (ctx.sent.start, start, end), ctx.args, ctx.previous, frame,
                                        (left, objects))
         pairs = [(s, o) for s in subjects for o in objects]
-        if not pairs and frame.symmetric:
+        if not pairs and frame.symmetric and frame.pair_subjects:
             pairs = self._symmetric_pairs(left, subjects)
             if frame.predicate in _MUTUAL:  # "X और Y ने संबंध बहाल करने ...": each seeks ties with the other
                 pairs += [(o, s) for s, o in pairs]
