@@ -19,6 +19,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("चीनी विदेश मंत्रालय के प्रवक्ता लिन जियान ने कहा।",
      ("Lin Jian", "affiliatedWith", "Foreign Ministry of China")),
     ("भारत के विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने कहा।", ("Randhir Jaiswal", "affiliatedWith", "India")),
+    # a title held in a seat of power: the seat itself, and the state it stands for
+    ("क्रेमलिन के प्रवक्ता दिमित्री पेसकोव ने कहा।", ("Dmitry Peskov", "affiliatedWith", "Kremlin")),
+    ("क्रेमलिन के प्रवक्ता दिमित्री पेसकोव ने कहा।", ("Dmitry Peskov", "affiliatedWith", "Russia")),
     # "X समेत/सहित G देशों": X is counted among the bloc's countries
     ("अमेरिका समेत नाटो देशों ने रूस पर प्रतिबंध लगाए।", ("United States", "memberOf", "NATO")),
     ("जापान और ब्रिटेन सहित पश्चिमी देशों ने बयान दिया।", ("Japan", "partOf", "the West")),
@@ -34,6 +37,8 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
     # a body only located in a place (no organ of it) passes no state on to its staff
     ("अमेरिका में संयुक्त राष्ट्र के प्रवक्ता स्टीफन दुजारिक ने कहा।",
      ("Stefan Dujarric", "affiliatedWith", "United States")),
+    # a capital read as its government is no seat with staff of its own
+    ("मॉस्को के प्रवक्ता दिमित्री पेसकोव ने कहा।", ("Dmitry Peskov", "affiliatedWith", "Moscow")),
     # a list after the members' noun, broken by a comma: no member named in apposition
     ("यूरोपीय संघ के सदस्य देशों, ब्राजील और चीन ने भाग लिया।", ("Brazil", "memberOf", "European Union")),
     # "सहित" before a count of countries names no bloc

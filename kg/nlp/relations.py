@@ -41,6 +41,7 @@ from kg.nlp.structural import (
     organ_relations,
     organ_staff,
     phrase_relations,
+    seat_staff,
     title_relations,
 )
 from kg.nlp.ties import TIES_FRAME, ties_relations
@@ -139,6 +140,9 @@ class RelationExtractor:
             found = self._read(ctx, norms, sent, sargs)
             out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args, self.roles, article_date(doc))
+        for rec, seat in seat_staff(doc, titles, self.lexicon):  # "क्रेमलिन के प्रवक्ता": the Kremlin too
+            add_entry(entities, seat)
+            out.append(rec)
         for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
             if rec.object not in entities and rec.object in self.lexicon.entries:
                 add_entry(entities, self.lexicon.entries[rec.object])

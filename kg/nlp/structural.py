@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
-from kg.nlp.lexicon import Lexicon, is_leader_role
+from kg.nlp.lexicon import LexEntry, Lexicon, is_leader_role, slugify
 from kg.nlp.markers import BOUNDARIES
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace
@@ -26,8 +26,8 @@ from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
 
 __all__ = [
-    "title_relations", "organ_relations", "located_relations", "media_places", "derived_relations",
-    "apposition_places", "phrase_relations",
+    "title_relations", "seat_staff", "organ_relations", "located_relations", "media_places",
+    "derived_relations", "apposition_places", "phrase_relations",
     "exchange_relations", "organ_staff", "CITIZEN_ROLES",
 ]
 
@@ -75,6 +75,30 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg], 
         else:
             predicate = "affiliatedWith"
         out.append(_rec(link.person, predicate, anchor, sent, conf, role, source="title"))
+    return out
+
+
+def seat_staff(doc: Doc, titles: Sequence[TitleLink], lexicon: Lexicon) -> list[tuple[RelRec, LexEntry]]:
+    """``क्रेमलिन के प्रवक्ता X``: a title held in a seat of power read as its state (the Kremlin
+    stands for Russia) is held in the seat itself too: X ``affiliatedWith`` the Kremlin.
+
+    Returns the relations with the seat's entity (not in the lexicon: the caller adds it).
+    """
+    out = []
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    for link in titles:
+        if link.anchor_type != "Country" or not link.anchor or not link.role:
+            continue
+        n = next((n for n in (3, 2, 1) if " ".join(norms[link.start:link.start + n]) in lexicon.seats), 0)
+        if not n:
+            continue
+        label = lexicon.seats[" ".join(norms[link.start:link.start + n])]
+        state = lexicon.entries.get(link.anchor)
+        seat = LexEntry(slugify(label), label, doc[link.start:link.start + n].text, "Organization",
+                        country=state.country if state else None)
+        predicate = "leads" if link.leader else "affiliatedWith"
+        rec = _rec(link.person, predicate, seat.key, doc[link.start].sent, 0.8, link.role, source="seat")
+        out.append((rec, seat))
     return out
 
 
