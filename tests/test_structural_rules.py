@@ -26,6 +26,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("अमेरिका समेत नाटो देशों ने रूस पर प्रतिबंध लगाए।", ("United States", "memberOf", "NATO")),
     ("जापान और ब्रिटेन सहित पश्चिमी देशों ने बयान दिया।", ("Japan", "partOf", "the West")),
     ("जापान और ब्रिटेन सहित पश्चिमी देशों ने बयान दिया।", ("United Kingdom", "partOf", "the West")),
+    # "X से जुड़ा/जुड़े": tied to an organization, as a predicate or before the name
+    ("राहुल गांधी कांग्रेस से जुड़े हैं।", ("Rahul Gandhi", "affiliatedWith", "Indian National Congress")),
+    ("अल-कायदा से जुड़े संगठन हमास ने हमला किया।", ("Hamas", "affiliatedWith", "al-Qaeda")),
     # "G के सदस्य देश X": the member in apposition after the bloc's genitive
     ("चीन ने नाटो के सदस्य देश पोलैंड की आलोचना की।", ("Poland", "memberOf", "NATO")),
 ])
@@ -39,6 +42,8 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
      ("Stefan Dujarric", "affiliatedWith", "United States")),
     # a capital read as its government is no seat with staff of its own
     ("मॉस्को के प्रवक्ता दिमित्री पेसकोव ने कहा।", ("Dmitry Peskov", "affiliatedWith", "Moscow")),
+    # "नाटो से जुड़े देशों से": the participle describes the noun after it, not the subject
+    ("जेलेंस्की नाटो से जुड़े देशों से मिले।", ("Volodymyr Zelenskyy", "affiliatedWith", "NATO")),
     # a list after the members' noun, broken by a comma: no member named in apposition
     ("यूरोपीय संघ के सदस्य देशों, ब्राजील और चीन ने भाग लिया।", ("Brazil", "memberOf", "European Union")),
     # "सहित" before a count of countries names no bloc

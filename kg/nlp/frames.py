@@ -43,6 +43,9 @@ class Frame:
     gap_cases: bool = True
     # a symmetric frame with no object marked pairs its coordinated subjects ("X और Y ने समझौता किया")
     pair_subjects: bool = True
+    # a participle read as a predicate only: a copula follows within 3 words, no postposition first
+    # ("X एफएसबी से जुड़ा अधिकारी है"; in "X नाटो से जुड़े देशों से मिले" it describes the noun)
+    copula_after: bool = False
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -154,6 +157,9 @@ FRAMES: tuple[Frame, ...] = (
     F("memberOf", "सदस्य", {"का", "के", "की"}, subj=frozenset({""}), obj_types={"Organization"},
       confidence=0.7),
     F("partOf", "हिस्सा|अंग", {"का", "के"}, subj=frozenset({""}), confidence=0.7),
+    # "X एफएसबी से जुड़ा अधिकारी है": tied to an organization ("अल-कायदा से जुड़े संगठन X": phrase_relations)
+    F("affiliatedWith", "जुड़ा|जुड़े|जुड़ी", {"से"}, subj=frozenset({""}),
+      obj_types={"Organization"}, subj_types={"Person", "Organization"}, confidence=0.7, copula_after=True),
     # "फिनलैंड नाटो में शामिल हो गया": joining an organization makes a member
     F("memberOf", "शामिल + हो*|हु*", {"में"}, subj=frozenset({"", "ने"}), obj_types={"Organization"},
       subj_types={"Country", "Organization", "Person"}, confidence=0.7),

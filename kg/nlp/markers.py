@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from kg.nlp.args import Arg
 
-__all__ = ["POSTPOSITIONS", "BOUNDARIES", "SUBJECT_PRONOUNS", "assign_markers", "marker_at", "clause_start",
-           "floating_both", "subject_carried"]
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "CASES", "copula_follows", "SUBJECT_PRONOUNS", "assign_markers",
+           "marker_at", "clause_start", "floating_both", "subject_carried"]
 
 POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
     "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
@@ -45,6 +45,28 @@ _COORD = _CONJ | {"अब", "फिर", "भी"}
 BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क्योंकि", "जबकि", "लेकिन", "परंतु", "किंतु", "मगर",
               "जिसमें", "जिससे", "जिसका", "जिसकी", "जिसके", "जिन्होंने", "बल्कि", "ताकि", "हालांकि",
               ";", "।"}
+
+
+CASES = frozenset({"में", "से", "को", "के", "की", "का", "ने"})  # case postpositions (not पर)
+_COPULAS = frozenset({"है", "हैं", "था", "थे", "थी", "थीं", "रहा", "रहे", "रही", "हुआ", "हुए", "हुई", "हो"})
+
+
+def copula_follows(norms: Sequence[str], end: int, limit: int) -> bool:
+    """A copula within 3 words after ``end``, before any case postposition: the words before
+    ``end`` are a predicate (``एफएसबी से जुड़ा अधिकारी है``), not an attribute of a noun
+    (``नाटो से जुड़े देशों से``).
+
+    Examples
+    --------
+    >>> copula_follows("से जुड़ा अधिकारी है".split(), 2, 4), copula_follows("से जुड़े देशों से".split(), 2, 4)
+    (True, False)
+    """
+    for norm in norms[end:min(end + 4, limit)]:
+        if norm in _COPULAS:
+            return True
+        if norm in CASES:
+            return False
+    return False
 
 
 def marker_at(words: Sequence[str], i: int) -> str:

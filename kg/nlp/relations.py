@@ -25,7 +25,7 @@ from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.markers import assign_markers, clause_start
+from kg.nlp.markers import CASES, assign_markers, clause_start, copula_follows
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
@@ -51,7 +51,6 @@ from kg.nlp.triggers import FirstWords, demanded, is_headline, match_rest, parse
 __all__ = ["RelationExtractor", "DATE_KEY", "is_headline"]
 
 GAP = 5
-_CASES = frozenset({"में", "से", "को", "के", "की", "का", "ने"})  # not पर: "समझौते पर हस्ताक्षर"
 _ANAPHORS = {"इसे", "इसको", "इसका", "इसकी"}
 _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "ये"}
 _REFLEXIVES = {"अपनी", "अपने", "अपना"}
@@ -211,8 +210,10 @@ class RelationExtractor:
                                       lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
-        if not frame.gap_cases and _CASES & set(ctx.norms[start + 1:end - 1]):
+        if not frame.gap_cases and CASES & set(ctx.norms[start + 1:end - 1]):
             return []  # "समझौते में मदद करने की": the noun is another verb's argument
+        if frame.copula_after and not copula_follows(ctx.norms, end, ctx.sent.end):
+            return []
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         if demanded(ctx.norms, end, ctx.sent.end):

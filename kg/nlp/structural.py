@@ -288,6 +288,9 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
 _COUNTRIES = frozenset(match_key(w) for w in "देश देशों राष्ट्र राष्ट्रों".split())
 _INCLUDING = frozenset(match_key(w) for w in "समेत सहित".split())
 _MEMBER = frozenset(match_key(w) for w in "सदस्य सदस्यों".split())
+_TIED = frozenset(match_key(w) for w in "जुड़ा जुड़े जुड़ी".split())  # "अल-कायदा से जुड़े संगठन X"
+_BODY_NOUNS = frozenset(match_key(w) for w in """संगठन संगठनों समूह गुट गुटों संस्था आतंकी आतंकवादी
+उग्रवादी चरमपंथी विद्रोही नेता अधिकारी एजेंट जासूस""".split())
 _MEMBER_WORDS = _COUNTRIES | frozenset(match_key(w) for w in "नए नया स्थायी संस्थापक प्रमुख बड़े अहम".split())
 
 
@@ -307,6 +310,9 @@ def _membership(norms: Sequence[str], args: Sequence[Arg], a: Arg, b: Arg, gap: 
                    and m.type == "Country" and len(m.keys) == 1] or [a]
         return [_rec(m.keys[0], predicate, b.keys[0], sent, 0.7, source="phrase") for m in members
                 if predicate and m.keys[0] != b.keys[0]]
+    if (a.type == "Organization" and a.marker == "से" and b.type in {"Person", "Organization"} and gap
+            and gap[0] in _TIED and len(gap) <= 3 and all(w in _BODY_NOUNS for w in gap[1:])):
+        return [_rec(b.keys[0], "affiliatedWith", a.keys[0], sent, 0.7, source="phrase")]
     if (a.type == "Organization" and a.marker in {"के", "की", "का"} and b.type in {"Country", "Organization"}
             and any(w in _MEMBER for w in gap) and all(w in _MEMBER | _MEMBER_WORDS for w in gap)):
         return [_rec(b.keys[0], "memberOf", a.keys[0], sent, 0.75, source="phrase")]
