@@ -26,6 +26,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("अमेरिका समेत नाटो देशों ने रूस पर प्रतिबंध लगाए।", ("United States", "memberOf", "NATO")),
     ("जापान और ब्रिटेन सहित पश्चिमी देशों ने बयान दिया।", ("Japan", "partOf", "the West")),
     ("जापान और ब्रिटेन सहित पश्चिमी देशों ने बयान दिया।", ("United Kingdom", "partOf", "the West")),
+    # "राजधानी कीव": the capital's city (not its government) lies in its country, named in the article
+    ("रूस ने यूक्रेन के कई शहरों पर हमला किया। राजधानी कीव भी निशाने पर थी।", ("Kyiv", "locatedIn", "Ukraine")),
+    ("अफगानिस्तान में राजधानी काबुल पर तालिबान का कब्जा हुआ।", ("Kabul", "locatedIn", "Afghanistan")),
     # "X से जुड़ा/जुड़े": tied to an organization, as a predicate or before the name
     ("राहुल गांधी कांग्रेस से जुड़े हैं।", ("Rahul Gandhi", "affiliatedWith", "Indian National Congress")),
     ("अल-कायदा से जुड़े संगठन हमास ने हमला किया।", ("Hamas", "affiliatedWith", "al-Qaeda")),
@@ -42,6 +45,8 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
      ("Stefan Dujarric", "affiliatedWith", "United States")),
     # a capital read as its government is no seat with staff of its own
     ("मॉस्को के प्रवक्ता दिमित्री पेसकोव ने कहा।", ("Dmitry Peskov", "affiliatedWith", "Moscow")),
+    # the capital's country is not named: nothing to place it in
+    ("राजधानी काबुल पर तालिबान का कब्जा हुआ।", ("Kabul", "locatedIn", "Afghanistan")),
     # "नाटो से जुड़े देशों से": the participle describes the noun after it, not the subject
     ("जेलेंस्की नाटो से जुड़े देशों से मिले।", ("Volodymyr Zelenskyy", "affiliatedWith", "NATO")),
     # a list after the members' noun, broken by a comma: no member named in apposition

@@ -26,6 +26,7 @@ from kg.nlp.events import register_event
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import CASES, assign_markers, clause_start, copula_follows
+from kg.nlp.membership import organ_staff, seat_staff
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
@@ -35,13 +36,12 @@ from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, VERDICT_FRAMES, spee
 from kg.nlp.state import doc_value, setdefault
 from kg.nlp.structural import (
     apposition_places,
+    capital_places,
     derived_relations,
     exchange_relations,
     located_relations,
     organ_relations,
-    organ_staff,
     phrase_relations,
-    seat_staff,
     title_relations,
 )
 from kg.nlp.ties import TIES_FRAME, ties_relations
@@ -148,7 +148,7 @@ class RelationExtractor:
         out += organ_relations(doc, args, doc_value(doc, ORGANS, {}), self.lexicon,
                                doc_value(doc, DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
-        out += apposition_places(doc, args)
+        out += apposition_places(doc, args) + capital_places(doc, args, self.lexicon, set(entities))
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         out += organ_staff(out)
         types = {k: e.type for k, e in entities.items()}

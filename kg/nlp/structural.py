@@ -18,17 +18,18 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
-from kg.nlp.lexicon import LexEntry, Lexicon, is_leader_role, slugify
+from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import BOUNDARIES
+from kg.nlp.membership import membership_phrase
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace
 from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
 
 __all__ = [
-    "title_relations", "seat_staff", "organ_relations", "located_relations", "media_places",
-    "derived_relations", "apposition_places", "phrase_relations",
-    "exchange_relations", "organ_staff", "CITIZEN_ROLES",
+    "title_relations", "organ_relations", "located_relations", "media_places",
+    "derived_relations", "apposition_places", "capital_places", "phrase_relations",
+    "exchange_relations", "CITIZEN_ROLES",
 ]
 
 CITIZEN_ROLES = ("journalist", "citizen", "national", "writer", "activist", "businessman",
@@ -75,30 +76,6 @@ def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg], 
         else:
             predicate = "affiliatedWith"
         out.append(_rec(link.person, predicate, anchor, sent, conf, role, source="title"))
-    return out
-
-
-def seat_staff(doc: Doc, titles: Sequence[TitleLink], lexicon: Lexicon) -> list[tuple[RelRec, LexEntry]]:
-    """``क्रेमलिन के प्रवक्ता X``: a title held in a seat of power read as its state (the Kremlin
-    stands for Russia) is held in the seat itself too: X ``affiliatedWith`` the Kremlin.
-
-    Returns the relations with the seat's entity (not in the lexicon: the caller adds it).
-    """
-    out = []
-    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
-    for link in titles:
-        if link.anchor_type != "Country" or not link.anchor or not link.role:
-            continue
-        n = next((n for n in (3, 2, 1) if " ".join(norms[link.start:link.start + n]) in lexicon.seats), 0)
-        if not n:
-            continue
-        label = lexicon.seats[" ".join(norms[link.start:link.start + n])]
-        state = lexicon.entries.get(link.anchor)
-        seat = LexEntry(slugify(label), label, doc[link.start:link.start + n].text, "Organization",
-                        country=state.country if state else None)
-        predicate = "leads" if link.leader else "affiliatedWith"
-        rec = _rec(link.person, predicate, seat.key, doc[link.start].sent, 0.8, link.role, source="seat")
-        out.append((rec, seat))
     return out
 
 
@@ -196,6 +173,25 @@ def _is_army(key: str, head: str, lexicon: Lexicon) -> bool:
     return head.lower().startswith(("army", "navy", "air force"))
 
 
+def capital_places(doc: Doc, args: Sequence[Arg], lexicon: Lexicon, named: set[str]) -> list[RelRec]:
+    """``राजधानी कीव``: a city called the capital lies in its country (the lexicon's), when the
+    article names that country (``named``: the document's entity keys). ``X की राजधानी Y`` is
+    :func:`apposition_places`'."""
+    out = []
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    for arg in args:
+        if arg.type != "City" or len(arg.keys) != 1 or arg.start == 0 or norms[arg.start - 1] != "राजधानी":
+            continue
+        if arg.start > 1 and norms[arg.start - 2] in _GEN:
+            continue  # "यूक्रेन की राजधानी कीव": the genitive says whose
+        entry = lexicon.entries.get(arg.keys[0])
+        country = lexicon.country(entry.country if entry else None)
+        if country and country.key in named and country.key != arg.keys[0]:
+            sent = doc[arg.start].sent
+            out.append(_rec(arg.keys[0], "locatedIn", country.key, sent, 0.75, source="capital"))
+    return out
+
+
 # The nouns of a news medium between its country and its name: "रूस की न्यूज एजेंसी RIA"
 _MEDIUM_WORDS = frozenset(match_key(w) for w in """अखबार अख़बार समाचार पत्र समाचारपत्र पत्रिका मीडिया
 न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान""".split())
@@ -281,57 +277,7 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
             out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
         else:
-            out += _membership(norms, args, a, b, gap, sent)
-    return out
-
-
-_COUNTRIES = frozenset(match_key(w) for w in "देश देशों राष्ट्र राष्ट्रों".split())
-_INCLUDING = frozenset(match_key(w) for w in "समेत सहित".split())
-_MEMBER = frozenset(match_key(w) for w in "सदस्य सदस्यों".split())
-_TIED = frozenset(match_key(w) for w in "जुड़ा जुड़े जुड़ी".split())  # "अल-कायदा से जुड़े संगठन X"
-_BODY_NOUNS = frozenset(match_key(w) for w in """संगठन संगठनों समूह गुट गुटों संस्था आतंकी आतंकवादी
-उग्रवादी चरमपंथी विद्रोही नेता अधिकारी एजेंट जासूस""".split())
-_MEMBER_WORDS = _COUNTRIES | frozenset(match_key(w) for w in "नए नया स्थायी संस्थापक प्रमुख बड़े अहम".split())
-
-
-def _membership(norms: Sequence[str], args: Sequence[Arg], a: Arg, b: Arg, gap: Sequence[str],
-                sent: Span) -> list[RelRec]:
-    """A country counted among a bloc's members by the noun phrase:
-
-    - ``अमेरिका समेत नाटो देशों`` / ``X सहित पश्चिमी देशों``: X is one of the bloc's countries
-      (``memberOf`` an organization, ``partOf`` a region such as the West);
-    - ``नाटो के सदस्य देश पोलैंड``: the member named in apposition after the bloc's genitive.
-    """
-    after = norms[b.end] if b.end < len(norms) else ""
-    if (a.type == "Country" and list(gap) in ([w] for w in _INCLUDING)
-            and (after in _COUNTRIES or norms[b.end - 1] in _COUNTRIES)):
-        predicate = {"Organization": "memberOf", "Region": "partOf"}.get(b.type)
-        members = [m for m in args if a.group >= 0 and m.group == a.group and m.sent == a.sent
-                   and m.type == "Country" and len(m.keys) == 1] or [a]
-        return [_rec(m.keys[0], predicate, b.keys[0], sent, 0.7, source="phrase") for m in members
-                if predicate and m.keys[0] != b.keys[0]]
-    if (a.type == "Organization" and a.marker == "से" and b.type in {"Person", "Organization"} and gap
-            and gap[0] in _TIED and len(gap) <= 3 and all(w in _BODY_NOUNS for w in gap[1:])):
-        return [_rec(b.keys[0], "affiliatedWith", a.keys[0], sent, 0.7, source="phrase")]
-    if (a.type == "Organization" and a.marker in {"के", "की", "का"} and b.type in {"Country", "Organization"}
-            and any(w in _MEMBER for w in gap) and all(w in _MEMBER | _MEMBER_WORDS for w in gap)):
-        return [_rec(b.keys[0], "memberOf", a.keys[0], sent, 0.75, source="phrase")]
-    return []
-
-
-def organ_staff(relations: Sequence[RelRec]) -> list[RelRec]:
-    """``चीनी विदेश मंत्रालय के प्रवक्ता X``: whoever holds a title in a state's organ is affiliated
-    with the state too (the organ is ``partOf`` it), with the same role."""
-    states = {r.subject: r.object for r in relations
-              if r.predicate == "partOf" and r.source in {"organ", "located"}}
-    known = {(r.subject, r.object) for r in relations}
-    out = []
-    for rel in relations:
-        state = states.get(rel.object) if rel.source == "title" else None
-        if state and rel.predicate in {"affiliatedWith", "leads"} and (rel.subject, state) not in known:
-            known.add((rel.subject, state))
-            out.append(replace(rel, predicate="affiliatedWith", object=state, source="organ-title",
-                               confidence=round(rel.confidence * 0.9, 3)))
+            out += membership_phrase(norms, args, a, b, gap, sent)
     return out
 
 
