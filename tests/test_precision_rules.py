@@ -62,6 +62,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X के समझौते में मदद करने की बात": the pact noun is an argument of another verb, no pact made
     ("भारत ने यूक्रेन के साथ मित्र बने रहने और शांति समझौते में मदद करने की बात कही।",
      ("India", "signsAgreementWith", "Ukraine")),
+    # "X को आरोपों से मुक्त": freed of something, no prisoner released
+    ("पाकिस्तान ने इमरान खान को आरोपों से मुक्त कर दिया।", ("Pakistan", "releases", "Imran Khan")),
     # "दोनों ने ... पर सहमति जताई": an opinion both share, no agreement between them
     ("मोदी और पुतिन ने संबंधों को प्रगाढ़ करने पर सहमति जताई।",
      ("Narendra Modi", "signsAgreementWith", "Vladimir Putin")),

@@ -153,6 +153,9 @@ FRAMES: tuple[Frame, ...] = (
     F("awards", "पुरस्कार|सम्मान|पदक + प्रदान|दिया|दी|दिए", {"को"}, obj_types={"Person", "Organization"},
       confidence=0.75),
     F("releases", "रिहा|रिहाई", {"को", "की"}, obj_types={"Person", "Organization"}, confidence=0.8),
+    # "X को आजाद कर दिया": the other common verb for freeing a prisoner
+    F("releases", "आजाद|आज़ाद + कर*|किया|किए|किये|की", {"को"}, obj_types={"Person"}, confidence=0.75,
+      gap_cases=False),
     F("releases", "जमानत|ज़मानत + दे*|दी|दिया|मंजूर|मिल*", {"को"}, obj_types={"Person"}, confidence=0.75),
     F("memberOf", "सदस्य", {"का", "के", "की"}, subj=frozenset({""}), obj_types={"Organization"},
       confidence=0.7),
