@@ -194,12 +194,16 @@ def capital_places(doc: Doc, args: Sequence[Arg], lexicon: Lexicon, named: set[s
 
 # The nouns of a news medium between its country and its name: "रूस की न्यूज एजेंसी RIA"
 _MEDIUM_WORDS = frozenset(match_key(w) for w in """अखबार अख़बार समाचार पत्र समाचारपत्र पत्रिका मीडिया
-न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान""".split())
+न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान टीवी चैनल रेडियो प्रसारक""".split())
+# adjectives of a medium before its noun; a state's own ("सरकारी न्यूज ब्रॉडकास्टर") is partOf it
+_MEDIUM_ADJ = frozenset(match_key(w) for w in "स्वतंत्र निजी प्रमुख सबसे बड़े बड़ा".split())
+_STATE_ADJ = frozenset(match_key(w) for w in "सरकारी राज्य सरकार-नियंत्रित".split())
 
 
 def media_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
     """``locatedIn`` for a medium named after its country and a medium noun: ``जर्मन अखबार X``
-    (a demonym), ``रूस की न्यूज एजेंसी X`` (a genitive)."""
+    (a demonym), ``रूस की न्यूज एजेंसी X`` (a genitive); ``partOf`` for the state's own medium
+    (``रूस के सरकारी न्यूज ब्रॉडकास्टर X``)."""
     out = []
     norms = doc._.get(NORMS) or [t.norm_ for t in doc]
     for place, org in zip(args, args[1:], strict=False):
@@ -208,9 +212,11 @@ def media_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         if place.marker not in {"", "के", "की", "का"} or len(place.keys) != 1:
             continue
         between = norms[place.end + len(place.marker.split()):org.start]
-        if between and all(w in _MEDIUM_WORDS for w in between):
+        if (any(w in _MEDIUM_WORDS for w in between)
+                and all(w in _MEDIUM_WORDS | _MEDIUM_ADJ | _STATE_ADJ for w in between)):
+            predicate = "partOf" if _STATE_ADJ & set(between) else "locatedIn"
             sent = doc[org.start].sent
-            out.append(_rec(org.keys[0], "locatedIn", place.keys[0], sent, 0.8, source="located"))
+            out.append(_rec(org.keys[0], predicate, place.keys[0], sent, 0.8, source="located"))
     return out
 
 
