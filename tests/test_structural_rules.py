@@ -32,6 +32,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X से जुड़ा/जुड़े": tied to an organization, as a predicate or before the name
     ("राहुल गांधी कांग्रेस से जुड़े हैं।", ("Rahul Gandhi", "affiliatedWith", "Indian National Congress")),
     ("अल-कायदा से जुड़े संगठन हमास ने हमला किया।", ("Hamas", "affiliatedWith", "al-Qaeda")),
+    # "नाटो सैन्य गठबंधन का हिस्सा": the marker after the class noun that follows the name
+    ("तुर्की नाटो सैन्य गठबंधन का हिस्सा है।", ("Turkey", "partOf", "NATO")),
     # "G के सदस्य देश X": the member in apposition after the bloc's genitive
     ("चीन ने नाटो के सदस्य देश पोलैंड की आलोचना की।", ("Poland", "memberOf", "NATO")),
 ])
