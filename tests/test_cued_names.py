@@ -180,6 +180,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(("text", "fact"), [
     ("जर्मन अखबार ब्लिट्जबोटे ने यह लिखा।", ("ब्लिट्जबोटे", "locatedIn", "Germany")),  # a demonym
     ("रूस की न्यूज एजेंसी क्वार्टो के अनुसार हमला हुआ।", ("क्वार्टो", "locatedIn", "Russia")),  # a genitive
+    ("रूस के स्वतंत्र अखबार क्वार्टो ने यह लिखा।", ("क्वार्टो", "locatedIn", "Russia")),  # an adjective
+    # the state's own medium is a part of the state
+    ("रूस की सरकारी न्यूज एजेंसी क्वार्टो के अनुसार हमला हुआ।", ("क्वार्टो", "partOf", "Russia")),
 ])
 def test_a_mediums_country_before_the_medium_noun_locates_it(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in _facts(text)
@@ -187,3 +190,4 @@ def test_a_mediums_country_before_the_medium_noun_locates_it(text: str, fact: tu
 
 def test_no_medium_place_across_other_words() -> None:
     assert not [f for f in _facts("जर्मन मंत्री ने अखबार ब्लिट्जबोटे से कहा।") if f[1] == "locatedIn"]
+    assert not [f for f in _facts("रूस के स्वतंत्र क्वार्टो ने यह दिखाया।") if f[1] in {"locatedIn", "partOf"}]

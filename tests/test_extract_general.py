@@ -42,6 +42,7 @@ CASES = [
     ("ताइवान पर चीनी आक्रमण की आशंका है।", "China", "attacks", "Taiwan", "asserted"),  # demonym agent
     ("रूस ने क्रीमिया पर कब्जा कर लिया।", "Russia", "attacks", "Crimea", "asserted"),
     ("स्वीडन नाटो में शामिल हो गया।", "Sweden", "memberOf", "NATO", "asserted"),
+    ("ईरान ने पत्रकार इमरान खान को आजाद कर दिया।", "Iran", "releases", "Imran Khan", "asserted"),
     ("ट्रंप ने मैक्रों की तारीफ की।", "Donald Trump", "supports", "Emmanuel Macron", "asserted"),
     ("जापान ने फिलीपींस की मदद की।", "Japan", "supports", "Philippines", "asserted"),
     ("चीन ने अमेरिका से माफी की मांग की।", "China", "urges", "United States", "asserted"),

@@ -19,7 +19,7 @@ COLUMNS = {
     "people.tsv": ["aliases_hi", "label_en", "label_hi", "wikidata", "country", "role", "role_hi"],
     "organizations.tsv": ["aliases_hi", "label_en", "label_hi", "wikidata", "country", "kind"],
     "demonyms.tsv": ["demonym_hi", "country"],
-    "metonyms.tsv": ["alias_hi", "country", "note"],
+    "metonyms.tsv": ["alias_hi", "country", "note", "institution_en"],
     "titles.tsv": ["title_hi", "role_en", "kind"],
 }
 # Column holding the alias(es) and the columns that identify the entity it maps to.

@@ -50,6 +50,23 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "X की Y से मुलाकात में Z ने": the genitive owns the meeting, Z only comments on it
     ("मोदी की बाइडेन से मुलाकात में चीन ने रुचि दिखाई।", ("China", "meets", "Joe Biden")),
     ("सीरिया पर हमले के दौरान तुर्की ने बयान दिया।", ("Turkey", "attacks", "Syria")),  # no participant
+    # "एशिया और यूरोप के": the list shares the genitive, Europe is no place in Asia
+    ("संगठन की स्थापना एशिया और यूरोप के 10 सदस्यों के साथ हुई।", ("Europe", "locatedIn", "Asia")),
+    # an army in a place is where it fights, not where it is based
+    ("बेलगोरोद में यूक्रेनी सेना के पहुंचने से चिंता बढ़ी।", ("Armed Forces of Ukraine", "locatedIn", "Belgorod")),
+    # a direct-case "का" heads no noun with a postposition: Moscow's effort, not Moscow's BRICS
+    ("मास्को का ब्रिक्स को बढ़ाने का प्रयास जारी है।", ("BRICS", "locatedIn", "Russia")),
+    # "तीन देश - ...": a count is no definite reference to the country named before
+    ("भारत ने रूस की तारीफ की। बाद में तीन देश - जापान, इटली और स्पेन नाटो के नए सदस्य बने।",
+     ("Russia", "memberOf", "NATO")),
+    # "X के समझौते में मदद करने की बात": the pact noun is an argument of another verb, no pact made
+    ("भारत ने यूक्रेन के साथ मित्र बने रहने और शांति समझौते में मदद करने की बात कही।",
+     ("India", "signsAgreementWith", "Ukraine")),
+    # "X को आरोपों से मुक्त": freed of something, no prisoner released
+    ("पाकिस्तान ने इमरान खान को आरोपों से मुक्त कर दिया।", ("Pakistan", "releases", "Imran Khan")),
+    # "दोनों ने ... पर सहमति जताई": an opinion both share, no agreement between them
+    ("मोदी और पुतिन ने संबंधों को प्रगाढ़ करने पर सहमति जताई।",
+     ("Narendra Modi", "signsAgreementWith", "Vladimir Putin")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
@@ -57,6 +74,14 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
 
 @pytest.mark.parametrize(("text", "triple"), [
     ("ब्रसेल्स में नाटो के मुख्यालय की बैठक हुई।", ("NATO", "locatedIn", "Brussels")),
+    ("भारत ने रूस की तारीफ की। बाद में तीन देश - जापान, इटली और स्पेन नाटो के नए सदस्य बने।",
+     ("Spain", "memberOf", "NATO")),
+    ("भारत ने जापान के साथ व्यापार बढ़ाने पर सहमति जताई।", ("India", "signsAgreementWith", "Japan")),
+    ("भारत और जापान के बीच सहमति बनी।", ("India", "signsAgreementWith", "Japan")),
+    ("जापान और फिलीपींस ने रक्षा समझौते पर हस्ताक्षर किए।", ("Japan", "signsAgreementWith", "Philippines")),
+    ("भारत ने जापान के साथ समझौता किया।", ("India", "signsAgreementWith", "Japan")),
+    ("हेग में अंतर्राष्ट्रीय आपराधिक न्यायालय ने वारंट जारी किया।",
+     ("International Criminal Court", "locatedIn", "The Hague")),
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("Imran Khan", "visits", "Russia")),
     ("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान की यात्रा की।", ("Narendra Modi", "visits", "Japan")),
     ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("India", "seeksTiesWith", "Ukraine")),

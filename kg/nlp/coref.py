@@ -47,6 +47,9 @@ _SINGULAR_AGENTS = {"उसने", "इसने"}
 _BODIES = {"Country", "Organization"}
 _GENERIC_LEADERS = {"leader", "head"}  # "रूसी नेता": whoever leads the country
 _PARTICLES = {"ही", "भी"}  # emphatic particles: "दोनों ही देश"
+# words before a bare head noun that make it no definite reference: quantities and numerals
+_NOT_DEFINITE = frozenset({"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन", "कुछ", "अनेक", "तमाम",
+                           *(match_key(w) for w in "दो तीन चार पांच पाँच छह सात आठ नौ दस".split())})
 _OBLIQUE = {"को", "से", "का", "की", "के", "पर", "में", "तक", "द्वारा"}
 _GROUP_NOUNS: dict[str, str | None] = {
     "देश": "Country", "देशों": "Country", "नेता": "Person", "नेताओं": "Person",
@@ -298,8 +301,8 @@ class Coreference:
     def _definite(self, doc: Doc, i: int, before: list[Arg], sent_of: list[int]) -> Arg | None:
         norm = doc[i].norm_
         prev = i - 2 if i > 1 and doc[i - 1].norm_ in _PARTICLES else i - 1
-        if prev >= 0 and doc[prev].norm_ in {"दोनों", "कई", "अन्य", "सदस्य", "सभी", "इन", "उन"}:
-            return None
+        if prev >= 0 and (doc[prev].norm_ in _NOT_DEFINITE or doc[prev].text.isdigit()):
+            return None  # "कई देश", "तीन देश": a count or quantity, not the country just named
         if norm == "देश":
             key = self._dateline_country(doc) or next(
                 (a.keys[0] for a in reversed(before) if a.type == "Country" and len(a.keys) == 1), None)

@@ -155,8 +155,8 @@ class LexiconRuler:
         line = dateline(doc)
         if line and line[0] <= start <= line[1]:
             return True
-        if start > 0 and norms[start - 1] in self.lexicon.org_heads:
-            return True  # "किंग्स कॉलेज लंदन": the place in an organization's name
+        if start > 0 and (norms[start - 1] in self.lexicon.org_heads or norms[start - 1] == "राजधानी"):
+            return True  # "किंग्स कॉलेज लंदन": in an organization's name; "राजधानी कीव": the city
         if end < len(norms) and norms[end] in LOCATIVE:
             return True
         if end + 1 < len(norms) and norms[end] in {"के", "की", "का"}:

@@ -38,6 +38,14 @@ class Frame:
     # a noun trigger whose agent may stand between the object and it, as a genitive or a
     # demonym: "यूक्रेन पर रूस के हमले", "यूक्रेन पर रूसी आक्रमण"
     agent_after_object: bool = False
+    # a case postposition between the trigger's parts: "समझौते में मदद करने की" is no pact made
+    # (the noun is then an argument of another verb); False for a noun and its light verb
+    gap_cases: bool = True
+    # a symmetric frame with no object marked pairs its coordinated subjects ("X और Y ने समझौता किया")
+    pair_subjects: bool = True
+    # a participle read as a predicate only: a copula follows within 3 words, no postposition first
+    # ("X एफएसबी से जुड़ा अधिकारी है"; in "X नाटो से जुड़े देशों से मिले" it describes the noun)
+    copula_after: bool = False
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -73,10 +81,14 @@ FRAMES: tuple[Frame, ...] = (
       agent_after_object=True),  # "रूस के साथ भारत के ऐतिहासिक संबंध": the genitive after the partner
     F("seeksTiesWith", "करीब + आ*|हो*|जा*|ला*", {"के"}, confidence=0.7),  # "पाकिस्तान चीन के करीब होता जा रहा"
     F("signsAgreementWith", "समझौत*|संधि|करार|सौद* + हस्ताक्षर*|किया|किए|किये|की|करेंगे|करेगा|हुआ|हुए",
-      {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9),
+      {"के साथ", "से"}, symmetric=True, event="agreement", confidence=0.9, gap_cases=False),
     F("signsAgreementWith", "हस्ताक्षर*", {"के साथ", "से"}, symmetric=True, event="agreement"),
-    F("signsAgreementWith", "सहमति + जता*|बनी|बन*|हुई|दी|व्यक्त", {"के साथ", "से"}, symmetric=True,
+    F("signsAgreementWith", "सहमति + बनी|बन*|हुई", {"के साथ", "से"}, symmetric=True,
       event="agreement", confidence=0.75),
+    # "X ने Y के साथ ... पर सहमति जताई": agreed with a partner named; "दोनों ने ... पर सहमति जताई"
+    # only states an opinion both share, no agreement between them
+    F("signsAgreementWith", "सहमति + जता*|दी|व्यक्त", {"के साथ", "से"}, symmetric=True,
+      event="agreement", confidence=0.7, pair_subjects=False),
     F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के बीच"}, symmetric=True, event="agreement",
       subj=frozenset(), confidence=0.8),
     # "UAE के साथ भारत के ... समझौते": the agent's genitive after the partner
@@ -141,10 +153,16 @@ FRAMES: tuple[Frame, ...] = (
     F("awards", "पुरस्कार|सम्मान|पदक + प्रदान|दिया|दी|दिए", {"को"}, obj_types={"Person", "Organization"},
       confidence=0.75),
     F("releases", "रिहा|रिहाई", {"को", "की"}, obj_types={"Person", "Organization"}, confidence=0.8),
+    # "X को आजाद कर दिया": the other common verb for freeing a prisoner
+    F("releases", "आजाद|आज़ाद + कर*|किया|किए|किये|की", {"को"}, obj_types={"Person"}, confidence=0.75,
+      gap_cases=False),
     F("releases", "जमानत|ज़मानत + दे*|दी|दिया|मंजूर|मिल*", {"को"}, obj_types={"Person"}, confidence=0.75),
     F("memberOf", "सदस्य", {"का", "के", "की"}, subj=frozenset({""}), obj_types={"Organization"},
       confidence=0.7),
     F("partOf", "हिस्सा|अंग", {"का", "के"}, subj=frozenset({""}), confidence=0.7),
+    # "X एफएसबी से जुड़ा अधिकारी है": tied to an organization ("अल-कायदा से जुड़े संगठन X": phrase_relations)
+    F("affiliatedWith", "जुड़ा|जुड़े|जुड़ी", {"से"}, subj=frozenset({""}),
+      obj_types={"Organization"}, subj_types={"Person", "Organization"}, confidence=0.7, copula_after=True),
     # "फिनलैंड नाटो में शामिल हो गया": joining an organization makes a member
     F("memberOf", "शामिल + हो*|हु*", {"में"}, subj=frozenset({"", "ने"}), obj_types={"Organization"},
       subj_types={"Country", "Organization", "Person"}, confidence=0.7),

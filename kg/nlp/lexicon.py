@@ -90,6 +90,7 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # alias key -> entry key
     demonyms: dict[str, str] = field(default_factory=dict)  # alias key -> country entry key
     metonyms: dict[str, str] = field(default_factory=dict)  # alias key -> country entry key
+    seats: dict[str, str] = field(default_factory=dict)  # metonym alias key -> its institution's label
     person_titles: dict[str, str] = field(default_factory=dict)  # title key -> English role
     org_heads: dict[str, str] = field(default_factory=dict)  # head noun key -> English head
     countries: dict[str, str] = field(default_factory=dict)  # ISO2 -> entry key
@@ -195,6 +196,8 @@ def _load_cues(lex: Lexicon) -> None:
     for row in data_rows("metonyms.tsv"):
         if row["country"] in lex.countries:
             lex.metonyms[match_key(row["alias_hi"])] = lex.countries[row["country"]]
+            if row.get("institution_en"):  # "क्रेमलिन": a seat whose staff are named after it
+                lex.seats[match_key(row["alias_hi"])] = row["institution_en"]
     for row in data_rows("titles.tsv"):
         table = lex.org_heads if row["kind"] == "org_head" else lex.person_titles
         table[match_key(row["title_hi"])] = row["role_en"]

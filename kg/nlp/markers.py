@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from kg.nlp.args import Arg
 
-__all__ = ["POSTPOSITIONS", "BOUNDARIES", "SUBJECT_PRONOUNS", "assign_markers", "marker_at", "clause_start",
-           "floating_both", "subject_carried"]
+__all__ = ["POSTPOSITIONS", "BOUNDARIES", "CASES", "copula_follows", "SUBJECT_PRONOUNS", "assign_markers",
+           "marker_at", "clause_start", "floating_both", "subject_carried"]
 
 POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in (
     "ने", "को", "से", "में", "पर", "का", "की", "के", "तक", "द्वारा",
@@ -45,6 +45,28 @@ _COORD = _CONJ | {"अब", "फिर", "भी"}
 BOUNDARIES = {"जहां", "जहाँ", "जो", "जब", "कि", "क्योंकि", "जबकि", "लेकिन", "परंतु", "किंतु", "मगर",
               "जिसमें", "जिससे", "जिसका", "जिसकी", "जिसके", "जिन्होंने", "बल्कि", "ताकि", "हालांकि",
               ";", "।"}
+
+
+CASES = frozenset({"में", "से", "को", "के", "की", "का", "ने"})  # case postpositions (not पर)
+_COPULAS = frozenset({"है", "हैं", "था", "थे", "थी", "थीं", "रहा", "रहे", "रही", "हुआ", "हुए", "हुई", "हो"})
+
+
+def copula_follows(norms: Sequence[str], end: int, limit: int) -> bool:
+    """A copula within 3 words after ``end``, before any case postposition: the words before
+    ``end`` are a predicate (``एफएसबी से जुड़ा अधिकारी है``), not an attribute of a noun
+    (``नाटो से जुड़े देशों से``).
+
+    Examples
+    --------
+    >>> copula_follows("से जुड़ा अधिकारी है".split(), 2, 4), copula_follows("से जुड़े देशों से".split(), 2, 4)
+    (True, False)
+    """
+    for norm in norms[end:min(end + 4, limit)]:
+        if norm in _COPULAS:
+            return True
+        if norm in CASES:
+            return False
+    return False
 
 
 def marker_at(words: Sequence[str], i: int) -> str:
@@ -89,12 +111,26 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
         nxt = words[end + len(marker.split())]
         if nxt in PARTICIPLES:  # "पश्चिम द्वारा समर्थित पक्ष": the agent of an adjective, of no verb
             return f"{marker} {nxt}"
+    if not marker and arg.type == "Organization":
+        class_end = _class_nouns(words, end)  # "नाटो सैन्य गठबंधन का हिस्सा": the body named by its class
+        if class_end > end:
+            return marker_at(words, class_end)
     noun = end + 1 if marker in {"के", "की", "का"} else end if not marker else -1
     if 0 < noun < len(words) - 1 and marker and words[noun] in _QUANTIFIERS:
         noun += 1  # "यूक्रेन के कई शहरों पर हमला"
     if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker
+
+
+_CLASS_NOUNS = {"गठबंधन", "समूह", "संगठन", "गुट"}
+_CLASS_ADJ = {"सैन्य", "आर्थिक", "राजनीतिक", "सुरक्षा", "व्यापारिक", "क्षेत्रीय"}
+
+
+def _class_nouns(words: Sequence[str], end: int) -> int:
+    """End of a class noun phrase right after an organization's name (``सैन्य गठबंधन``), else ``end``."""
+    i = end + 1 if end < len(words) and words[end] in _CLASS_ADJ else end
+    return i + 1 if i < len(words) and words[i] in _CLASS_NOUNS else end
 
 
 def _joined(words: Sequence[str], left: Arg, right: Arg, skip: set[int]) -> bool:

@@ -25,7 +25,8 @@ from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
 from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
 from kg.nlp.lexicon import Lexicon
-from kg.nlp.markers import assign_markers, clause_start
+from kg.nlp.markers import CASES, assign_markers, clause_start, copula_follows
+from kg.nlp.membership import organ_staff, seat_staff
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
@@ -35,6 +36,7 @@ from kg.nlp.speech import EVALUATION_FRAMES, SPEECH_FRAMES, VERDICT_FRAMES, spee
 from kg.nlp.state import doc_value, setdefault
 from kg.nlp.structural import (
     apposition_places,
+    capital_places,
     derived_relations,
     exchange_relations,
     located_relations,
@@ -137,14 +139,18 @@ class RelationExtractor:
             found = self._read(ctx, norms, sent, sargs)
             out += found + exchange_relations(norms[sent.start:sent.end], found)
         out += title_relations(doc, titles, args, self.roles, article_date(doc))
+        for rec, seat in seat_staff(doc, titles, self.lexicon):  # "क्रेमलिन के प्रवक्ता": the Kremlin too
+            add_entry(entities, seat)
+            out.append(rec)
         for rec in out:  # a title's body need not be named ("प्रधानमंत्री मोदी" leads India)
             if rec.object not in entities and rec.object in self.lexicon.entries:
                 add_entry(entities, self.lexicon.entries[rec.object])
         out += organ_relations(doc, args, doc_value(doc, ORGANS, {}), self.lexicon,
                                doc_value(doc, DEMONYMS, {}))
         out += located_relations(doc, args, self.lexicon)
-        out += apposition_places(doc, args)
+        out += apposition_places(doc, args) + capital_places(doc, args, self.lexicon, set(entities))
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
+        out += organ_staff(out)
         types = {k: e.type for k, e in entities.items()}
         derived = derived_relations(out, types, titles, self.lexicon)
         for rec in derived:  # a leader's state from the lexicon need not be named in the text
@@ -204,6 +210,10 @@ class RelationExtractor:
                                       lambda f, s, e, pairs: self._emit(ctx, f, s, e, pairs, None))
 
     def _apply(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> list[RelRec]:
+        if not frame.gap_cases and CASES & set(ctx.norms[start + 1:end - 1]):
+            return []  # "समझौते में मदद करने की": the noun is another verb's argument
+        if frame.copula_after and not copula_follows(ctx.norms, end, ctx.sent.end):
+            return []
         if frame.event and start > 0 and ctx.norms[start - 1] in _DEMONSTRATIVES:
             return []  # "यह यात्रा": a reference to an event, not a new statement
         if demanded(ctx.norms, end, ctx.sent.end):
@@ -227,7 +237,7 @@ class RelationExtractor:
             subjects = dropped_subject(ctx.norms, (ctx.sent.start, start, end), ctx.args, ctx.previous, frame,
                                        (left, objects))
         pairs = [(s, o) for s in subjects for o in objects]
-        if not pairs and frame.symmetric:
+        if not pairs and frame.symmetric and frame.pair_subjects:
             pairs = self._symmetric_pairs(left, subjects)
             if frame.predicate in _MUTUAL:  # "X और Y ने संबंध बहाल करने ...": each seeks ties with the other
                 pairs += [(o, s) for s, o in pairs]

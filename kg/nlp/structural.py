@@ -20,14 +20,15 @@ from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import BOUNDARIES
+from kg.nlp.membership import membership_phrase
 from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace
 from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
 
 __all__ = [
-    "title_relations", "organ_relations", "located_relations", "media_places", "derived_relations",
-    "apposition_places", "phrase_relations",
+    "title_relations", "organ_relations", "located_relations", "media_places",
+    "derived_relations", "apposition_places", "capital_places", "phrase_relations",
     "exchange_relations", "CITIZEN_ROLES",
 ]
 
@@ -152,25 +153,57 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             continue
         if place.marker not in {"में", "के", "की", "का"} or place.sent != org.sent:
             continue
-        if not own_marker(doc, place):
-            continue  # "उत्तरी अमेरिका और यूरोप के": the marker is shared, not one's own
+        if not own_marker(doc, place) or (place.marker == "का" and org.marker):
+            continue  # "उत्तरी अमेरिका और यूरोप के": shared; "मास्को का ब्रिक्स को": का heads no oblique noun
         gap = org.start - place.end - len(place.marker.split())
         if gap == 0 or (gap == 1 and doc[org.start - 1].text in {"स्थित", "स्थापित"}):
             head = lexicon.org_heads.get(doc[org.end - 1].norm_, "")
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
+            if place.marker == "में" and _is_army(org.keys[0], head, lexicon):
+                continue  # "कुर्स्क में यूक्रेनी सेना": where an army fights, not where it is based
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
                             doc[org.start].sent, 0.8, source="located"))
     return out + media_places(doc, args)
 
 
+def _is_army(key: str, head: str, lexicon: Lexicon) -> bool:
+    """An armed force: by its lexicon kind, or by its head noun (``माली की सेना``)."""
+    if entry := lexicon.entries.get(key):
+        return entry.kind == "army"
+    return head.lower().startswith(("army", "navy", "air force"))
+
+
+def capital_places(doc: Doc, args: Sequence[Arg], lexicon: Lexicon, named: set[str]) -> list[RelRec]:
+    """``राजधानी कीव``: a city called the capital lies in its country (the lexicon's), when the
+    article names that country (``named``: the document's entity keys). ``X की राजधानी Y`` is
+    :func:`apposition_places`'."""
+    out = []
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    for arg in args:
+        if arg.type != "City" or len(arg.keys) != 1 or arg.start == 0 or norms[arg.start - 1] != "राजधानी":
+            continue
+        if arg.start > 1 and norms[arg.start - 2] in _GEN:
+            continue  # "यूक्रेन की राजधानी कीव": the genitive says whose
+        entry = lexicon.entries.get(arg.keys[0])
+        country = lexicon.country(entry.country if entry else None)
+        if country and country.key in named and country.key != arg.keys[0]:
+            sent = doc[arg.start].sent
+            out.append(_rec(arg.keys[0], "locatedIn", country.key, sent, 0.75, source="capital"))
+    return out
+
+
 # The nouns of a news medium between its country and its name: "रूस की न्यूज एजेंसी RIA"
 _MEDIUM_WORDS = frozenset(match_key(w) for w in """अखबार अख़बार समाचार पत्र समाचारपत्र पत्रिका मीडिया
-न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान""".split())
+न्यूज न्यूज़ एजेंसी ब्रॉडकास्टर संस्थान टीवी चैनल रेडियो प्रसारक""".split())
+# adjectives of a medium before its noun; a state's own ("सरकारी न्यूज ब्रॉडकास्टर") is partOf it
+_MEDIUM_ADJ = frozenset(match_key(w) for w in "स्वतंत्र निजी प्रमुख सबसे बड़े बड़ा".split())
+_STATE_ADJ = frozenset(match_key(w) for w in "सरकारी राज्य सरकार-नियंत्रित".split())
 
 
 def media_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
     """``locatedIn`` for a medium named after its country and a medium noun: ``जर्मन अखबार X``
-    (a demonym), ``रूस की न्यूज एजेंसी X`` (a genitive)."""
+    (a demonym), ``रूस की न्यूज एजेंसी X`` (a genitive); ``partOf`` for the state's own medium
+    (``रूस के सरकारी न्यूज ब्रॉडकास्टर X``)."""
     out = []
     norms = doc._.get(NORMS) or [t.norm_ for t in doc]
     for place, org in zip(args, args[1:], strict=False):
@@ -179,9 +212,11 @@ def media_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         if place.marker not in {"", "के", "की", "का"} or len(place.keys) != 1:
             continue
         between = norms[place.end + len(place.marker.split()):org.start]
-        if between and all(w in _MEDIUM_WORDS for w in between):
+        if (any(w in _MEDIUM_WORDS for w in between)
+                and all(w in _MEDIUM_WORDS | _MEDIUM_ADJ | _STATE_ADJ for w in between)):
+            predicate = "partOf" if _STATE_ADJ & set(between) else "locatedIn"
             sent = doc[org.start].sent
-            out.append(_rec(org.keys[0], "locatedIn", place.keys[0], sent, 0.8, source="located"))
+            out.append(_rec(org.keys[0], predicate, place.keys[0], sent, 0.8, source="located"))
     return out
 
 
@@ -202,11 +237,14 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             continue
         if place.marker not in {"के", "की", "का"} or len(place.keys) != 1 or len(inner.keys) != 1:
             continue
+        if not own_marker(doc, place):
+            continue  # "उत्तरी अमेरिका और यूरोप के": the list shares the genitive, Europe is no part of it
         between = norms[place.end + 1:inner.start]
         if place.keys[0] == inner.keys[0] or not all(w in _PLACE_WORDS or w.isdigit() for w in between):
             continue
         # "रूस के कजान और येकातेरिनबर्ग": every place coordinated with the first
         listed = [a for a in args if inner.group >= 0 and a.group == inner.group and a.start >= inner.start
+                  and a.sent == inner.sent  # group numbers restart in each sentence
                   and a.type in {"City", "Region"} and len(a.keys) == 1] or [inner]
         out += [_rec(a.keys[0], "locatedIn", place.keys[0], doc[a.start].sent, 0.8, source="apposition")
                 for a in listed if a.keys[0] != place.keys[0]]
@@ -244,6 +282,8 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
             out.append(_rec(b.keys[0], "seeksTiesWith", a.keys[0], sent, 0.7, source="phrase"))
         elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
             out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
+        else:
+            out += membership_phrase(norms, args, a, b, gap, sent)
     return out
 
 
