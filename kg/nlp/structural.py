@@ -206,8 +206,9 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         if place.keys[0] == inner.keys[0] or not all(w in _PLACE_WORDS or w.isdigit() for w in between):
             continue
         # "रूस के कजान और येकातेरिनबर्ग": every place coordinated with the first
-        listed = [a for a in args if inner.group >= 0 and a.group == inner.group and a.start >= inner.start
-                  and a.type in {"City", "Region"} and len(a.keys) == 1] or [inner]
+        # (group numbers restart in each sentence: only the sentence's own list)
+        listed = [a for a in args if inner.group >= 0 and a.group == inner.group and a.sent == inner.sent
+                  and a.start >= inner.start and a.type in {"City", "Region"} and len(a.keys) == 1] or [inner]
         out += [_rec(a.keys[0], "locatedIn", place.keys[0], doc[a.start].sent, 0.8, source="apposition")
                 for a in listed if a.keys[0] != place.keys[0]]
     return out
