@@ -19,3 +19,28 @@ def test_a_list_of_places_stays_in_its_sentence() -> None:
     assert ("Kharkiv", "locatedIn", "Ukraine") in facts
     assert ("Kyiv", "locatedIn", "Ukraine") in facts
     assert ("Mumbai", "locatedIn", "Ukraine") not in facts
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the attacker a demonym or genitive right before the noun, the place a genitive or locative
+    ("ताइवान के चीनी आक्रमण के दसवें दिन रिपोर्ट आई।", ("China", "attacks", "Taiwan")),
+    ("नाटो यूक्रेन में रूसी आक्रमण को खतरा मानता है।", ("Russia", "attacks", "Ukraine")),
+    ("सीरिया में तुर्की के हमले जारी हैं।", ("Turkey", "attacks", "Syria")),
+    # the noun's own agent wins over the clause's ने agent
+    ("जेलेंस्की ने यूक्रेन पर रूसी आक्रमण में अपराधों की जांच मांगी।", ("Russia", "attacks", "Ukraine")),
+])
+def test_noun_agent_attacks(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in _facts(text)
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("जेलेंस्की ने यूक्रेन पर रूसी आक्रमण में अपराधों की जांच मांगी।",
+     ("Volodymyr Zelenskyy", "attacks", "Ukraine")),
+    # a genitive with no agent after it is the attacker, not the target
+    ("रूस के हमले में यूक्रेन के दस सैनिक मारे गए।", ("Russia", "attacks", "Ukraine")),
+    ("रूस के हमले में यूक्रेन के दस सैनिक मारे गए।", ("Ukraine", "attacks", "Russia")),
+    # a locative with no agent of the noun: no one named attacks
+    ("भारत ने यूक्रेन में हमले की निंदा की।", ("India", "attacks", "Ukraine")),
+])
+def test_noun_agent_no_attack(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple not in _facts(text)

@@ -38,6 +38,7 @@ class Frame:
     # a noun trigger whose agent may stand between the object and it, as a genitive or a
     # demonym: "यूक्रेन पर रूस के हमले", "यूक्रेन पर रूसी आक्रमण"
     agent_after_object: bool = False
+    agent_before_noun: bool = False  # that agent only, right before the noun (no other subject)
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -102,6 +103,10 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*", {"पर"}, subj=GEN, agent_after_object=True, confidence=0.7),
     F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी|एयरस्ट्राइक*|स्ट्राइक", {"पर", "के खिलाफ"}, subj=ERG | GEN,
       confidence=0.8, agent_after_object=True),
+    # the place attacked as a genitive or locative, the attacker a demonym or genitive right before
+    # the noun: "यूक्रेन के रूसी आक्रमण के दसवें दिन", "शहर में रूसी हमले" (no other subject)
+    F("attacks", "हमल*|आक्रमण|बमबारी|गोलाबारी|युद्ध|जंग", {"के", "में"}, subj=GEN, obj_types=PLACES,
+      confidence=0.65, agent_after_object=True, agent_before_noun=True),
     # "यूक्रेन के खिलाफ रूस का युद्ध", "जॉर्जिया के खिलाफ रूस की सैन्य कार्रवाई"
     F("attacks", "युद्ध|जंग|लड़ाई", {"के खिलाफ"}, subj=GEN, confidence=0.7, agent_after_object=True),
     F("attacks", "बढ़*", {"की ओर"}, obj_types={"City", "Region"}, subj_types={"Country", "Organization"},

@@ -242,6 +242,8 @@ class RelationExtractor:
                 break  # "हूतियों को हथियार देने के आरोपों को खारिज": a nearer "को" phrase is the object
             if arg.marker == "" and not frame.swap and start - arg.end > 1:
                 continue
+            if frame.agent_before_noun and arg is left[-1] and start - arg.end <= 2:
+                continue  # "यूक्रेन में रूस के हमले": the genitive right before the noun is its agent
             if arg.group < 0:
                 return [arg]
             return [a for a in left if a.group == arg.group and a.type in frame.obj_types]
