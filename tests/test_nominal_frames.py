@@ -44,3 +44,17 @@ def test_noun_agent_attacks(text: str, triple: tuple[str, str, str]) -> None:
 ])
 def test_noun_agent_no_attack(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    ("मोदी की पुतिन से मुलाकात हुई।", ("Narendra Modi", "meets", "Vladimir Putin"), True),
+    ("मोदी की मास्को में पुतिन से पहली मुलाकात हुई।", ("Narendra Modi", "meets", "Vladimir Putin"), True),
+    ("मोदी की यूक्रेन के राष्ट्रपति ज़ेलेंस्की से मुलाकात अहम है।",
+     ("Narendra Modi", "meets", "Volodymyr Zelenskyy"), True),
+    # the clause's ने agent only watches the meeting
+    ("चीन ने मोदी की पुतिन के साथ बैठक पर नजर रखी।", ("China", "meets", "Vladimir Putin"), False),
+    # the genitive owns the visit, not the meeting
+    ("मोदी ने रूस की यात्रा में पुतिन से मुलाकात की।", ("Russia", "meets", "Vladimir Putin"), False),
+])
+def test_genitive_owns_a_meeting(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

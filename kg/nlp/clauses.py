@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
-from kg.nlp.possessor import noun_possessor
+from kg.nlp.possessor import meeting_owner, noun_possessor
 
 __all__ = ["relative_head", "adverbial_event", "participant_after", "noun_agent", "bound_subjects", "recent"]
 
@@ -204,7 +204,8 @@ def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obje
     agent = noun_agent(frame, norms, left, objects, start)
     if agent is not None:
         return agent
-    return noun_possessor(frame, norms, left, objects)
+    owner = noun_possessor(frame, norms, left, objects)
+    return owner if owner is not None else meeting_owner(frame, left, objects)
 
 
 def recent(doc: Doc, sent: Span, where: int) -> bool:
