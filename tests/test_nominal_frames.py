@@ -58,3 +58,9 @@ def test_noun_agent_no_attack(text: str, triple: tuple[str, str, str]) -> None:
 ])
 def test_genitive_owns_a_meeting(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+def test_a_parenthesis_after_a_name_keeps_its_postposition() -> None:
+    facts = _facts("ओमान और संयुक्त अरब अमीरात (UAE) के साथ भारत के नए व्यापार समझौते अहम हैं।")
+    assert ("India", "signsAgreementWith", "United Arab Emirates") in facts
+    assert ("India", "signsAgreementWith", "Oman") in facts
