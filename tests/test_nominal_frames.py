@@ -64,3 +64,16 @@ def test_a_parenthesis_after_a_name_keeps_its_postposition() -> None:
     facts = _facts("ओमान और संयुक्त अरब अमीरात (UAE) के साथ भारत के नए व्यापार समझौते अहम हैं।")
     assert ("India", "signsAgreementWith", "United Arab Emirates") in facts
     assert ("India", "signsAgreementWith", "Oman") in facts
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    ("अमेरिका और रूस ने गुरुवार को कैदियों की अदला-बदली की है।", ("United States", "signsAgreementWith", "Russia"),
+     True),
+    ("रूस और पश्चिम के बीच अदला-बदली का लंबा इतिहास है।", ("Russia", "signsAgreementWith", "the West"), True),
+    # the persons swapped are no parties to the deal
+    ("ब्रिटनी ग्रिनर को विक्टर बाउट के साथ अदला-बदली करना पड़ा।",
+     ("Brittney Griner", "signsAgreementWith", "Viktor Bout"), False),
+    ("भारत ने रूस के साथ कैदियों की अदला-बदली नहीं की।", ("India", "signsAgreementWith", "Russia"), False),
+])
+def test_prisoner_swap_is_a_deal(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

@@ -50,6 +50,7 @@ def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # no
 
 
 _VISIT_SUBJ = ERG | GEN
+_STATES = {"Country", "Organization"}
 FRAMES: tuple[Frame, ...] = (
     F("visits", "दौरा|दौरे|दौरों", {"का", "के", "की", ""}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
     F("visits", "रवाना", {"", "के लिए"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.8),
@@ -83,6 +84,12 @@ FRAMES: tuple[Frame, ...] = (
     # "UAE के साथ भारत के ... समझौते": the agent's genitive after the partner
     F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के साथ"}, subj=GEN, symmetric=True, event="agreement",
       agent_after_object=True, confidence=0.7),
+    # a prisoner swap between states is a deal between them: "X और Y ने कैदियों की अदला-बदली की",
+    # "X और Y के बीच अदला-बदली" (the swapped persons are no parties: states and bodies only)
+    F("signsAgreementWith", "अदला|अदल + बदली + की|किया|किए|किये|हुई|हुआ|कर*", {"के साथ", "से"}, symmetric=True,
+      subj_types=_STATES, obj_types=_STATES, confidence=0.75),
+    F("signsAgreementWith", "अदला|अदल + बदली", {"के बीच"}, subj=frozenset(), symmetric=True,
+      subj_types=_STATES, obj_types=_STATES, confidence=0.7),
     F("criticizes", "आलोचना|निंदा|फटकार|भर्त्सना", {"की", "को", "के"}, confidence=0.8),
     F("criticizes", "निशाना + साध*", {"पर"}, confidence=0.75),
     F("criticizes", "आड़े + हाथों", {"को"}, confidence=0.75),
