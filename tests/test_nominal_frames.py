@@ -77,3 +77,17 @@ def test_a_parenthesis_after_a_name_keeps_its_postposition() -> None:
 ])
 def test_prisoner_swap_is_a_deal(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # the infinitive of a time phrase takes the subject of the main clause after it
+    ("ताइवान पर हमला करने के कुछ दिनों बाद चीन ने बयान दिया।", ("China", "attacks", "Taiwan"), True),
+    ("सीरिया पर हमला करने से पहले तुर्की ने चेतावनी दी।", ("Turkey", "attacks", "Syria"), True),
+    # a bare event noun in a time phrase: the clause's agent only acts after it
+    ("ताइवान पर हमले के बाद चीन ने बयान दिया।", ("China", "attacks", "Taiwan"), False),
+    # not past a clause boundary
+    ("ताइवान पर हमला करने के बाद जो हुआ, उस पर अमेरिका ने बयान दिया।",
+     ("United States", "attacks", "Taiwan"), False),
+])
+def test_infinitive_time_phrase_subject(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
+from kg.nlp.markers import BOUNDARIES
 from kg.nlp.possessor import meeting_owner, noun_possessor
 
-__all__ = ["relative_head", "adverbial_event", "participant_after", "noun_agent", "bound_subjects", "recent"]
+__all__ = ["relative_head", "adverbial_event", "participant_after", "noun_agent", "bound_subjects", "recent",
+           "infinitive_adverbial", "agent_after"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -117,6 +119,48 @@ def participant_after(frame: Frame, norms: Sequence[str], left: Sequence[Arg], o
         return False
     first = min(o.start for o in objects)
     return not any(a.marker in _GENITIVES and a.end <= first for a in left if a not in objects)
+
+
+_BEFORE_AFTER = {"बाद", "दौरान"}
+
+
+def infinitive_adverbial(norms: Sequence[str], end: int, sent_end: int) -> bool:
+    """Whether the trigger ending at ``end`` is an infinitive heading a time phrase (``हमला करने
+    के कुछ दिनों बाद``, ``बात करने से पहले``): its subject is the main clause's, named after it
+    (``यूक्रेन पर हमला करने के कुछ दिनों बाद पुतिन ने कहा``). A passive (``दिए जाने के बाद``) has none.
+
+    Examples
+    --------
+    >>> infinitive_adverbial("यूक्रेन पर हमला करने के कुछ दिनों बाद पुतिन ने कहा".split(), 3, 11)
+    True
+    >>> infinitive_adverbial("यूक्रेन पर हमले के बाद पुतिन ने कहा".split(), 3, 8)
+    False
+    >>> infinitive_adverbial("मान्यता दिए जाने के बाद मंत्री ने कहा".split(), 2, 8)
+    False
+    """
+    i = end
+    if i < sent_end and norms[i].endswith("ने") and norms[i] not in {"ने", "अपने", "सामने"}:
+        i += 1  # the light verb after a noun trigger: "हमला करने"
+    elif not (end > 0 and norms[end - 1].endswith("ने") and norms[end - 1] != "ने"):
+        return False
+    if norms[i - 1] == "जाने" or i >= sent_end:
+        return False
+    if tuple(norms[i:i + 2]) == ("से", "पहले"):
+        return True
+    return norms[i] == "के" and any(w in _BEFORE_AFTER for w in norms[i + 1:min(i + 5, sent_end)])
+
+
+def agent_after(args: Sequence[Arg], norms: Sequence[str], end: int, types: frozenset[str]) -> list[Arg]:
+    """The first ``ने`` agent after token ``end`` in the same clause (none past a boundary)."""
+    for arg in args:
+        if arg.start < end or arg.extra.get("anchor"):
+            continue
+        if any(w in BOUNDARIES for w in norms[end:arg.start]):
+            return []
+        if arg.marker == "ने":
+            return [Arg(arg.start, arg.end, arg.keys, arg.type, "zero", arg.sent)] if arg.type in types \
+                else []
+    return []
 
 
 _GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}

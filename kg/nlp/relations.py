@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
-from kg.nlp.clauses import bound_subjects, participant_after, recent
+from kg.nlp.clauses import agent_after, bound_subjects, infinitive_adverbial, participant_after, recent
 from kg.nlp.discourse import dropped_subject
 from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
@@ -223,6 +223,8 @@ class RelationExtractor:
             # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", a headline "... से मिले प्रधानमंत्री मोदी",
             # "पुतिन के साथ मुलाकात में मोदी ने ...": the subject follows
             subjects = self._subjects_after(ctx, frame, end)
+        if not subjects and owner is None and infinitive_adverbial(ctx.norms, end, ctx.sent.end):
+            subjects = agent_after(ctx.args, ctx.norms, end, frame.subj_types)  # "हमला करने के बाद पुतिन ने"
         if not subjects and objects and owner is None:
             subjects = dropped_subject(ctx.norms, (ctx.sent.start, start, end), ctx.args, ctx.previous, frame,
                                        (left, objects))
