@@ -91,3 +91,13 @@ def test_prisoner_swap_is_a_deal(text: str, triple: tuple[str, str, str], found:
 ])
 def test_infinitive_time_phrase_subject(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("भारत और रूस के समझौते अहम हैं।", True),
+    ("भारत और रूस के नए समझौते अहम हैं।", True),
+    # the genitive pair owns another noun; the agreement noun has no parties of its own
+    ("भारत और रूस के संबंधों को देखते हुए समझौते के संकेत कम हैं।", False),
+])
+def test_agreement_noun_takes_its_own_genitive(text: str, found: bool) -> None:
+    assert (("India", "signsAgreementWith", "Russia") in _facts(text)) is found

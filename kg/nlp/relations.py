@@ -23,7 +23,7 @@ from kg.nlp.clauses import agent_after, bound_subjects, infinitive_adverbial, pa
 from kg.nlp.discourse import dropped_subject
 from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
-from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
+from kg.nlp.frames import EVENT_KINDS, FRAMES, GEN, Frame
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
@@ -263,6 +263,9 @@ class RelationExtractor:
             and (frame.swap or a.end <= limit)
             and not a.extra.get("anchor")
         ]
+        if not objects and frame.subj and frame.subj <= GEN:  # "भारत और रूस के समझौते": the noun's own genitive,
+            near = {a.group for a in pool if start - a.end <= 2}  # not of another noun ("X के संरेखण ... समझौते")
+            pool = [a for a in pool if start - a.end <= 2 or (a.group >= 0 and a.group in near)]
         agent = next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
         if agent is None and frame.agent_after_object:
             after = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
