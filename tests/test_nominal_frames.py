@@ -101,3 +101,13 @@ def test_infinitive_time_phrase_subject(text: str, triple: tuple[str, str, str],
 ])
 def test_agreement_noun_takes_its_own_genitive(text: str, found: bool) -> None:
     assert (("India", "signsAgreementWith", "Russia") in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # the feminine and past forms of देना, मुहैया कराना and पहुंचाना with named aid
+    ("अमेरिका ने ताइवान को सैन्य सहायता दी।", ("United States", "providesMilitaryAid", "Taiwan")),
+    ("फ्रांस ने यूक्रेन को मिसाइलें मुहैया कराईं।", ("France", "providesMilitaryAid", "Ukraine")),
+    ("जापान ने श्रीलंका को मानवीय सहायता पहुंचाई।", ("Japan", "providesEconomicAid", "Sri Lanka")),
+])
+def test_aid_verb_forms(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in _facts(text)
