@@ -111,3 +111,17 @@ def test_agreement_noun_takes_its_own_genitive(text: str, found: bool) -> None:
 ])
 def test_aid_verb_forms(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # a bare name before a visit or war noun modifies it: no subject of a later trigger
+    ("इमरान खान का रूस दौरा वैसा ही है जैसे उनका चीन दौरा था।", ("Russia", "visits", "China"), False),
+    ("इमरान खान का रूस दौरा वैसा ही है जैसे उनका चीन दौरा था।", ("Imran Khan", "visits", "China"), True),
+    ("मोदी की मास्को यात्रा और पुतिन के साथ बैठक पश्चिम के लिए संदेश है।",
+     ("Moscow", "meets", "Vladimir Putin"), False),
+    ("मोदी की मास्को यात्रा और पुतिन के साथ बैठक पश्चिम के लिए संदेश है।",
+     ("Russia", "meets", "Vladimir Putin"), False),
+    ("भारत पुतिन से मिला।", ("India", "meets", "Vladimir Putin"), True),  # a bare subject still is one
+])
+def test_bare_name_before_event_noun(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

@@ -56,6 +56,9 @@ _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _MUTUAL = {"seeksTiesWith"}
 _POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
+# a bare name right before one of these nouns modifies it ("मास्को यात्रा", "रूस दौरा", "यूक्रेन युद्ध"):
+# it is no nominative subject of a later trigger
+_MODIFIED_NOUNS = set(_EVENT_NOUN) | {match_key(w) for w in "युद्ध जंग संकट संघर्ष हमले हमला दौरा".split()}
 
 @dataclass
 class _Ctx:
@@ -216,7 +219,7 @@ class RelationExtractor:
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
         owner = bound_subjects(frame, ctx.norms, left, objects, (start, end), ctx.sent.end, ctx.args)
-        subjects = self._subjects(frame, left, objects, start) if owner is None else owner
+        subjects = self._subjects(frame, left, objects, start, ctx.norms) if owner is None else owner
         later = (ctx.headline or start > 0 and ctx.norms[start - 1] in _REFLEXIVES
                  or participant_after(frame, ctx.norms, left, objects, (start, end)))
         if not subjects and owner is None and later:
@@ -252,7 +255,8 @@ class RelationExtractor:
         return []
 
     @staticmethod
-    def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
+    def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int,
+                  norms: Sequence[str]) -> list[Arg]:
         limit = min((o.start for o in objects if o in left), default=start)
         pool = [
             a
@@ -262,6 +266,7 @@ class RelationExtractor:
             and a.type in frame.subj_types
             and (frame.swap or a.end <= limit)
             and not a.extra.get("anchor")
+            and not (a.marker == "" and a.end < start and norms[a.end] in _MODIFIED_NOUNS)
         ]
         if not objects and frame.subj and frame.subj <= GEN:  # "भारत और रूस के समझौते": the noun's own genitive,
             near = {a.group for a in pool if start - a.end <= 2}  # not of another noun ("X के संरेखण ... समझौते")
