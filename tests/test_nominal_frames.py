@@ -125,3 +125,13 @@ def test_aid_verb_forms(text: str, triple: tuple[str, str, str]) -> None:
 ])
 def test_bare_name_before_event_noun(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+def test_parties_listed_in_an_agreement() -> None:
+    facts = _facts("व्यापार समझौते में भारत, जापान और फ्रांस शामिल रहे।")
+    assert {("India", "signsAgreementWith", "Japan"), ("India", "signsAgreementWith", "France"),
+            ("Japan", "signsAgreementWith", "France")} <= facts
+    assert not {f for f in _facts("समझौते में भारत और जापान शामिल नहीं थे।") if f[1] == "signsAgreementWith"}
+    # a list after a place, not an agreement
+    assert not {f for f in _facts("दिल्ली में भारत, जापान और फ्रांस के अधिकारी शामिल रहे।")
+                if f[1] == "signsAgreementWith"}

@@ -28,6 +28,7 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import assign_markers, clause_start
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
+from kg.nlp.parties import agreement_parties
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
@@ -148,6 +149,7 @@ class RelationExtractor:
         out += located_relations(doc, args, self.lexicon)
         out += apposition_places(doc, args)
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
+        out += agreement_parties(doc, args)
         types = {k: e.type for k, e in entities.items()}
         derived = derived_relations(out, types, titles, self.lexicon)
         for rec in derived:  # a leader's state from the lexicon need not be named in the text
