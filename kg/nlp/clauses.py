@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
-from kg.nlp.possessor import noun_possessor
+from kg.nlp.markers import BOUNDARIES
+from kg.nlp.possessor import meeting_owner, noun_possessor
 
-__all__ = ["relative_head", "adverbial_event", "participant_after", "bound_subjects", "recent"]
+__all__ = ["relative_head", "adverbial_event", "participant_after", "noun_agent", "bound_subjects", "recent",
+           "infinitive_adverbial", "agent_after"]
 
 _VAALE = {"वाले", "वाली", "वाला", "वालों"}
 _COPULA = {"है", "हैं", "था", "थे", "थी", "हो", "होंगे"}  # "मिलने वाले हैं": about to, not a relative
@@ -119,6 +121,48 @@ def participant_after(frame: Frame, norms: Sequence[str], left: Sequence[Arg], o
     return not any(a.marker in _GENITIVES and a.end <= first for a in left if a not in objects)
 
 
+_BEFORE_AFTER = {"बाद", "दौरान"}
+
+
+def infinitive_adverbial(norms: Sequence[str], end: int, sent_end: int) -> bool:
+    """Whether the trigger ending at ``end`` is an infinitive heading a time phrase (``हमला करने
+    के कुछ दिनों बाद``, ``बात करने से पहले``): its subject is the main clause's, named after it
+    (``यूक्रेन पर हमला करने के कुछ दिनों बाद पुतिन ने कहा``). A passive (``दिए जाने के बाद``) has none.
+
+    Examples
+    --------
+    >>> infinitive_adverbial("यूक्रेन पर हमला करने के कुछ दिनों बाद पुतिन ने कहा".split(), 3, 11)
+    True
+    >>> infinitive_adverbial("यूक्रेन पर हमले के बाद पुतिन ने कहा".split(), 3, 8)
+    False
+    >>> infinitive_adverbial("मान्यता दिए जाने के बाद मंत्री ने कहा".split(), 2, 8)
+    False
+    """
+    i = end
+    if i < sent_end and norms[i].endswith("ने") and norms[i] not in {"ने", "अपने", "सामने"}:
+        i += 1  # the light verb after a noun trigger: "हमला करने"
+    elif not (end > 0 and norms[end - 1].endswith("ने") and norms[end - 1] != "ने"):
+        return False
+    if norms[i - 1] == "जाने" or i >= sent_end:
+        return False
+    if tuple(norms[i:i + 2]) == ("से", "पहले"):
+        return True
+    return norms[i] == "के" and any(w in _BEFORE_AFTER for w in norms[i + 1:min(i + 5, sent_end)])
+
+
+def agent_after(args: Sequence[Arg], norms: Sequence[str], end: int, types: frozenset[str]) -> list[Arg]:
+    """The first ``ने`` agent after token ``end`` in the same clause (none past a boundary)."""
+    for arg in args:
+        if arg.start < end or arg.extra.get("anchor"):
+            continue
+        if any(w in BOUNDARIES for w in norms[end:arg.start]):
+            return []
+        if arg.marker == "ने":
+            return [Arg(arg.start, arg.end, arg.keys, arg.type, "zero", arg.sent)] if arg.type in types \
+                else []
+    return []
+
+
 _GO = {"गया", "गए", "गये", "गई", "जाने", "जाते", "जाता", "जाती"}
 _PARTICLES = {"भी", "ही", "तो"}
 
@@ -144,6 +188,51 @@ def auxiliary_go(frame: Frame, norms: Sequence[str], start: int, objects: Sequen
     return any(norms[i] not in _PARTICLES and not norms[i].endswith("कर") for i in range(nearest, start))
 
 
+_CASE_WORDS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "और", ",", "तथा", "व"}
+
+
+def noun_agent(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
+               start: int) -> list[Arg] | None:
+    """The agent a noun trigger carries itself: a demonym or genitive right before it (at most
+    one modifier between), after the object: ``यूक्रेन पर रूसी आक्रमण``, ``यूक्रेन पर रूस के
+    ताजा हमले``. It is the noun's agent even when the clause has a ``ने`` agent of its own
+    (``जेलेंस्की ने यूक्रेन पर रूसी आक्रमण की जांच ...``).
+
+    Returns None when the frame takes no such agent or none stands there (the usual rules apply),
+    except for a frame whose agent can only stand there (``agent_before_noun``): then ``[]``.
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> attack = next(f for f in FRAMES if f.trigger.startswith("हमल"))
+    >>> words = "जेलेंस्की ने यूक्रेन पर रूसी आक्रमण की जांच मांगी".split()
+    >>> zel, ukr, rus = (Arg(0, 1, ("zel",), "Person", "name", marker="ने"),
+    ...                  Arg(2, 3, ("ukr",), "Country", "name", marker="पर"),
+    ...                  Arg(4, 5, ("rus",), "Country", "demonym"))
+    >>> [a.keys for a in noun_agent(attack, words, [zel, ukr, rus], [ukr], 5)]
+    [('rus',)]
+    >>> noun_agent(attack, words, [zel, ukr], [ukr], 5) is None
+    True
+    """
+    if not frame.agent_after_object:
+        return None
+    limit = max((o.end for o in objects), default=start)
+    for arg in reversed(left):
+        if arg in objects or arg.start < limit or arg.extra.get("anchor") or arg.type not in frame.subj_types:
+            continue
+        if arg.kind == "group" or len(arg.keys) != 1:
+            break  # "दोनों देशों के संबंध": a pair is read by the symmetric rules
+        tail = arg.end + (1 if arg.marker in _GENITIVES else 0)
+        if (arg.kind == "demonym" or arg.marker in _GENITIVES) and 0 <= start - tail <= 1 \
+                and not _CASE_WORDS & set(norms[tail:start]):
+            if arg.group >= 0:  # "अमेरिकी और यूरोपीय हथियारों"
+                return [a for a in left
+                        if a.group == arg.group and a not in objects and a.type in frame.subj_types]
+            return [arg]
+        break
+    return [] if frame.agent_before_noun else None
+
+
 def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],
                    span: tuple[int, int], sent_end: int, args: Sequence[Arg]) -> list[Arg] | None:
     """Subjects the phrase fixes (possibly none named), or None to search as usual."""
@@ -156,7 +245,11 @@ def bound_subjects(frame: Frame, norms: Sequence[str], left: Sequence[Arg], obje
     agent = adverbial_event(frame, norms, left, objects, span)
     if agent is not None:
         return agent
-    return noun_possessor(frame, norms, left, objects)
+    agent = noun_agent(frame, norms, left, objects, start)
+    if agent is not None:
+        return agent
+    owner = noun_possessor(frame, norms, left, objects)
+    return owner if owner is not None else meeting_owner(frame, left, objects)
 
 
 def recent(doc: Doc, sent: Span, where: int) -> bool:

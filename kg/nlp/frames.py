@@ -46,6 +46,7 @@ class Frame:
     # a participle read as a predicate only: a copula follows within 3 words, no postposition first
     # ("X एफएसबी से जुड़ा अधिकारी है"; in "X नाटो से जुड़े देशों से मिले" it describes the noun)
     copula_after: bool = False
+    agent_before_noun: bool = False  # that agent only, right before the noun (no other subject)
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -57,6 +58,7 @@ def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # no
 
 
 _VISIT_SUBJ = ERG | GEN
+_STATES = {"Country", "Organization"}
 FRAMES: tuple[Frame, ...] = (
     F("visits", "दौरा|दौरे|दौरों", {"का", "के", "की", ""}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
     F("visits", "रवाना", {"", "के लिए"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.8),
@@ -94,6 +96,12 @@ FRAMES: tuple[Frame, ...] = (
     # "UAE के साथ भारत के ... समझौते": the agent's genitive after the partner
     F("signsAgreementWith", "समझौत*|संधि|करार|डील", {"के साथ"}, subj=GEN, symmetric=True, event="agreement",
       agent_after_object=True, confidence=0.7),
+    # a prisoner swap between states is a deal between them: "X और Y ने कैदियों की अदला-बदली की",
+    # "X और Y के बीच अदला-बदली" (the swapped persons are no parties: states and bodies only)
+    F("signsAgreementWith", "अदला|अदल + बदली + की|किया|किए|किये|हुई|हुआ|कर*", {"के साथ", "से"}, symmetric=True,
+      subj_types=_STATES, obj_types=_STATES, confidence=0.75),
+    F("signsAgreementWith", "अदला|अदल + बदली", {"के बीच"}, subj=frozenset(), symmetric=True,
+      subj_types=_STATES, obj_types=_STATES, confidence=0.7),
     F("criticizes", "आलोचना|निंदा|फटकार|भर्त्सना", {"की", "को", "के"}, confidence=0.8),
     F("criticizes", "निशाना + साध*", {"पर"}, confidence=0.75),
     F("criticizes", "आड़े + हाथों", {"को"}, confidence=0.75),
@@ -114,6 +122,10 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*", {"पर"}, subj=GEN, agent_after_object=True, confidence=0.7),
     F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी|एयरस्ट्राइक*|स्ट्राइक", {"पर", "के खिलाफ"}, subj=ERG | GEN,
       confidence=0.8, agent_after_object=True),
+    # the place attacked as a genitive or locative, the attacker a demonym or genitive right before
+    # the noun: "यूक्रेन के रूसी आक्रमण के दसवें दिन", "शहर में रूसी हमले" (no other subject)
+    F("attacks", "हमल*|आक्रमण|बमबारी|गोलाबारी|युद्ध|जंग", {"के", "में"}, subj=GEN, obj_types=PLACES,
+      confidence=0.65, agent_after_object=True, agent_before_noun=True),
     # "यूक्रेन के खिलाफ रूस का युद्ध", "जॉर्जिया के खिलाफ रूस की सैन्य कार्रवाई"
     F("attacks", "युद्ध|जंग|लड़ाई", {"के खिलाफ"}, subj=GEN, confidence=0.7, agent_after_object=True),
     F("attacks", "बढ़*", {"की ओर"}, obj_types={"City", "Region"}, subj_types={"Country", "Organization"},
@@ -132,9 +144,11 @@ FRAMES: tuple[Frame, ...] = (
     F("expressesConcernAbout", "चिंता + व्यक्त|जता*|जाहिर|प्रकट", {"पर", "के बारे में", "को लेकर"},
       confidence=0.75),
     F("providesMilitaryAid",
-      "हथियार*|गोला-बारूद|सैन्य|मिसाइल*|टैंक*|रक्षा|लड़ाकू|ड्रोन|गोले + प्रदान|दे*|दिए|भेज*|आपूर्ति|सप्लाई", {"को"},
+      "हथियार*|गोला-बारूद|सैन्य|मिसाइल*|टैंक*|रक्षा|लड़ाकू|ड्रोन|गोले + प्रदान|दे*|दी|दिए|दिया|भेज*|आपूर्ति|सप्लाई|मुहैया"
+      "|पहुंचाए*|पहुंचाय*|पहुंचाई|पहुंचात*|पहुंचान*", {"को"},
       obj_types={"Country", "Organization", "Person", "City"}, confidence=0.8),
-    F("providesEconomicAid", "आर्थिक|वित्तीय|मानवीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए|भेज*", {"को"},
+    F("providesEconomicAid", "आर्थिक|वित्तीय|मानवीय + सहायता|मदद|पैकेज + प्रदान|दे*|दी|दिए|दिया|भेज*|मुहैया"
+      "|पहुंचाए*|पहुंचाय*|पहुंचाई|पहुंचात*|पहुंचान*", {"को"},
       confidence=0.8),
     F("providesEconomicAid", "किस्त|ऋण|कर्ज|अनुदान|बेलआउट|राहत + जारी|दे*|दी|दिए|दिया|मंजूर|प्रदान|स्वीकृत",
       {"को", "के लिए"}, obj_types={"Country", "Organization", "Region"}, confidence=0.75),

@@ -100,10 +100,27 @@ def floating_both(words: Sequence[str], i: int) -> bool:
     return 0 < i < len(words) and words[i] == "दोनों" and bool(marker_at(words, i + 1))
 
 
+def _after_parenthesis(words: Sequence[str], end: int) -> int:
+    """The word after a short parenthesis right after a name (``संयुक्त अरब अमीरात (UAE) के साथ``:
+    the postposition is the name's), else ``end``.
+
+    Examples
+    --------
+    >>> words = "संयुक्त अरब अमीरात ( UAE ) के साथ".split()
+    >>> _after_parenthesis(words, 3), _after_parenthesis(words, 4)
+    (6, 4)
+    """
+    if end >= len(words) or words[end] != "(":
+        return end
+    close = next((j for j in range(end + 1, min(end + 6, len(words))) if words[j] == ")"), None)
+    return close + 1 if close is not None else end
+
+
 def _own_marker(words: Sequence[str], arg: Arg) -> str:
     if arg.kind == "pronoun" and words[arg.start] in _FUSED:
         return _FUSED[words[arg.start]]
     end = arg.end + 1 if floating_both(words, arg.end) else arg.end
+    end = _after_parenthesis(words, end)
     marker = marker_at(words, end) if end < len(words) else ""
     # "हमास के नेताओं पर प्रतिबंध", "नाटो देशों से अपील": its leaders / members stand for the body;
     # "चीन की कार्रवाई पर चिंता": criticism of or concern about its actions is about it

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from kg.nlp.args import Arg
 from kg.nlp.frames import GEN, PLACES, Frame
 
-__all__ = ["noun_possessor"]
+__all__ = ["meeting_owner", "noun_possessor"]
 
 
 def noun_possessor(frame: Frame, norms: Sequence[str], left: Sequence[Arg],
@@ -54,3 +54,38 @@ def noun_possessor(frame: Frame, norms: Sequence[str], left: Sequence[Arg],
     if owner.group >= 0:
         return [a for a in left if a.group == owner.group and a.type in frame.subj_types]
     return [owner]
+
+
+def meeting_owner(frame: Frame, left: Sequence[Arg], objects: Sequence[Arg]) -> list[Arg] | None:
+    """The genitive that owns a meeting noun: ``मोदी की पुतिन से मुलाकात``, also across a place
+    or a title's body before the other side (``मोदी की मास्को में पुतिन से``, ``मोदी की यूक्रेन
+    के राष्ट्रपति ज़ेलेंस्की से``). None when no genitive stands there (the usual rules apply).
+
+    Examples
+    --------
+    >>> from kg.nlp.frames import FRAMES
+    >>> meet = next(f for f in FRAMES if f.trigger.startswith("मुलाकात"))
+    >>> modi = Arg(0, 1, ("modi",), "Person", "name", marker="की")
+    >>> moscow = Arg(2, 3, ("moscow",), "City", "name", marker="में")
+    >>> putin = Arg(4, 5, ("putin",), "Person", "name", marker="से")
+    >>> [a.keys for a in meeting_owner(meet, [modi, moscow, putin], [putin])]
+    [('modi',)]
+    >>> russia = Arg(0, 1, ("russia",), "Country", "name", marker="की")  # रूस की यात्रा में पुतिन से
+    >>> meeting_owner(meet, [russia, putin], [putin]) is None
+    True
+    """
+    if frame.predicate != "meets" or not frame.symmetric or not objects:
+        return None
+    first = min(o.start for o in objects)
+    before = [a for a in left if a.end <= first and a not in objects]
+    covered: set[int] = set()
+    for arg in reversed(before):
+        if arg.marker in GEN and not arg.extra.get("anchor"):
+            rest = [i for i in range(arg.end + 1, first) if i not in covered]
+            if len(rest) > 1 or (rest and rest[0] != first - 1) or arg.type not in frame.subj_types:
+                return None  # "रूस की यात्रा में पुतिन से": the genitive owns another noun
+            return [arg]
+        if arg.marker != "में" and not arg.extra.get("anchor"):
+            return None
+        covered.update(range(arg.start, arg.end + len(arg.marker.split())))
+    return None

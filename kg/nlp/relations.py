@@ -19,16 +19,17 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import ARGS, TITLES, Arg
 from kg.nlp.canonical import DEMONYMS, ENTITIES, ORGANS, EntityInfo, add_entry
-from kg.nlp.clauses import bound_subjects, participant_after, recent
+from kg.nlp.clauses import agent_after, bound_subjects, infinitive_adverbial, participant_after, recent
 from kg.nlp.discourse import dropped_subject
 from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
-from kg.nlp.frames import EVENT_KINDS, FRAMES, Frame
+from kg.nlp.frames import EVENT_KINDS, FRAMES, GEN, Frame
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import CASES, assign_markers, clause_start, copula_follows
 from kg.nlp.membership import organ_staff, seat_staff
 from kg.nlp.modality import modality, sentence_times, time_of
 from kg.nlp.normalize import match_key
+from kg.nlp.parties import agreement_parties
 from kg.nlp.rel import DATE_KEY, RELATIONS, RelRec
 from kg.nlp.roles import Roles, article_date, load_roles
 from kg.nlp.sentences import dateline, token_texts
@@ -58,6 +59,9 @@ _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _MUTUAL = {"seeksTiesWith"}
 _POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
+# a bare name right before one of these nouns modifies it ("मास्को यात्रा", "रूस दौरा", "यूक्रेन युद्ध"):
+# it is no nominative subject of a later trigger
+_MODIFIED_NOUNS = set(_EVENT_NOUN) | {match_key(w) for w in "युद्ध जंग संकट संघर्ष हमले हमला दौरा".split()}
 
 @dataclass
 class _Ctx:
@@ -151,6 +155,7 @@ class RelationExtractor:
         out += apposition_places(doc, args) + capital_places(doc, args, self.lexicon, set(entities))
         out += phrase_relations(doc, [a for a in args if a.kind != "event"])
         out += organ_staff(out)
+        out += agreement_parties(doc, args)
         types = {k: e.type for k, e in entities.items()}
         derived = derived_relations(out, types, titles, self.lexicon)
         for rec in derived:  # a leader's state from the lexicon need not be named in the text
@@ -226,13 +231,15 @@ class RelationExtractor:
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
         owner = bound_subjects(frame, ctx.norms, left, objects, (start, end), ctx.sent.end, ctx.args)
-        subjects = self._subjects(frame, left, objects, start) if owner is None else owner
+        subjects = self._subjects(frame, left, objects, start, ctx.norms) if owner is None else owner
         later = (ctx.headline or start > 0 and ctx.norms[start - 1] in _REFLEXIVES
                  or participant_after(frame, ctx.norms, left, objects, (start, end)))
         if not subjects and owner is None and later:
             # "अपनी सैन्य कार्रवाइयों के कारण मास्को को ...", a headline "... से मिले प्रधानमंत्री मोदी",
             # "पुतिन के साथ मुलाकात में मोदी ने ...": the subject follows
             subjects = self._subjects_after(ctx, frame, end)
+        if not subjects and owner is None and infinitive_adverbial(ctx.norms, end, ctx.sent.end):
+            subjects = agent_after(ctx.args, ctx.norms, end, frame.subj_types)  # "हमला करने के बाद पुतिन ने"
         if not subjects and objects and owner is None:
             subjects = dropped_subject(ctx.norms, (ctx.sent.start, start, end), ctx.args, ctx.previous, frame,
                                        (left, objects))
@@ -252,13 +259,16 @@ class RelationExtractor:
                 break  # "हूतियों को हथियार देने के आरोपों को खारिज": a nearer "को" phrase is the object
             if arg.marker == "" and not frame.swap and start - arg.end > 1:
                 continue
+            if frame.agent_before_noun and arg is left[-1] and start - arg.end <= 2:
+                continue  # "यूक्रेन में रूस के हमले": the genitive right before the noun is its agent
             if arg.group < 0:
                 return [arg]
             return [a for a in left if a.group == arg.group and a.type in frame.obj_types]
         return []
 
     @staticmethod
-    def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int) -> list[Arg]:
+    def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int,
+                  norms: Sequence[str]) -> list[Arg]:
         limit = min((o.start for o in objects if o in left), default=start)
         pool = [
             a
@@ -268,7 +278,11 @@ class RelationExtractor:
             and a.type in frame.subj_types
             and (frame.swap or a.end <= limit)
             and not a.extra.get("anchor")
+            and not (a.marker == "" and a.end < start and norms[a.end] in _MODIFIED_NOUNS)
         ]
+        if not objects and frame.subj and frame.subj <= GEN:  # "भारत और रूस के समझौते": the noun's own genitive,
+            near = {a.group for a in pool if start - a.end <= 2}  # not of another noun ("X के संरेखण ... समझौते")
+            pool = [a for a in pool if start - a.end <= 2 or (a.group >= 0 and a.group in near)]
         agent = next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
         if agent is None and frame.agent_after_object:
             after = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
