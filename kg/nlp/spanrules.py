@@ -105,6 +105,9 @@ class WordKinds:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.titles = {k for k in lexicon.person_titles if " " not in k}
+        from kg.english import spell_acronym
+
+        self.latin_titles = frozenset(filter(None, map(spell_acronym, self.titles)))  # PM मोदी: पीएम
         self.heads = {w.lower() for w in lexicon.org_heads.values()} | MEDIA_WORDS
         _load_word_lists()  # when the pipeline is built, not on the first new name
 
@@ -178,7 +181,7 @@ class WordKinds:
         norm = match_key(text)
         if not any(c.isalnum() for c in text):
             return "punct"
-        if norm in self.titles:
+        if norm in self.titles or text in self.latin_titles:
             return "title"
         if text.isascii():
             return "name" if any(c.isalpha() for c in text) else "plain"
