@@ -3,7 +3,9 @@
 Hindi news writes foreign names as they sound. A new name gets its label word by word: the
 English spelling of a loanword or acronym where :mod:`kg.english` knows one (``फाइनेंशियल
 टाइम्स`` → Financial Times, ``एफएसबी`` → FSB), a gloss for words of organization names
-(``खुफिया`` → Intelligence), else the romanization of :func:`kg.romanize.romanize`.
+(``खुफिया`` → Intelligence), the spelling English text uses for a foreign name's word
+(:mod:`kg.spelling`; in an organization's name only for words that are no Hindi word: पॉलिटिको →
+Politico), else the romanization of :func:`kg.romanize.romanize`.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     if english is None and (etype == "Person" or etype in PLACE_TYPES):
         return foreign_spelling(word)
     if english is None and etype == "Organization":
-        return loanword(word)
+        return loanword(word) or _foreign_word(word)
     return english
 
 
@@ -84,6 +86,17 @@ def loanword(word: str) -> str | None:
     if frequency != "none" and int(frequency) >= HINDI_COMMON_CLASS:
         return None
     return english_by_consonants(word)
+
+
+def _foreign_word(word: str) -> str | None:
+    """:func:`foreign_spelling` of a word of an organization's name that is no Hindi word
+    (पॉलिटिको: Politico, मोसाद: Mossad; but व्यापार and की stay as romanized)."""
+    from kg.nlp.lexicon import word_frequency_class
+    from kg.nlp.plausible import dictionary_pos
+
+    if word_frequency_class(word) != "none" or dictionary_pos(word):
+        return None
+    return foreign_spelling(word)
 
 
 def ordinary_loanword(word: str) -> bool:
