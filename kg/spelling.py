@@ -14,7 +14,7 @@ or place of ``english_names.txt`` (Justin, Francis): other frequent words are or
 Measured on the lexicon's names (people.tsv, places.tsv) whose words align with their English
 labels: the romanizer spells 226 of 371 words of people's names right, with the variants 247 (21
 changed right, 1 right romanization changed wrong); of 3,717 words of place names, 1,378 and 1,975
-(``ks`` may be ``x``: Texas, Oxford; a final ``a`` is kept: Kerala, not Kerle).
+(``ks`` may be ``x``: Texas, Oxford; a final ``a`` is kept: Kolda, not Koldo).
 """
 
 from __future__ import annotations
