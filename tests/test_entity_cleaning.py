@@ -24,3 +24,14 @@ def test_a_latin_title_is_no_part_of_the_name(nlp, title: str) -> None:  # noqa:
     doc = run(nlp, text, [at(nlp, text, f"{title} मोदी", "Person")])
     assert mentions(doc) == [("मोदी", "Person", "Narendra Modi")]
 
+
+
+@pytest.mark.parametrize("determiner", ["इस", "उसी"])
+def test_an_organ_after_a_demonstrative_is_no_name(nlp, determiner: str) -> None:  # noqa: ANN001
+    doc = run(nlp, f"{determiner} अमेरिकी संस्थान के विश्लेषण के अनुसार हमला हुआ।", [])
+    assert mentions(doc) == []  # neither the institute nor, out of it, the United States
+
+
+def test_an_organ_without_a_determiner_stays(nlp) -> None:  # noqa: ANN001
+    doc = run(nlp, "अमेरिकी संस्थान के विश्लेषण के अनुसार हमला हुआ।", [])
+    assert [m[2] for m in mentions(doc)] == ["Institute of the United States"]

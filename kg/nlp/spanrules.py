@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
-from kg.nlp.plausible import check_name, cued_places, dictionary_pos, glossed, indefinite
+from kg.nlp.plausible import DEMONSTRATIVES, check_name, cued_places, dictionary_pos, glossed, indefinite
 from kg.nlp.spanjoin import join_names
 from kg.nlp.state import ORGAN_DEMONYMS, doc_value
 
@@ -236,7 +236,8 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if span.id_ == "name" and (_counted(span) or _in_case(span)):
             continue
         if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
-            out.extend(_owner(span, kinds.lexicon))
+            pointed = span.start > 0 and doc[span.start - 1].text in DEMONSTRATIVES  # "इस अमेरिकी संस्थान"
+            out.extend([] if pointed else _owner(span, kinds.lexicon))
             continue
         if span.id_ not in NEW or tuple(t.norm_ for t in span) in nicknames:
             out.append(span)
