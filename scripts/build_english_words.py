@@ -4,8 +4,9 @@ For each of the 30,000 most frequent English words of wordfreq's English list th
 Pronouncing Dictionary knows, the ARPAbet pronunciation is spelled in Devanagari the way
 the Hindi press writes English: ``T``/``D`` → ट/ड, ``AA``/``AO`` of an "o" → ॉ, ``AE`` → ै,
 ``AY`` → आइ (आय before a vowel or R), ``EH R`` → एयर, ``NG`` → ंग, ``-tion`` → शन, ``-cial`` →
-शियल, a final ``-ia`` → िया (एशिया), ``-iat-`` also िए (इनिशिएटिव). Unstressed vowels are spelled from the letters they are aligned to (``private`` →
-प्राइवेट, ``harvesting`` → हार्वेस्टिंग). Where the press has more than one habit the script
+शियल, a final ``-ia`` → िया (एशिया), ``-iat-`` also िए (इनिशिएटिव). Unstressed vowels are
+spelled from the letters they are aligned to (``private`` → प्राइवेट, ``harvesting`` →
+हार्वेस्टिंग). Where the press has more than one habit the script
 makes each spelling and counts the second choices it took (its *cost*, at most 2):
 ``student`` स्टूडेंट (0) / स्ट्यूडेंट (1). A past tense whose stem is also listed (talked)
 costs one more, since such forms are seldom borrowed. Every spelling is folded with
