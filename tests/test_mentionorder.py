@@ -63,3 +63,9 @@ def test_a_surname_before_a_new_full_name(nlp) -> None:  # noqa: ANN001
     doc = run(nlp, text, [at(nlp, text, "ग्रोबेल", "Person"), at(nlp, text, "मार्तिन ग्रोबेल", "Person")])
     labels = [m[2] for m in mentions(doc)]
     assert len(labels) == 2 and len(set(labels)) == 1 and " " in labels[0]
+
+
+def test_an_abbreviation_before_its_bracketed_definition(nlp) -> None:  # noqa: ANN001
+    text = "एफटीसी ने जुर्माना लगाया। संघीय व्यापार आयोग (FTC) ने जांच की।"
+    doc = run(nlp, text, [at(nlp, text, "एफटीसी", "Organization")])
+    assert {m[2] for m in mentions(doc)} == {"Federal Trade Commission"}

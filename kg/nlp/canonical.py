@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import names as name_rules
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import LexEntry, Lexicon, slugify
-from kg.nlp.mentionorder import acronym_letters, bracketed_acronyms, bracketed_letters, is_acronym, key_order
+from kg.nlp.mentionorder import bracketed_acronyms, key_order
 from kg.nlp.state import DEMONYMS, ENTITIES, ORGANS
 
 __all__ = [
@@ -75,14 +75,10 @@ class Canonicalizer:
         names: dict[tuple[str, ...], str] = {}  # token norms of new names -> key
         spans = list(doc.spans.get(MENTIONS, []))
         joined = bracketed_acronyms(spans, self._known)
-        letters = bracketed_letters(spans)
         keys: dict[int, str] = {}
         for i in key_order(spans, joined):
-            source = joined.get(i)
-            if source is None and not self._known(spans[i]) and is_acronym(spans[i]):
-                source = letters.get(acronym_letters(spans[i]))  # एफटीसी after "आयोग (FTC)"
-            if source is not None and source in keys:  # "आयोग (FTC)": the abbreviation is the organization
-                keys[i] = names[tuple(t.norm_ for t in spans[i])] = keys[source]
+            if i in joined:  # "आयोग (FTC)": the abbreviation is the organization
+                keys[i] = names[tuple(t.norm_ for t in spans[i])] = keys[joined[i]]
             else:
                 keys[i] = self._key(spans[i], entities, organs, names)
         resolved = [Span(doc, span.start, span.end, label=entities[keys[i]].type, kb_id=keys[i],

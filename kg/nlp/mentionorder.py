@@ -88,7 +88,8 @@ def bracketed_acronyms(spans: Sequence[Span], known: Callable[[Span], bool]) -> 
     An abbreviation in brackets right after an organization's name (or after a name of its
     own type) names the same entity. The abbreviation takes the name's key, except that a
     new name takes the key of a known abbreviation (``known``: a lexicon mention). Two known
-    entities are left apart.
+    entities are left apart. A new abbreviation anywhere else in the text that spells the same
+    letters as a bracketed one (:func:`bracketed_letters`) takes that organization's key too.
     """
     found: dict[int, int] = {}
     for j in range(1, len(spans)):
@@ -105,6 +106,11 @@ def bracketed_acronyms(spans: Sequence[Span], known: Callable[[Span], bool]) -> 
             found[j] = j - 1
         elif not known(name) and abbr.label_ == "Organization":
             found[j - 1] = j
+    letters = bracketed_letters(spans)
+    for i, span in enumerate(spans):  # the abbreviation elsewhere, even before (a headline's आईएमडी)
+        source = letters.get(acronym_letters(span)) if i not in found and is_acronym(span) else None
+        if source is not None and source != i and not known(span):
+            found[i] = source
     return found
 
 
