@@ -35,3 +35,8 @@ def test_an_organ_after_a_demonstrative_is_no_name(nlp, determiner: str) -> None
 def test_an_organ_without_a_determiner_stays(nlp) -> None:  # noqa: ANN001
     doc = run(nlp, "अमेरिकी संस्थान के विश्लेषण के अनुसार हमला हुआ।", [])
     assert [m[2] for m in mentions(doc)] == ["Institute of the United States"]
+
+
+def test_a_latin_spelling_variant_of_a_known_person(nlp) -> None:  # noqa: ANN001
+    doc = run(nlp, "राष्ट्रपति Volodymyr Zelensky ने कहा।", [])
+    assert [m[1:] for m in mentions(doc)] == [("Person", "Volodymyr Zelenskyy")]

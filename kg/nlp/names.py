@@ -19,8 +19,8 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
 from kg.romanize import WORD_OVERRIDES, romanize, romanize_word
 
-__all__ = ["PersonIndex", "english_label", "foreign_spelling", "loanword", "name_key", "ordinary_loanword",
-           "spell_word"]
+__all__ = ["PersonIndex", "english_label", "foreign_spelling", "latin_key", "loanword", "name_key",
+           "ordinary_loanword", "spell_word"]
 
 # A Person's word takes its English spelling only when the word list clearly prefers one English
 # word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
@@ -206,6 +206,18 @@ def name_key(text: str) -> str:
     return " ".join(fold_key(w) for w in text.replace("-", " ").split())
 
 
+def latin_key(text: str) -> str:
+    """A loose key for a name in Latin letters: lower case, letters only, no doubled letters.
+
+    Examples
+    --------
+    >>> latin_key("Volodymyr Zelensky") == latin_key("Volodymyr Zelenskyy")
+    True
+    """
+    letters = re.sub(r"[^a-z ]", "", text.lower())
+    return re.sub(r"(.)\1+", r"\1", " ".join(letters.split()))
+
+
 class PersonIndex:
     """Find the lexicon person a new spelling of a name refers to.
 
@@ -231,6 +243,8 @@ class PersonIndex:
         self.lexicon = lexicon
         for alias, key in lexicon.names.items():
             entry = lexicon.entries[key]
+            if entry.type == "Person" and alias.isascii():
+                _add_unique(self.full, latin_key(alias), key)  # Zelensky as in Volodymyr Zelenskyy
             if entry.type != "Person" or not any("\u0900" <= c <= "\u097f" for c in alias):
                 continue
             _add_unique(self.full, name_key(alias), key)
@@ -240,7 +254,7 @@ class PersonIndex:
 
     def find(self, text: str) -> str | None:
         """The lexicon key of the person ``text`` names, or None."""
-        key = self.full.get(name_key(text))
+        key = self.full.get(latin_key(text) if text.isascii() else name_key(text))
         if key:
             return key
         words = text.split()
