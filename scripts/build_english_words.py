@@ -4,8 +4,9 @@ For each of the 30,000 most frequent English words of wordfreq's English list th
 Pronouncing Dictionary knows, the ARPAbet pronunciation is spelled in Devanagari the way
 the Hindi press writes English: ``T``/``D`` → ट/ड, ``AA``/``AO`` of an "o" → ॉ, ``AE`` → ै,
 ``AY`` → आइ (आय before a vowel or R), ``EH R`` → एयर, ``NG`` → ंग, ``-tion`` → शन, ``-cial`` →
-शियल. Unstressed vowels are spelled from the letters they are aligned to (``private`` →
-प्राइवेट, ``harvesting`` → हार्वेस्टिंग). Where the press has more than one habit the script
+शियल, a final ``-ia`` → िया (एशिया), ``-iat-`` also िए (इनिशिएटिव). Unstressed vowels are
+spelled from the letters they are aligned to (``private`` → प्राइवेट, ``harvesting`` →
+हार्वेस्टिंग). Where the press has more than one habit the script
 makes each spelling and counts the second choices it took (its *cost*, at most 2):
 ``student`` स्टूडेंट (0) / स्ट्यूडेंट (1). A past tense whose stem is also listed (talked)
 costs one more, since such forms are seldom borrowed. Every spelling is folded with
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from kg.english import strict_key
 
-__all__ = ["read_cmudict", "align_vowels", "spellings", "build_rows", "main"]
+__all__ = ["read_cmudict", "align_vowels", "spellings", "build_rows", "vocabulary_of", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "kg" / "data" / "english_words.tsv"
@@ -129,10 +130,13 @@ def _reduced(c: _Ctx) -> list[Alt]:
         return [("आ",), ("अ",)] if c.final else [("अ",)]
     if c.initial:
         return _REDUCED_INITIAL.get(g, [("इ",)] if g.startswith("i") else [("अ",)])
+    if c.final and g == "ia" and c.prev != "Y":
+        return [("इ", "य", "आ"), ("आ",)]  # Asia एशिया, Eurasia यूरेशिया
     if c.final:
         return [("आ",)] if g.endswith("a") else [("ओ",)] if g == "o" else [("अ",)]
     if g in ("ia", "ie") or (g == "io" and c.prev not in ("SH", "ZH", "CH", "JH", "Y")):
-        return [("इ", "य", "अ"), ("अ",), ("इ", "य", "आ")]  # financial फाइनेंशियल, social सोशल
+        # financial फाइनेंशियल, social सोशल, initiative इनिशिएटिव
+        return [("इ", "य", "अ"), ("अ",), ("इ", "य", "आ"), ("इ", "ए")]
     if g == "e" and c.end_e:
         return [("अ",)]  # apple, theatre: the e is silent
     if g == "a" and c.silent_e:
@@ -312,15 +316,24 @@ def english_vocabulary(prons: dict[str, list[list[str]]], top_n: int = TOP_N) ->
     return out
 
 
+def vocabulary_of(table: Path) -> list[tuple[str, float]]:
+    """The ``(word, zipf)`` pairs of an existing ``english_words.tsv`` (its first two columns)."""
+    lines = table.read_text(encoding="utf-8").splitlines()[1:]
+    return [(word, float(zipf)) for word, zipf, *_ in (line.split("\t") for line in lines)]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: ``--cmudict PATH [--out PATH] [--top N]``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--cmudict", type=Path, required=True, help="path to CMUdict's cmudict.dict")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--top", type=int, default=TOP_N, help="number of English words kept")
+    parser.add_argument("--vocabulary", type=Path, help="take the words and Zipf frequencies of this "
+                        "english_words.tsv instead of wordfreq's list (same words, new spellings)")
     args = parser.parse_args(argv)
     prons = read_cmudict(args.cmudict)
-    rows = build_rows(prons, english_vocabulary(prons, args.top))
+    words = vocabulary_of(args.vocabulary) if args.vocabulary else english_vocabulary(prons, args.top)
+    rows = build_rows(prons, words)
     header = ("english", "zipf", *(f"keys{cost}" for cost in range(MAX_COST + 1)))
     lines = ["\t".join(header)] + ["\t".join(row) for row in rows]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

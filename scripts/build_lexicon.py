@@ -71,6 +71,9 @@ COUNTRY_ALIASES = {
 }
 # ISO codes with a country row that name no sovereign state: special regions, a continent.
 NOT_STATES = frozenset({"HK", "MO", "AQ"})
+# CLDR territories that are states but have no ISO 3166 code, so no row in countries-wikidata.csv
+# (the only one of CLDR's list: XK is CLDR's user-assigned code for Kosovo).
+STATES_WITHOUT_ISO = {"XK": {"iso2": "XK", "wikidata": "Q1246", "name_en": "Kosovo"}}
 # Territories that are not places of their own in news (skipped on purpose).
 SKIP_TERRITORIES = {"001", "EU", "EZ", "UN", "QO", "ZZ"}
 # UN M49 region code -> (English label, QID or "").
@@ -208,11 +211,12 @@ def _territories(countries: dict[str, dict[str, str]], log: list[str]) -> list[t
         if code in SKIP_TERRITORIES:
             continue
         names = _clean_cldr(territories[code])
-        if code in countries:
-            row = countries[code]
+        if code in countries or code in STATES_WITHOUT_ISO:
+            row = countries.get(code) or STATES_WITHOUT_ISO[code]
             ptype = "Region" if code in NOT_STATES else "Country"
             label_hi = LABEL_HI.get(code, names[0])
-            place = Place(LABEL_EN.get(code, row["name_en"]), label_hi, ptype, row["wikidata"], code, 1)
+            iso2 = "" if code in STATES_WITHOUT_ISO else code  # like the former states: no ISO code
+            place = Place(LABEL_EN.get(code, row["name_en"]), label_hi, ptype, row["wikidata"], iso2, 1)
             out.append((names + [label_hi] + COUNTRY_ALIASES.get(code, []), place))
         elif code in REGIONS:
             label, qid = REGIONS[code]

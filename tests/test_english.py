@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -228,3 +230,18 @@ def test_a_loanword_spelled_from_its_letters_is_found_by_its_consonants(word: st
 
 def test_short_or_unknown_consonants_give_no_word() -> None:
     assert english_by_consonants("दलदल") is None and english_by_consonants("परिवर्तन") is None
+
+
+@pytest.mark.parametrize(("word", "english"), [("इनिशिएटिव", "Initiative"), ("यूरेशिया", "Eurasia"),
+                                                ("एशिया", "Asia")])
+def test_ia_as_the_press_writes_it(word: str, english: str) -> None:
+    assert english_word(word) == english  # -iative as िएटिव, a final -ia as िया
+
+
+def test_builder_spells_ia_with_its_glide() -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+    from build_english_words import spellings
+
+    assert ("एजिया", 0) in spellings("asia", "EY1 ZH AH0".split())  # ज or श for ZH: एशिया costs 1
+    assert ("इनिशिएटिव", 1) in spellings("initiative", "IH2 N IH1 SH AH0 T IH0 V".split())
+    assert not any(s.endswith("यिया") for s, _ in spellings("australia", "AO0 S T R EY1 L Y AH0".split()))

@@ -97,7 +97,8 @@ def test_types_and_kinds() -> None:
         assert row["label_hi"] == row["aliases_hi"].split("|")[0]
 
 
-FORMER_STATES = {"Soviet Union", "West Germany", "East Germany"}
+#: Countries without an ISO 3166 code of their own: former states, and Kosovo (CLDR's XK).
+FORMER_STATES = {"Soviet Union", "West Germany", "East Germany", "Kosovo"}
 
 
 def test_countries_use_their_own_code(places: dict[str, dict[str, str]]) -> None:
@@ -200,3 +201,8 @@ def test_qids_identify_one_entity() -> None:
         if row["wikidata"]:
             owners[row["wikidata"]].add(("places.tsv", row["label_en"], row["type"]))
     assert {q: o for q, o in owners.items() if len(o) > 1} == {}
+
+
+def test_a_state_without_an_iso_code_from_cldr(places: dict[str, dict[str, str]]) -> None:
+    kosovo = [row for row in places.values() if row["label_en"] == "Kosovo"]
+    assert kosovo and all(r["type"] == "Country" and r["wikidata"] == "Q1246" for r in kosovo)

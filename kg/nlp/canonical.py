@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import names as name_rules
 from kg.nlp.entities import MENTIONS, NORMS
 from kg.nlp.lexicon import LexEntry, Lexicon, slugify
+from kg.nlp.mentionorder import bracketed_acronyms, key_order
 from kg.nlp.state import DEMONYMS, ENTITIES, ORGANS
 
 __all__ = [
@@ -72,11 +73,16 @@ class Canonicalizer:
         entities: dict[str, EntityInfo] = {}
         organs: dict[str, str] = {}
         names: dict[tuple[str, ...], str] = {}  # token norms of new names -> key
-        resolved = []
-        for span in doc.spans.get(MENTIONS, []):
-            key = self._key(span, entities, organs, names)
-            resolved.append(Span(doc, span.start, span.end, label=entities[key].type,
-                                 kb_id=key, span_id=span.id_))
+        spans = list(doc.spans.get(MENTIONS, []))
+        joined = bracketed_acronyms(spans, self._known)
+        keys: dict[int, str] = {}
+        for i in key_order(spans, joined):
+            if i in joined:  # "आयोग (FTC)": the abbreviation is the organization
+                keys[i] = names[tuple(t.norm_ for t in spans[i])] = keys[joined[i]]
+            else:
+                keys[i] = self._key(spans[i], entities, organs, names)
+        resolved = [Span(doc, span.start, span.end, label=entities[keys[i]].type, kb_id=keys[i],
+                         span_id=span.id_) for i, span in enumerate(spans)]
         resolved += self._surnames(doc, resolved)
         doc.spans[MENTIONS] = sorted(resolved, key=lambda s: s.start)
         doc._.set(ENTITIES, entities)
@@ -91,6 +97,8 @@ class Canonicalizer:
         if span.id_ == "part":
             return self._part(span, entities)
         if span.kb_id_ and span.kb_id_ in self.lexicon.entries:
+            if span.label_ == "Person" and len(span) > 1:  # "इमरान" after the lexicon's "इमरान खान"
+                names.setdefault(tuple(t.norm_ for t in span), span.kb_id_)
             return add_entry(entities, self.lexicon.entries[span.kb_id_])
         norms = tuple(t.norm_ for t in span)
         key = names.get(norms) or self._short_form(norms, span.label_, names, entities)
@@ -111,6 +119,10 @@ class Canonicalizer:
         if len(span.text) > len(info.label_hi) and info.key not in self.lexicon.entries:
             info.label_hi = span.text
         return key
+
+    def _known(self, span: Span) -> bool:
+        """Whether a mention is a lexicon entity (its key is given, not made from its label)."""
+        return span.id_ not in {"organ", "part"} and span.kb_id_ in self.lexicon.entries
 
     def _name_demonyms(self, spans: list[Span], entities: dict[str, EntityInfo]) -> dict[str, str]:
         """Demonyms that open an organization's name (``भारतीय`` विदेश मंत्रालय) -> their state."""

@@ -3,7 +3,9 @@
 Hindi news writes foreign names as they sound. A new name gets its label word by word: the
 English spelling of a loanword or acronym where :mod:`kg.english` knows one (``फाइनेंशियल
 टाइम्स`` → Financial Times, ``एफएसबी`` → FSB), a gloss for words of organization names
-(``खुफिया`` → Intelligence), else the romanization of :func:`kg.romanize.romanize`.
+(``खुफिया`` → Intelligence), the spelling English text uses for a foreign name's word
+(:mod:`kg.spelling`; in an organization's name only for words that are no Hindi word: पॉलिटिको →
+Politico), else the romanization of :func:`kg.romanize.romanize`.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from kg.nlp.lexicon import Lexicon
 from kg.nlp.normalize import match_key
 from kg.romanize import WORD_OVERRIDES, romanize, romanize_word
 
-__all__ = ["PersonIndex", "english_label", "foreign_spelling", "loanword", "name_key", "ordinary_loanword",
-           "spell_word"]
+__all__ = ["PersonIndex", "english_label", "foreign_spelling", "latin_key", "loanword", "name_key",
+           "ordinary_loanword", "spell_word"]
 
 # A Person's word takes its English spelling only when the word list clearly prefers one English
 # word (लिन is Lin, not Lynn; जॉन is John): the score lead over the next word with that key.
@@ -69,7 +71,7 @@ def spell_word(word: str, etype: str | None = None, glosses: Mapping[str, str] |
     if english is None and (etype == "Person" or etype in PLACE_TYPES):
         return foreign_spelling(word)
     if english is None and etype == "Organization":
-        return loanword(word)
+        return loanword(word) or _foreign_word(word)
     return english
 
 
@@ -84,6 +86,17 @@ def loanword(word: str) -> str | None:
     if frequency != "none" and int(frequency) >= HINDI_COMMON_CLASS:
         return None
     return english_by_consonants(word)
+
+
+def _foreign_word(word: str) -> str | None:
+    """:func:`foreign_spelling` of a word of an organization's name that is no Hindi word
+    (पॉलिटिको: Politico, मोसाद: Mossad; but व्यापार and की stay as romanized)."""
+    from kg.nlp.lexicon import word_frequency_class
+    from kg.nlp.plausible import dictionary_pos
+
+    if word_frequency_class(word) != "none" or dictionary_pos(word):
+        return None
+    return foreign_spelling(word)
 
 
 def ordinary_loanword(word: str) -> bool:
@@ -193,6 +206,18 @@ def name_key(text: str) -> str:
     return " ".join(fold_key(w) for w in text.replace("-", " ").split())
 
 
+def latin_key(text: str) -> str:
+    """A loose key for a name in Latin letters: lower case, letters only, no doubled letters.
+
+    Examples
+    --------
+    >>> latin_key("Volodymyr Zelensky") == latin_key("Volodymyr Zelenskyy")
+    True
+    """
+    letters = re.sub(r"[^a-z ]", "", text.lower())
+    return re.sub(r"(.)\1+", r"\1", " ".join(letters.split()))
+
+
 class PersonIndex:
     """Find the lexicon person a new spelling of a name refers to.
 
@@ -218,6 +243,8 @@ class PersonIndex:
         self.lexicon = lexicon
         for alias, key in lexicon.names.items():
             entry = lexicon.entries[key]
+            if entry.type == "Person" and alias.isascii():
+                _add_unique(self.full, latin_key(alias), key)  # Zelensky as in Volodymyr Zelenskyy
             if entry.type != "Person" or not any("\u0900" <= c <= "\u097f" for c in alias):
                 continue
             _add_unique(self.full, name_key(alias), key)
@@ -227,7 +254,7 @@ class PersonIndex:
 
     def find(self, text: str) -> str | None:
         """The lexicon key of the person ``text`` names, or None."""
-        key = self.full.get(name_key(text))
+        key = self.full.get(latin_key(text) if text.isascii() else name_key(text))
         if key:
             return key
         words = text.split()

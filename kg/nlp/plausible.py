@@ -47,8 +47,8 @@ from kg.nlp.normalize import match_key
 from kg.sortedtable import SortedTable, compiled_tables
 
 __all__ = [
-    "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos", "genitive_owner",
-    "glossed", "indefinite", "personal_name",
+    "DEMONSTRATIVES", "SCOPE_WORDS", "STATE_ORGANS", "check_name", "cued_places", "dictionary_pos",
+    "genitive_owner", "glossed", "indefinite", "personal_name",
 ]
 
 #: Words that open descriptive official names: World, International, National, Central, State, ...
@@ -73,8 +73,11 @@ STATE_ORGANS = frozenset(unicodedata.normalize("NFC", w) for w in ("मंत्
                          "वायु सेना", "नौसेना", "संसद", "दूतावास", "कमान", "पुलिस"))
 #: A state's ministries and departments, which news names bare for the article's state (विदेश मंत्रालय).
 MINISTRIES = frozenset(unicodedata.normalize("NFC", w) for w in ("मंत्रालय", "विभाग"))
-#: Words before a noun phrase that make it indefinite: "एक अदालत" (a court) names no court.
-INDEFINITE = frozenset({"एक", "कई", "किसी", "अन्य", "कुछ", "अनेक", "विभिन्न"})
+#: Words before a noun phrase that make it indefinite: "एक अदालत" (a court) names no court; and the
+#: oblique demonstratives, which only stand before a noun: "इस अमेरिकी संस्थान" (this American
+#: institute) describes one named elsewhere.
+DEMONSTRATIVES = frozenset({"इस", "उस", "इसी", "उसी", "इन", "उन", "इन्हीं", "उन्हीं"})
+INDEFINITE = frozenset({"एक", "कई", "किसी", "अन्य", "कुछ", "अनेक", "विभिन्न"}) | DEMONSTRATIVES
 #: Nouns for a region or a river that stand next to its name.
 REGION_NOUNS = frozenset({"प्रांत", "क्षेत्र", "ओब्लास्ट", "इलाके", "इलाका", "राज्य", "जिले", "जिला", "जिलों", "प्रदेश",
                           "नदी", "नदियों", "द्वीप", "द्वीपों", "सागर", "गणराज्य"})

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.lexicon import DATA_DIR, Lexicon, word_frequency_class
 from kg.nlp.normalize import match_key
-from kg.nlp.plausible import check_name, cued_places, dictionary_pos, glossed, indefinite
+from kg.nlp.plausible import DEMONSTRATIVES, check_name, cued_places, dictionary_pos, glossed, indefinite
 from kg.nlp.spanjoin import join_names
 from kg.nlp.state import ORGAN_DEMONYMS, doc_value
 
@@ -105,6 +105,9 @@ class WordKinds:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.titles = {k for k in lexicon.person_titles if " " not in k}
+        from kg.english import spell_acronym
+
+        self.latin_titles = frozenset(filter(None, map(spell_acronym, self.titles)))  # PM मोदी: पीएम
         self.heads = {w.lower() for w in lexicon.org_heads.values()} | MEDIA_WORDS
         _load_word_lists()  # when the pipeline is built, not on the first new name
 
@@ -178,7 +181,7 @@ class WordKinds:
         norm = match_key(text)
         if not any(c.isalnum() for c in text):
             return "punct"
-        if norm in self.titles:
+        if norm in self.titles or text in self.latin_titles:
             return "title"
         if text.isascii():
             return "name" if any(c.isalpha() for c in text) else "plain"
@@ -233,7 +236,8 @@ def clean_names(doc: Doc, spans: Iterable[Span], kinds: WordKinds) -> list[Span]
         if span.id_ == "name" and (_counted(span) or _in_case(span)):
             continue
         if span.id_ == "organ" and indefinite(span):  # "एक जर्मन अदालत": a German court; the demonym stays
-            out.extend(_owner(span, kinds.lexicon))
+            pointed = span.start > 0 and doc[span.start - 1].text in DEMONSTRATIVES  # "इस अमेरिकी संस्थान"
+            out.extend([] if pointed else _owner(span, kinds.lexicon))
             continue
         if span.id_ not in NEW or tuple(t.norm_ for t in span) in nicknames:
             out.append(span)
