@@ -67,6 +67,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # "दोनों ने ... पर सहमति जताई": an opinion both share, no agreement between them
     ("मोदी और पुतिन ने संबंधों को प्रगाढ़ करने पर सहमति जताई।",
      ("Narendra Modi", "signsAgreementWith", "Vladimir Putin")),
+    # "भारतीय मूल की X": an origin, the state does nothing
+    ("भारतीय मूल की कमला हैरिस की तारीफ करते हुए बाइडेन ने भाषण दिया।", ("India", "supports", "Kamala Harris")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)
