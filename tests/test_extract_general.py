@@ -119,6 +119,9 @@ CASES = [
     ("जापान ने चीन द्वारा द्वीपों पर दावे को अस्वीकार्य बताया।", "Japan", "criticizes", "China", "asserted"),
     ("पोलैंड ने कहा, 'बेलारूस की यह रिपोर्ट भ्रामक है।'", "Poland", "criticizes", "Belarus", "asserted"),
     ("फ्रांस ने लिखा कि इजरायल ने जो किया वह अस्वीकार्य है।", "France", "criticizes", "Israel", "asserted"),
+    # a body named by its members: "नाटो सहयोगियों से", "जी 7 राज्यों से"
+    ("जॉर्जिया ने नाटो सहयोगियों से मदद करने की अपील की।", "Georgia", "urges", "NATO", "asserted"),
+    ("इटली ने जी 7 राज्यों से प्रस्ताव मानने का आह्वान किया।", "Italy", "urges", "G7", "asserted"),
 ]
 
 
