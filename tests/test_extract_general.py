@@ -122,6 +122,9 @@ CASES = [
     # a body named by its members: "नाटो सहयोगियों से", "जी 7 राज्यों से"
     ("जॉर्जिया ने नाटो सहयोगियों से मदद करने की अपील की।", "Georgia", "urges", "NATO", "asserted"),
     ("इटली ने जी 7 राज्यों से प्रस्ताव मानने का आह्वान किया।", "Italy", "urges", "G7", "asserted"),
+    # a protest lodged with a state
+    ("फ्रांस ने पिछले हफ्ते तुर्की से कड़ा विरोध जताया।", "France", "criticizes", "Turkey", "asserted"),
+    ("भारत ने इस पर चीन से विरोध दर्ज कराया।", "India", "criticizes", "China", "asserted"),
 ]
 
 

@@ -159,6 +159,9 @@ FRAMES: tuple[Frame, ...] = (
     F("supports", "तारीफ|तारीफें|प्रशंसा|सराहना", {"की", "के"}, confidence=0.75),
     F("supports", "मदद|सहायता + की|कर*|दी|दे*|देगा|देंगे|दिया", {"की", "को"}, confidence=0.7),
     F("supports", "खड़ा|खड़े|खड़ी", {"के साथ"}, confidence=0.7),  # "ईरान रूस के साथ खड़ा है"
+    # a protest lodged with a state: "X ने Y से विरोध जताया" (before the frame below, which would
+    # take "इस पर" for its object)
+    F("criticizes", "विरोध + जता*|दर्ज", {"से"}, confidence=0.7),
     F("criticizes", "विरोध + किया|करते|करता|करती|कर*|जता*", {"का"}, confidence=0.7),
     F("urges", "मांग|माँग", {"से"}, confidence=0.7),
     F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),
