@@ -109,6 +109,9 @@ FRAMES: tuple[Frame, ...] = (
     F("criticizes", "नाराज|नाराज़|खफा", {"से"}, confidence=0.65),
     F("accuses", "आरोप + लगा*", {"पर"}, obj_types={"Person", "Organization", "Country", "City"}),
     F("accuses", "दोषी|जिम्मेदार|ज़िम्मेदार + ठहरा*", {"को"}),
+    # "X ने Y को ... का जिम्मेदार बताया"; a ministry speaks through a statement: "X की तरफ से एक बयान में"
+    F("accuses", "दोषी|जिम्मेदार|ज़िम्मेदार + बताया|बताते|बताता|बताती|बताए|करार", {"को"},
+      subj=ERG | {"की तरफ से", "की ओर से"}, confidence=0.75),
     F("issuesArrestWarrantFor", "वारंट + जारी", {"के लिए", "के खिलाफ", "के विरुद्ध", "को", "का", "की"},
       obj_types={"Person"}, subj_types={"Organization", "Country", "Person"}, event="warrant",
       confidence=0.9),
