@@ -119,6 +119,18 @@ CASES = [
     ("जापान ने चीन द्वारा द्वीपों पर दावे को अस्वीकार्य बताया।", "Japan", "criticizes", "China", "asserted"),
     ("पोलैंड ने कहा, 'बेलारूस की यह रिपोर्ट भ्रामक है।'", "Poland", "criticizes", "Belarus", "asserted"),
     ("फ्रांस ने लिखा कि इजरायल ने जो किया वह अस्वीकार्य है।", "France", "criticizes", "Israel", "asserted"),
+    # a body named by its members: "नाटो सहयोगियों से", "जी 7 राज्यों से"
+    ("जॉर्जिया ने नाटो सहयोगियों से मदद करने की अपील की।", "Georgia", "urges", "NATO", "asserted"),
+    ("इटली ने जी 7 राज्यों से प्रस्ताव मानने का आह्वान किया।", "Italy", "urges", "G7", "asserted"),
+    # a protest lodged with a state
+    ("फ्रांस ने पिछले हफ्ते तुर्की से कड़ा विरोध जताया।", "France", "criticizes", "Turkey", "asserted"),
+    ("भारत ने इस पर चीन से विरोध दर्ज कराया।", "India", "criticizes", "China", "asserted"),
+    # called responsible; a ministry speaking "की तरफ से" a statement, before another bare name
+    ("ईरान ने इजरायल को हमले का जिम्मेदार बताया।", "Iran", "accuses", "Israel", "asserted"),
+    ("तुर्की के विदेश मंत्रालय की तरफ से एक बयान में ग्रीस को तनाव का जिम्मेदार बताया गया।",
+     "Foreign Ministry of Turkey", "accuses", "Greece", "asserted"),
+    ("सऊदी अरब की ओर से जारी बयान में अमेरिकी नेतृत्व वाले नाटो को संकट का जिम्मेदार बताया गया।", "Saudi Arabia",
+     "accuses", "NATO", "asserted"),
 ]
 
 

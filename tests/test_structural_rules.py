@@ -36,6 +36,13 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("तुर्की नाटो सैन्य गठबंधन का हिस्सा है।", ("Turkey", "partOf", "NATO")),
     # "G के सदस्य देश X": the member in apposition after the bloc's genitive
     ("चीन ने नाटो के सदस्य देश पोलैंड की आलोचना की।", ("Poland", "memberOf", "NATO")),
+    # an ally in apposition: after a describing phrase, or with "देश" before the name
+    ("ईरान के परमाणु - शक्ति संपन्न सहयोगी सीरिया ने बयान दिया।", ("Syria", "seeksTiesWith", "Iran")),
+    ("भारत के सहयोगी देश भूटान ने बयान दिया।", ("Bhutan", "seeksTiesWith", "India")),
+    # an ally as a predicate noun: each genitive of the list
+    ("ओमान ईरान और सऊदी अरब दोनों का सहयोगी रहा है।", ("Oman", "seeksTiesWith", "Iran")),
+    ("ओमान ईरान और सऊदी अरब दोनों का सहयोगी रहा है।", ("Oman", "seeksTiesWith", "Saudi Arabia")),
+    ("जॉर्जिया अमेरिका का एक अहम सहयोगी बना रहा।", ("Georgia", "seeksTiesWith", "United States")),
 ])
 def test_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
@@ -55,6 +62,9 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
     ("यूरोपीय संघ के सदस्य देशों, ब्राजील और चीन ने भाग लिया।", ("Brazil", "memberOf", "European Union")),
     # "सहित" before a count of countries names no bloc
     ("भारत सहित कई देशों ने नाटो की आलोचना की।", ("India", "memberOf", "NATO")),
+    # allies of a leader's adviser, or an ally noun that describes a later noun: no tie of the name
+    ("पुतिन के सलाहकार के सहयोगी लावरोव ने कहा।", ("Sergey Lavrov", "seeksTiesWith", "Vladimir Putin")),
+    ("ओमान ईरान के सहयोगी देशों से मिला।", ("Oman", "seeksTiesWith", "Iran")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)

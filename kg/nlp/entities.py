@@ -144,6 +144,8 @@ class LexiconRuler:
         key = self._tables[kind].get(alias)
         if key is None:
             return None
+        if kind == "demonym" and end < len(norms) and norms[end] == "मूल":
+            return None  # "भारतीय मूल की X": an origin, no state acting
         if kind == "metonym" and alias in self._tables["name"] and self._locative(doc, norms, start, end):
             return None  # "मास्को में": the city itself, not the government
         entry = self.lexicon.entries[key]

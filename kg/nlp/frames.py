@@ -109,6 +109,9 @@ FRAMES: tuple[Frame, ...] = (
     F("criticizes", "नाराज|नाराज़|खफा", {"से"}, confidence=0.65),
     F("accuses", "आरोप + लगा*", {"पर"}, obj_types={"Person", "Organization", "Country", "City"}),
     F("accuses", "दोषी|जिम्मेदार|ज़िम्मेदार + ठहरा*", {"को"}),
+    # "X ने Y को ... का जिम्मेदार बताया"; a ministry speaks through a statement: "X की तरफ से एक बयान में"
+    F("accuses", "दोषी|जिम्मेदार|ज़िम्मेदार + बताया|बताते|बताता|बताती|बताए|करार", {"को"},
+      subj=ERG | {"की तरफ से", "की ओर से"}, confidence=0.75),
     F("issuesArrestWarrantFor", "वारंट + जारी", {"के लिए", "के खिलाफ", "के विरुद्ध", "को", "का", "की"},
       obj_types={"Person"}, subj_types={"Organization", "Country", "Person"}, event="warrant",
       confidence=0.9),
@@ -159,6 +162,9 @@ FRAMES: tuple[Frame, ...] = (
     F("supports", "तारीफ|तारीफें|प्रशंसा|सराहना", {"की", "के"}, confidence=0.75),
     F("supports", "मदद|सहायता + की|कर*|दी|दे*|देगा|देंगे|दिया", {"की", "को"}, confidence=0.7),
     F("supports", "खड़ा|खड़े|खड़ी", {"के साथ"}, confidence=0.7),  # "ईरान रूस के साथ खड़ा है"
+    # a protest lodged with a state: "X ने Y से विरोध जताया" (before the frame below, which would
+    # take "इस पर" for its object)
+    F("criticizes", "विरोध + जता*|दर्ज", {"से"}, confidence=0.7),
     F("criticizes", "विरोध + किया|करते|करता|करती|कर*|जता*", {"का"}, confidence=0.7),
     F("urges", "मांग|माँग", {"से"}, confidence=0.7),
     F("urges", "आग्रह|अपील|आह्वान", {"से"}, confidence=0.8),

@@ -140,7 +140,9 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
     return marker
 
 
-_CLASS_NOUNS = {"गठबंधन", "समूह", "संगठन", "गुट"}
+# "नाटो सहयोगियों से", "जी 7 राज्यों से": the body by its members (an organization only: "अमेरिकी सहयोगियों"
+# are allies of the United States)
+_CLASS_NOUNS = {"गठबंधन", "समूह", "संगठन", "गुट", "सहयोगियों", "राज्यों"}
 _CLASS_ADJ = {"सैन्य", "आर्थिक", "राजनीतिक", "सुरक्षा", "व्यापारिक", "क्षेत्रीय"}
 
 

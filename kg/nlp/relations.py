@@ -57,6 +57,8 @@ _DEMONSTRATIVES = {"यह", "इस", "इसी", "उस", "उसी", "य�
 _REFLEXIVES = {"अपनी", "अपने", "अपना"}
 _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _MUTUAL = {"seeksTiesWith"}
+# the marked agent a subject is preferred by: "X ने", "X द्वारा", "X की तरफ से (एक बयान में)"
+_AGENT_MARKERS = frozenset({"ने", "द्वारा", "के द्वारा", "की तरफ से", "की ओर से"})
 _POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
 # a bare name right before one of these nouns modifies it ("मास्को यात्रा", "रूस दौरा", "यूक्रेन युद्ध"):
@@ -283,7 +285,7 @@ class RelationExtractor:
         if not objects and frame.subj and frame.subj <= GEN:  # "भारत और रूस के समझौते": the noun's own genitive,
             near = {a.group for a in pool if start - a.end <= 2}  # not of another noun ("X के संरेखण ... समझौते")
             pool = [a for a in pool if start - a.end <= 2 or (a.group >= 0 and a.group in near)]
-        agent = next((a for a in reversed(pool) if a.marker in {"ने", "द्वारा", "के द्वारा"}), None)
+        agent = next((a for a in reversed(pool) if a.marker in _AGENT_MARKERS), None)
         if agent is None and frame.agent_after_object:
             after = [a for a in left if a not in objects and a.start >= limit and a.type in frame.subj_types
                      and not a.extra.get("anchor")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.allies import ally_gap, ally_predicates, drop_ally_nouns
 from kg.nlp.args import Arg, TitleLink
 from kg.nlp.frames import DERIVE_STATE, PLACES
 from kg.nlp.lexicon import Lexicon, is_leader_role
@@ -253,8 +254,6 @@ def apposition_places(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
 
 _LED = {"के नेतृत्व वाले", "के नेतृत्व वाली", "के नेतृत्व वाला", "के नेतृत्व में", "की अगुवाई वाले",
         "की अगुवाई में", "की अगुआई वाले", "की अगुआई में"}
-_ALLY = frozenset(match_key(w) for w in "सहयोगी मित्र दोस्त साझेदार".split())
-_ALLY_WORDS = frozenset(match_key(w) for w in "करीबी प्रमुख पुराने पुराना घनिष्ठ सबसे बड़े देश राष्ट्र".split())
 # the noun after "X-Y" that states a relation of both: "भारत-सोवियत संधि", "भारत-जापान वार्ता"
 _COMPOUND = {**{match_key(w): "signsAgreementWith" for w in "संधि समझौता समझौते करार डील".split()},
              **{match_key(w): "meets" for w in "वार्ता बैठक शिखर मुलाकात बातचीत".split()}}
@@ -264,12 +263,14 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
     """Relations stated by a noun phrase between two neighbouring arguments:
 
     - ``अमेरिका के नेतृत्व वाले पश्चिमी गठबंधन`` → the United States ``leads`` the West;
-    - ``रूस के करीबी सहयोगी बेलारूस`` → Belarus ``seeksTiesWith`` Russia;
+    - ``रूस के करीबी सहयोगी बेलारूस`` → Belarus ``seeksTiesWith`` Russia (and ``Y X का सहयोगी है``,
+      :mod:`kg.nlp.allies`);
     - ``भारत-सोवियत संधि``, ``भारत-जापान वार्ता`` → ``signsAgreementWith`` / ``meets`` (both
       ends do the same, so the compound's order does not matter).
     """
-    out = []
     norms = doc._.get(NORMS) or [t.norm_ for t in doc]  # the lexicon keys, read once (kg_lexicon)
+    args = drop_ally_nouns(norms, args)
+    out = ally_predicates(doc, norms, args)
     for a, b in zip(args, args[1:], strict=False):
         if a.sent != b.sent or len(a.keys) != 1 or len(b.keys) != 1 or a.keys[0] == b.keys[0]:
             continue
@@ -277,8 +278,7 @@ def phrase_relations(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         sent = doc[a.start].sent
         if a.marker in _LED and len(gap) <= 2 and b.type in {"Organization", "Region", "Country"}:
             out.append(_rec(a.keys[0], "leads", b.keys[0], sent, 0.75, source="phrase"))
-        elif (a.marker in {"के", "की", "का"} and gap and gap[-1] in _ALLY | _ALLY_WORDS
-              and any(w in _ALLY for w in gap) and all(w in _ALLY | _ALLY_WORDS for w in gap)):
+        elif a.marker in {"के", "की", "का"} and ally_gap(gap):
             out.append(_rec(b.keys[0], "seeksTiesWith", a.keys[0], sent, 0.7, source="phrase"))
         elif norms[a.end:b.start] in (["-"], ["–"]) and b.end < len(doc) and norms[b.end] in _COMPOUND:
             out.append(_rec(a.keys[0], _COMPOUND[norms[b.end]], b.keys[0], sent, 0.75, source="compound"))
