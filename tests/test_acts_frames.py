@@ -23,3 +23,20 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
 ])
 def test_country_noun_before_a_name(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize("triple_text", [
+    # a passive's agent with "द्वारा" may stand after the object
+    (("Russia", "attacks", "Ukraine"), "यूक्रेन पर रूस द्वारा हमला किया गया।"),
+    (("Russia", "attacks", "Kyiv"), "कीव पर रूस द्वारा किए गए हमले में लोग मारे गए।"),
+    (("United States", "sanctions", "Iran"), "ईरान पर अमेरिका द्वारा नए प्रतिबंध लगाए गए।"),
+    (("United States", "providesMilitaryAid", "Ukraine"), "यूक्रेन को अमेरिका द्वारा हथियार दिए गए।"),
+])
+def test_passive_agent_after_object(triple_text: tuple[tuple[str, str, str], str]) -> None:
+    triple, text = triple_text
+    assert triple in _facts(text)
+
+
+def test_passive_agent_is_not_the_object() -> None:
+    facts = _facts("यूक्रेन पर रूस द्वारा हमला किया गया।")
+    assert ("Ukraine", "attacks", "Russia") not in facts
