@@ -40,3 +40,18 @@ def test_passive_agent_after_object(triple_text: tuple[tuple[str, str, str], str
 def test_passive_agent_is_not_the_object() -> None:
     facts = _facts("यूक्रेन पर रूस द्वारा हमला किया गया।")
     assert ("Ukraine", "attacks", "Russia") not in facts
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # a state's drones, fighters or troops stand for it as the target
+    ("यूक्रेन ने 24 रूसी ड्रोनों को मार गिराया।", ("Ukraine", "attacks", "Russia"), True),
+    ("भारत ने पाकिस्तान के 12 जवानों को मार गिराया।", ("India", "attacks", "Pakistan"), True),
+    ("सेना ने कहा कि यूक्रेन ने रूस के कई लड़ाकों को मार गिराया।", ("Ukraine", "attacks", "Russia"), True),
+    # the English loan "अटैक" with a "को" object
+    ("यूक्रेन ने रूसी ठिकानों को अटैक किया।", ("Ukraine", "attacks", "Russia"), True),
+    ("यूक्रेन ने रूसी ठिकानों को अटैक किया।", ("Russia", "attacks", "Ukraine"), False),
+    # its companies are no stand-in for the state
+    ("अमेरिका ने ईरान की कंपनियों को निशाना बनाया।", ("United States", "attacks", "Iran"), False),
+])
+def test_forces_stand_for_their_state(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

@@ -122,6 +122,8 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*", {"पर"}, subj=GEN, agent_after_object=True, confidence=0.7),
     F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी|एयरस्ट्राइक*|स्ट्राइक", {"पर", "के खिलाफ"}, subj=ERG | GEN,
       confidence=0.8, agent_after_object=True),
+    # the English loan takes a "को" object too: "रूसी ठिकानों को अटैक किया"
+    F("attacks", "अटैक + कर*|किया|किए|किये|की", {"पर", "को", "के खिलाफ"}, confidence=0.75, gap_cases=False),
     # the place attacked as a genitive or locative, the attacker a demonym or genitive right before
     # the noun: "यूक्रेन के रूसी आक्रमण के दसवें दिन", "शहर में रूसी हमले" (no other subject)
     F("attacks", "हमल*|आक्रमण|बमबारी|गोलाबारी|युद्ध|जंग", {"के", "में"}, subj=GEN, obj_types=PLACES,
