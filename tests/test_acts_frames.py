@@ -55,3 +55,14 @@ def test_passive_agent_is_not_the_object() -> None:
 ])
 def test_forces_stand_for_their_state(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # a summit between two leaders is a meeting of them
+    ("मोदी और ज़ेलेंस्की के बीच द्विपक्षीय शिखर सम्मेलन के बाद बयान आया।",
+     ("Narendra Modi", "meets", "Volodymyr Zelenskyy"), True),
+    ("मोदी ने पुतिन के साथ शिखर बैठक की।", ("Narendra Modi", "meets", "Vladimir Putin"), True),
+    ("भारत में जी20 शिखर सम्मेलन के बाद मोदी ने बयान दिया।", ("Narendra Modi", "meets", "India"), False),
+])
+def test_summit_is_a_meeting(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

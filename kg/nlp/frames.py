@@ -71,7 +71,7 @@ FRAMES: tuple[Frame, ...] = (
       subj=ERG | {"के"}, obj_types=PLACES, subj_types={"Person", "Organization"}),
     F("meets", "मिल*", {"से"}, subj_types={"Person", "Organization", "Country"},
       obj_types={"Person", "Organization", "Country"}),
-    F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ", "के बीच"}, symmetric=True,
+    F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत|शिखर", {"से", "के साथ", "के बीच"}, symmetric=True,
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
       "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित"
