@@ -66,3 +66,13 @@ def test_forces_stand_for_their_state(text: str, triple: tuple[str, str, str], f
 ])
 def test_summit_is_a_meeting(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # "from X to Y" names both as the subjects
+    ("अमेरिका से लेकर जापान तक ने रूस पर प्रतिबंध लगाए।", ("United States", "sanctions", "Russia"), True),
+    ("अमेरिका से लेकर जापान तक ने रूस पर प्रतिबंध लगाए।", ("Japan", "sanctions", "Russia"), True),
+    ("अमेरिका से लेकर जापान तक ने रूस पर प्रतिबंध लगाए।", ("Japan", "sanctions", "United States"), False),
+])
+def test_from_x_to_y_pair(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

@@ -160,6 +160,23 @@ def _joined(words: Sequence[str], left: Arg, right: Arg, skip: set[int]) -> bool
     return all(words[i] in _COORD or i in skip for i in between)
 
 
+def _range_pair(words: Sequence[str], left: Arg, right: Arg) -> str | None:
+    """``अमेरिका से लेकर यूरोपीय संघ तक ने``: "from X to Y" names both; the marker after ``तक``
+    (None when the two are no such pair).
+
+    Examples
+    --------
+    >>> words = "अमेरिका से लेकर जापान तक ने".split()
+    >>> _range_pair(words, Arg(0, 1, ("us",), "Country", "name"), Arg(3, 4, ("jp",), "Country", "name"))
+    'ने'
+    """
+    if list(words[left.end:right.start]) != ["से", "लेकर"]:
+        return None
+    if right.end >= len(words) or words[right.end] != "तक":
+        return None
+    return marker_at(words, right.end + 1) or None
+
+
 def _tail_marker(words: Sequence[str], arg: Arg) -> str:
     """``... और अन्य अधिकारियों से``: the marker after a trailing 'and other X'."""
     i = arg.end
@@ -177,12 +194,16 @@ def assign_markers(words: Sequence[str], args: Sequence[Arg], skip: set[int]) ->
     for arg in args:
         arg.marker = _own_marker(words, arg)
     args = [a for a in args if not a.extra.get("anchor")]  # "जापान के प्रधानमंत्री X": part of a title
+    for left, right in zip(args, args[1:], strict=False):
+        if (marker := _range_pair(words, left, right)) is not None:
+            left.marker, right.marker = "", marker  # joined below like "X और Y ने"
     group_id = 0
     members: list[Arg] = []
     for n, arg in enumerate(args):
         members.append(arg)
         nxt = args[n + 1] if n + 1 < len(args) else None
-        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(words, arg, nxt, skip):
+        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and (
+                _joined(words, arg, nxt, skip) or _range_pair(words, arg, nxt) is not None):
             continue
         last = members[-1].marker or _tail_marker(words, members[-1])
         for member in members:
