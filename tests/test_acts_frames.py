@@ -76,3 +76,17 @@ def test_summit_is_a_meeting(text: str, triple: tuple[str, str, str], found: boo
 ])
 def test_from_x_to_y_pair(text: str, triple: tuple[str, str, str], found: bool) -> None:
     assert (triple in _facts(text)) is found
+
+
+@pytest.mark.parametrize(("text", "triple", "found"), [
+    # an adverbial participle "... करते हुए" takes the main clause's subject, named after it
+    ("रूस की आलोचना करते हुए मोदी ने कहा कि युद्ध गलत है।", ("Narendra Modi", "criticizes", "Russia"), True),
+    ("यूक्रेन पर हमला करते हुए रूस ने कहा कि यह जरूरी है।", ("Russia", "attacks", "Ukraine"), True),
+    # addressing an audience in a place
+    ("कीव में मीडिया को संबोधित करते हुए जयशंकर ने कहा कि भारत शांति चाहता है।",
+     ("S. Jaishankar", "visits", "Kyiv"), True),
+    ("मोदी ने टोक्यो में एक सभा को संबोधित किया।", ("Narendra Modi", "visits", "Tokyo"), True),
+    ("मोदी ने टोक्यो में एक सभा को संबोधित किया।", ("Narendra Modi", "visits", "Japan"), False),
+])
+def test_while_doing_and_addressing(text: str, triple: tuple[str, str, str], found: bool) -> None:
+    assert (triple in _facts(text)) is found

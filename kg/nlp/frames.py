@@ -67,6 +67,8 @@ FRAMES: tuple[Frame, ...] = (
     F("visits", "पहुंच*|पहुँच*", {"", "में"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
     F("visits", "जाएंगे|जाएगा|जाएगी|जाएंगी|जायेंगे|जायेगा|गए|गये|गया|गई|जाने|जाते|जाता|जाती", {""},
       subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.75),
+    # addressing an audience in a place: "कीव में मीडिया को संबोधित करते हुए X ने कहा"
+    F("visits", "संबोधित", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES, subj_types={"Person"}, confidence=0.7),
     F("arrivesFrom", "आए|आये|आया|आई|आईं|लौटे|लौटा|लौटी|पहुंचे|पहुंचा|पहुंची", {"से"},
       subj=ERG | {"के"}, obj_types=PLACES, subj_types={"Person", "Organization"}),
     F("meets", "मिल*", {"से"}, subj_types={"Person", "Organization", "Country"},
