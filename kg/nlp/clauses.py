@@ -138,6 +138,8 @@ def infinitive_adverbial(norms: Sequence[str], end: int, sent_end: int) -> bool:
     >>> infinitive_adverbial("मान्यता दिए जाने के बाद मंत्री ने कहा".split(), 2, 8)
     False
     """
+    if _while_doing(norms, end, sent_end):
+        return True
     i = end
     if i < sent_end and norms[i].endswith("ने") and norms[i] not in {"ने", "अपने", "सामने"}:
         i += 1  # the light verb after a noun trigger: "हमला करने"
@@ -148,6 +150,20 @@ def infinitive_adverbial(norms: Sequence[str], end: int, sent_end: int) -> bool:
     if tuple(norms[i:i + 2]) == ("से", "पहले"):
         return True
     return norms[i] == "के" and any(w in _BEFORE_AFTER for w in norms[i + 1:min(i + 5, sent_end)])
+
+
+def _while_doing(norms: Sequence[str], end: int, sent_end: int) -> bool:
+    """``आलोचना करते हुए``, ``हमला करते हुए``: an adverbial participle; its subject is the
+    main clause's (``X की आलोचना करते हुए Y ने कहा``).
+
+    Examples
+    --------
+    >>> _while_doing("रूस की आलोचना करते हुए मोदी ने कहा".split(), 3, 7), _while_doing("करते हैं".split(), 1, 2)
+    (True, False)
+    """
+    if end < sent_end and norms[end] == "हुए":
+        return end > 0 and norms[end - 1].endswith("ते")
+    return end + 1 < sent_end and norms[end].endswith("ते") and norms[end + 1] == "हुए"
 
 
 def agent_after(args: Sequence[Arg], norms: Sequence[str], end: int, types: frozenset[str]) -> list[Arg]:

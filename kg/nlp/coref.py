@@ -303,6 +303,9 @@ class Coreference:
         prev = i - 2 if i > 1 and doc[i - 1].norm_ in _PARTICLES else i - 1
         if prev >= 0 and (doc[prev].norm_ in _NOT_DEFINITE or doc[prev].text.isdigit()):
             return None  # "कई देश", "तीन देश": a count or quantity, not the country just named
+        if norm == "देश" and any(m.start == i + 1 and m.label_ == "Country"
+                                 for m in doc.spans.get(MENTIONS, [])):
+            return None  # "सहयोगी देश बेलारूस", "पड़ोसी देश पोलैंड": the noun heads the name after it
         if norm == "देश":
             key = self._dateline_country(doc) or next(
                 (a.keys[0] for a in reversed(before) if a.type == "Country" and len(a.keys) == 1), None)

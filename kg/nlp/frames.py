@@ -67,11 +67,13 @@ FRAMES: tuple[Frame, ...] = (
     F("visits", "पहुंच*|पहुँच*", {"", "में"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
     F("visits", "जाएंगे|जाएगा|जाएगी|जाएंगी|जायेंगे|जायेगा|गए|गये|गया|गई|जाने|जाते|जाता|जाती", {""},
       subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.75),
+    # addressing an audience in a place: "कीव में मीडिया को संबोधित करते हुए X ने कहा"
+    F("visits", "संबोधित", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES, subj_types={"Person"}, confidence=0.7),
     F("arrivesFrom", "आए|आये|आया|आई|आईं|लौटे|लौटा|लौटी|पहुंचे|पहुंचा|पहुंची", {"से"},
       subj=ERG | {"के"}, obj_types=PLACES, subj_types={"Person", "Organization"}),
     F("meets", "मिल*", {"से"}, subj_types={"Person", "Organization", "Country"},
       obj_types={"Person", "Organization", "Country"}),
-    F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत", {"से", "के साथ", "के बीच"}, symmetric=True,
+    F("meets", "मुलाकात|भेंट|बैठक|वार्ता|बातचीत|शिखर", {"से", "के साथ", "के बीच"}, symmetric=True,
       subj_types={"Person", "Organization", "Country"}, obj_types={"Person", "Organization", "Country"}),
     F("seeksTiesWith",
       "संबंध*|संबन्ध*|रिश्त*|सहयोग|साझेदारी|दोस्ती|मित्रता + मजबूत|बढ़*|बेहतर|गहरा*|प्रगाढ़|सुधार*|बहाल|सामान्य|स्थापित"
@@ -125,6 +127,8 @@ FRAMES: tuple[Frame, ...] = (
     F("sanctions", "प्रतिबंध*|पाबंदी*", {"पर"}, subj=GEN, agent_after_object=True, confidence=0.7),
     F("attacks", "हमल*|आक्रमण|चढ़ाई|बमबारी|गोलाबारी|एयरस्ट्राइक*|स्ट्राइक", {"पर", "के खिलाफ"}, subj=ERG | GEN,
       confidence=0.8, agent_after_object=True),
+    # the English loan takes a "को" object too: "रूसी ठिकानों को अटैक किया"
+    F("attacks", "अटैक + कर*|किया|किए|किये|की", {"पर", "को", "के खिलाफ"}, confidence=0.75, gap_cases=False),
     # the place attacked as a genitive or locative, the attacker a demonym or genitive right before
     # the noun: "यूक्रेन के रूसी आक्रमण के दसवें दिन", "शहर में रूसी हमले" (no other subject)
     F("attacks", "हमल*|आक्रमण|बमबारी|गोलाबारी|युद्ध|जंग", {"के", "में"}, subj=GEN, obj_types=PLACES,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.nlp.args import Arg
+from kg.nlp.normalize import match_key
 
 __all__ = ["POSTPOSITIONS", "BOUNDARIES", "CASES", "copula_follows", "SUBJECT_PRONOUNS", "assign_markers",
            "marker_at", "clause_start", "floating_both", "subject_carried"]
@@ -25,8 +26,10 @@ POSTPOSITIONS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for 
 )), key=len, reverse=True))
 # Its leaders, officials, members or forces stand for a body ("हमास के नेताओं पर प्रतिबंध");
 # its companies, banks or citizens do not ("चीनी कंपनियों पर प्रतिबंध" is not a sanction on China).
-MEMBER_NOUNS = {"नेताओं", "अधिकारियों", "सदस्यों", "कमांडरों", "सैनिकों", "ठिकानों", "प्रतिनिधियों",
-                "राजनयिकों", "देशों", "सरकार", "सरकारों", "सेनाओं", "शहरों", "इलाकों"}
+# Its fighters, troops and drones stand for it as a target ("वैगनर के 84 लड़ाकों को मार गिराया").
+MEMBER_NOUNS = {match_key(w) for w in (
+    "नेताओं अधिकारियों सदस्यों कमांडरों सैनिकों ठिकानों प्रतिनिधियों राजनयिकों देशों सरकार सरकारों सेनाओं"
+    " शहरों इलाकों लड़ाकों जवानों ड्रोनों").split()}
 _QUANTIFIERS = {"कई", "सभी", "तमाम", "अनेक", "दूसरे", "अन्य"}
 ACTION_NOUNS = {"कार्रवाई", "कार्रवाइयों", "नीति", "नीतियों", "फैसले", "फैसलों", "फैसला", "गतिविधियों",
                 "बयान", "बयानों", "रुख", "कदम", "कदमों", "आक्रामकता", "भूमिका"}
@@ -133,8 +136,8 @@ def _own_marker(words: Sequence[str], arg: Arg) -> str:
         if class_end > end:
             return marker_at(words, class_end)
     noun = end + 1 if marker in {"के", "की", "का"} else end if not marker else -1
-    if 0 < noun < len(words) - 1 and marker and words[noun] in _QUANTIFIERS:
-        noun += 1  # "यूक्रेन के कई शहरों पर हमला"
+    if 0 < noun < len(words) - 1 and marker and (words[noun] in _QUANTIFIERS or words[noun].isdigit()):
+        noun += 1  # "यूक्रेन के कई शहरों पर हमला", "वैगनर के 84 लड़ाकों को"
     if 0 <= noun < len(words) and (words[noun] in MEMBER_NOUNS or marker and words[noun] in ACTION_NOUNS):
         return marker_at(words, noun + 1) or marker
     return marker
@@ -159,6 +162,23 @@ def _joined(words: Sequence[str], left: Arg, right: Arg, skip: set[int]) -> bool
     return all(words[i] in _COORD or i in skip for i in between)
 
 
+def _range_pair(words: Sequence[str], left: Arg, right: Arg) -> str | None:
+    """``अमेरिका से लेकर यूरोपीय संघ तक ने``: "from X to Y" names both; the marker after ``तक``
+    (None when the two are no such pair).
+
+    Examples
+    --------
+    >>> words = "अमेरिका से लेकर जापान तक ने".split()
+    >>> _range_pair(words, Arg(0, 1, ("us",), "Country", "name"), Arg(3, 4, ("jp",), "Country", "name"))
+    'ने'
+    """
+    if list(words[left.end:right.start]) != ["से", "लेकर"]:
+        return None
+    if right.end >= len(words) or words[right.end] != "तक":
+        return None
+    return marker_at(words, right.end + 1) or None
+
+
 def _tail_marker(words: Sequence[str], arg: Arg) -> str:
     """``... और अन्य अधिकारियों से``: the marker after a trailing 'and other X'."""
     i = arg.end
@@ -176,12 +196,16 @@ def assign_markers(words: Sequence[str], args: Sequence[Arg], skip: set[int]) ->
     for arg in args:
         arg.marker = _own_marker(words, arg)
     args = [a for a in args if not a.extra.get("anchor")]  # "जापान के प्रधानमंत्री X": part of a title
+    for left, right in zip(args, args[1:], strict=False):
+        if (marker := _range_pair(words, left, right)) is not None:
+            left.marker, right.marker = "", marker  # joined below like "X और Y ने"
     group_id = 0
     members: list[Arg] = []
     for n, arg in enumerate(args):
         members.append(arg)
         nxt = args[n + 1] if n + 1 < len(args) else None
-        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and _joined(words, arg, nxt, skip):
+        if nxt is not None and (not arg.marker or arg.kind == "pronoun") and (
+                _joined(words, arg, nxt, skip) or _range_pair(words, arg, nxt) is not None):
             continue
         last = members[-1].marker or _tail_marker(words, members[-1])
         for member in members:

@@ -59,6 +59,7 @@ _PHYSICAL = {"visits", "attacks", "arrivesFrom"}
 _MUTUAL = {"seeksTiesWith"}
 # the marked agent a subject is preferred by: "X ने", "X द्वारा", "X की तरफ से (एक बयान में)"
 _AGENT_MARKERS = frozenset({"ने", "द्वारा", "के द्वारा", "की तरफ से", "की ओर से"})
+_BY = {"द्वारा", "के द्वारा"}  # a passive's agent: it may follow the object
 _POSTPOSITION_AFTER_THIS = {"पर", "को", "से", "का", "की", "के"}
 _EVENT_NOUN = {match_key(w): kind for kind, words in EVENT_KINDS.items() for w in words}
 # a bare name right before one of these nouns modifies it ("मास्को यात्रा", "रूस दौरा", "यूक्रेन युद्ध"):
@@ -278,7 +279,7 @@ class RelationExtractor:
             if a not in objects
             and a.marker in frame.subj
             and a.type in frame.subj_types
-            and (frame.swap or a.end <= limit)
+            and (frame.swap or a.end <= limit or a.marker in _BY)  # "यूक्रेन पर रूस द्वारा हमला किया गया"
             and not a.extra.get("anchor")
             and not (a.marker == "" and a.end < start and norms[a.end] in _MODIFIED_NOUNS)
         ]
