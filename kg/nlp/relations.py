@@ -23,6 +23,7 @@ from kg.nlp.clauses import agent_after, bound_subjects, infinitive_adverbial, pa
 from kg.nlp.discourse import dropped_subject
 from kg.nlp.entities import NORMS
 from kg.nlp.events import register_event
+from kg.nlp.frame_args import frame_objects, symmetric_pairs
 from kg.nlp.frames import EVENT_KINDS, FRAMES, GEN, Frame
 from kg.nlp.lexicon import Lexicon
 from kg.nlp.markers import CASES, assign_markers, clause_start, copula_follows
@@ -229,7 +230,7 @@ class RelationExtractor:
         inside = frozenset(i for a in ctx.args for i in range(a.start, a.end))
         first = clause_start(ctx.norms, ctx.sent.start, start, inside, quotes=True)
         left = [a for a in ctx.args if a.end <= start and a.start >= first]
-        objects = self._objects(frame, left, start, ctx.norms)
+        objects = frame_objects(frame, left, start, ctx.norms)
         place: str | None = None
         if not objects:
             objects, place = self._implicit_object(ctx, frame, start, end)
@@ -248,26 +249,10 @@ class RelationExtractor:
                                        (left, objects))
         pairs = [(s, o) for s in subjects for o in objects]
         if not pairs and frame.symmetric and frame.pair_subjects:
-            pairs = self._symmetric_pairs(left, subjects)
+            pairs = symmetric_pairs(left, subjects)
             if frame.predicate in _MUTUAL:  # "X और Y ने संबंध बहाल करने ...": each seeks ties with the other
                 pairs += [(o, s) for s, o in pairs]
         return self._emit(ctx, frame, start, end, pairs, place)
-
-    @staticmethod
-    def _objects(frame: Frame, left: list[Arg], start: int, norms: list[str]) -> list[Arg]:
-        for arg in reversed(left):
-            if arg.marker not in frame.obj or arg.type not in frame.obj_types or arg.extra.get("anchor"):
-                continue  # "फ्रांस के राष्ट्रपति": a title's anchor is no object
-            if arg.marker in {"को", "से", "पर"} and norms[arg.end:start].count(arg.marker) > 1:
-                break  # "हूतियों को हथियार देने के आरोपों को खारिज": a nearer "को" phrase is the object
-            if arg.marker == "" and not frame.swap and start - arg.end > 1:
-                continue
-            if frame.agent_before_noun and arg is left[-1] and start - arg.end <= 2:
-                continue  # "यूक्रेन में रूस के हमले": the genitive right before the noun is its agent
-            if arg.group < 0:
-                return [arg]
-            return [a for a in left if a.group == arg.group and a.type in frame.obj_types]
-        return []
 
     @staticmethod
     def _subjects(frame: Frame, left: list[Arg], objects: list[Arg], start: int,
@@ -306,21 +291,6 @@ class RelationExtractor:
             if arg.start >= end and arg.marker in {"को", "ने", ""} and arg.type in frame.subj_types:
                 return [Arg(arg.start, arg.end, arg.keys, arg.type, "pronoun", arg.sent)]
         return []
-
-    @staticmethod
-    def _symmetric_pairs(left: list[Arg], subjects: list[Arg]) -> list[tuple[Arg, Arg]]:
-        between = next((a for a in reversed(left) if a.marker == "के बीच"
-                        and (a.group >= 0 or len(a.keys) > 1)), None)
-        if between is not None and between.group < 0:
-            group = [between]  # "दोनों देशों के बीच"
-        else:
-            group = [a for a in left if between and a.group == between.group] or subjects
-        if len(group) == 1 and len(group[0].keys) > 1:  # "दोनों नेताओं ने ... हस्ताक्षर किए"
-            whole = group[0]
-            group = [
-                Arg(whole.start, whole.end, (k,), whole.type, whole.kind, whole.sent) for k in whole.keys
-            ]
-        return [(group[0], other) for other in group[1:]]
 
     def _implicit_object(self, ctx: _Ctx, frame: Frame, start: int, end: int) -> tuple[list[Arg], str | None]:
         doc = ctx.doc
