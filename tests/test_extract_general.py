@@ -127,7 +127,7 @@ CASES = [
     ("भारत ने इस पर चीन से विरोध दर्ज कराया।", "India", "criticizes", "China", "asserted"),
     # called responsible; a ministry speaking "की तरफ से" a statement, before another bare name
     ("ईरान ने इजरायल को हमले का जिम्मेदार बताया।", "Iran", "accuses", "Israel", "asserted"),
-    ("तुर्की के विदेश मंत्रालय की तरफ से एक बयान में ग्रीस को तनाव का जिम्मेदार बताया गया।",
+    ("तुर्की के विदेश मंत्रालय की तरफ से जारी बयान में ग्रीस को तनाव का जिम्मेदार बताया गया।",
      "Foreign Ministry of Turkey", "accuses", "Greece", "asserted"),
     ("सऊदी अरब की ओर से जारी बयान में अमेरिकी नेतृत्व वाले नाटो को संकट का जिम्मेदार बताया गया।", "Saudi Arabia",
      "accuses", "NATO", "asserted"),

@@ -24,11 +24,11 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("United States", "visits", "Russia")),
     ("चीन ने अमेरिकी स्पीकर की ताइवान यात्रा के बाद सैन्य अभ्यास किया।", ("China", "visits", "Taiwan")),
     # "X और Y दोनों के साथ": "both" of the list, not a third reference pairing X with Y
-    ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("Russia", "seeksTiesWith", "Ukraine")),
+    ("रूस और यूक्रेन दोनों के साथ भारत के पुराने और गहरे संबंध हैं।", ("Russia", "seeksTiesWith", "Ukraine")),
     # "उप-राष्ट्रपति": the hyphenated vice title is no presidency
     ("अमेरिका की उप-राष्ट्रपति कमला हैरिस ने भाषण दिया।", ("Kamala Harris", "leads", "United States")),
     # "X की निंदा करने वाले N": the relative clause's act is N's, not the main subject's
-    ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के प्रस्तावों से दूर रहा।", ("India", "criticizes", "Russia")),
+    ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के हर प्रस्ताव से अलग रहा।", ("India", "criticizes", "Russia")),
     ("ब्रिटेन यूक्रेन का समर्थन करने वाले देशों में शामिल है।", ("United Kingdom", "supports", "Ukraine")),
     # "X द्वारा आयोजित N": X hosted N, it is no agent of a later verb
     ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("India", "visits", "Russia")),
@@ -60,7 +60,7 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("भारत ने रूस की तारीफ की। बाद में तीन देश - जापान, इटली और स्पेन नाटो के नए सदस्य बने।",
      ("Russia", "memberOf", "NATO")),
     # "X के समझौते में मदद करने की बात": the pact noun is an argument of another verb, no pact made
-    ("भारत ने यूक्रेन के साथ मित्र बने रहने और शांति समझौते में मदद करने की बात कही।",
+    ("भारत ने यूक्रेन का दोस्त बने रहने और शांति समझौते में मदद करने का वादा किया।",
      ("India", "signsAgreementWith", "Ukraine")),
     # "X को आरोपों से मुक्त": freed of something, no prisoner released
     ("पाकिस्तान ने इमरान खान को आरोपों से मुक्त कर दिया।", ("Pakistan", "releases", "Imran Khan")),
@@ -88,10 +88,10 @@ def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
      ("International Criminal Court", "locatedIn", "The Hague")),
     ("अमेरिका ने इमरान खान की रूस यात्रा पर टिप्पणी की।", ("Imran Khan", "visits", "Russia")),
     ("भारत के प्रधानमंत्री नरेंद्र मोदी ने जापान की यात्रा की।", ("Narendra Modi", "visits", "Japan")),
-    ("रूस और यूक्रेन दोनों के साथ भारत के ऐतिहासिक संबंध हैं।", ("India", "seeksTiesWith", "Ukraine")),
+    ("रूस और यूक्रेन दोनों के साथ भारत के पुराने और गहरे संबंध हैं।", ("India", "seeksTiesWith", "Ukraine")),
     ("मोदी ने पुतिन और ज़ेलेंस्की दोनों से मुलाकात की।", ("Narendra Modi", "meets", "Vladimir Putin")),
     ("अमेरिका की उप-राष्ट्रपति कमला हैरिस ने भाषण दिया।", ("Kamala Harris", "affiliatedWith", "United States")),
-    ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के प्रस्तावों से दूर रहा।",
+    ("भारत रूस की निंदा करने वाले संयुक्त राष्ट्र के हर प्रस्ताव से अलग रहा।",
      ("United Nations", "criticizes", "Russia")),
     ("मोदी पुतिन से मिलने वाले हैं।", ("Narendra Modi", "meets", "Vladimir Putin")),  # वाले हैं: about to
     ("भारत द्वारा आयोजित सम्मेलन के बाद मोदी की रूस यात्रा हुई।", ("Narendra Modi", "visits", "Russia")),

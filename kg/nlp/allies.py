@@ -2,7 +2,7 @@
 
 - ``रूस के करीबी सहयोगी बेलारूस``, ``रूस के सहयोगी देश बेलारूस``, ``चीन के परमाणु-शक्ति संपन्न
   सहयोगी उत्तर कोरिया`` → Belarus / North Korea ``seeksTiesWith`` its ally;
-- ``कतर अमेरिका और रूस दोनों का सहयोगी रहा है``, ``X, Y का एक अहम सहयोगी है`` → X ``seeksTiesWith``
+- ``ओमान ब्रिटेन और ईरान दोनों का सहयोगी रहा है``, ``X, Y का एक अहम सहयोगी है`` → X ``seeksTiesWith``
   each of them.
 
 An ally is a state that keeps close ties with another (the gold admits ``seeksTiesWith`` and
