@@ -117,9 +117,9 @@ def test_aid_verb_forms(text: str, triple: tuple[str, str, str]) -> None:
     # a bare name before a visit or war noun modifies it: no subject of a later trigger
     ("इमरान खान का रूस दौरा उतना ही अहम है जितना उनका चीन दौरा था।", ("Russia", "visits", "China"), False),
     ("इमरान खान का रूस दौरा उतना ही अहम है जितना उनका चीन दौरा था।", ("Imran Khan", "visits", "China"), True),
-    ("मोदी की मास्को यात्रा और पुतिन के साथ बैठक से यूरोप चिंतित है।",
+    ("मोदी की मास्को यात्रा और पुतिन के साथ उनकी बैठक से यूरोप चिंतित है।",
      ("Moscow", "meets", "Vladimir Putin"), False),
-    ("मोदी की मास्को यात्रा और पुतिन के साथ बैठक से यूरोप चिंतित है।",
+    ("मोदी की मास्को यात्रा और पुतिन के साथ उनकी बैठक से यूरोप चिंतित है।",
      ("Russia", "meets", "Vladimir Putin"), False),
     ("भारत पुतिन से मिला।", ("India", "meets", "Vladimir Putin"), True),  # a bare subject still is one
 ])
