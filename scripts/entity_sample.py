@@ -60,7 +60,8 @@ def context(texts: Path | None, ent: dict) -> str:
         text = fh.read()
     m = mentions[0]
     window = text[max(0, m["start"] - WINDOW): m["start"]] + "[[" + text[m["start"]:m["end"]] + "]]"
-    return (window + text[m["end"]: m["end"] + WINDOW]).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    window += text[m["end"]: m["end"] + WINDOW]
+    return window.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
 def main(argv: list[str] | None = None) -> int:
