@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.nlp.args import Arg
 from kg.nlp.markers import BOUNDARIES, POSTPOSITIONS
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import RelRec
+from kg.nlp.rel import RelRec, sentence_relation
 
 __all__ = ["ALLY", "ALLY_WORDS", "ally_gap", "ally_predicates", "drop_ally_nouns"]
 
@@ -83,7 +83,7 @@ def ally_predicates(doc: Doc, norms: Sequence[str], args: Sequence[Arg]) -> list
         sent = doc[subject.start].sent
         if not _predicate_ally(norms, allies[-1].end + 1, sent.end):
             continue
-        out += [RelRec(subject.keys[0], "seeksTiesWith", a.keys[0], "asserted", None, None, 0.65,
-                    sent.start_char, sent.end_char, source="ally") for a in allies
+        out += [sentence_relation(subject.keys[0], "seeksTiesWith", a.keys[0], sent, 0.65, source="ally")
+                for a in allies
                 if len(a.keys) == 1 and a.keys[0] != subject.keys[0]]
     return out

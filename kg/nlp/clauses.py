@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.args import Arg
 from kg.nlp.frames import Frame
-from kg.nlp.markers import BOUNDARIES
+from kg.nlp.markers import BOUNDARIES, CASES
 from kg.nlp.possessor import meeting_owner, noun_possessor
 
 __all__ = ["relative_head", "adverbial_event", "participant_after", "noun_agent", "bound_subjects", "recent",
@@ -204,7 +204,7 @@ def auxiliary_go(frame: Frame, norms: Sequence[str], start: int, objects: Sequen
     return any(norms[i] not in _PARTICLES and not norms[i].endswith("कर") for i in range(nearest, start))
 
 
-_CASE_WORDS = {"ने", "को", "से", "में", "पर", "का", "की", "के", "और", ",", "तथा", "व"}
+_CASE_WORDS = CASES | {"पर", "और", ",", "तथा", "व"}  # a case word or a coordinator between
 
 
 def noun_agent(frame: Frame, norms: Sequence[str], left: Sequence[Arg], objects: Sequence[Arg],

@@ -16,16 +16,13 @@ from spacy.tokens import Doc, Span
 from kg.nlp.args import Arg, TitleLink
 from kg.nlp.lexicon import LexEntry, Lexicon, slugify
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import RelRec, replace
+from kg.nlp.rel import RelRec, replace, sentence_relation
 from kg.nlp.state import NORMS
 
 __all__ = ["membership_phrase", "organ_staff", "seat_staff"]
 
 
-def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
-         role: str | None = None, source: str = "") -> RelRec:
-    return RelRec(subject, predicate, obj, "asserted", None, None, confidence,
-                  sent.start_char, sent.end_char, role=role, source=source)
+_rec = sentence_relation
 
 
 _COUNTRIES = frozenset(match_key(w) for w in "देश देशों राष्ट्र राष्ट्रों".split())

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.args import Arg
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import RelRec
+from kg.nlp.rel import RelRec, sentence_relation
 from kg.nlp.state import NORMS
 
 __all__ = ["agreement_parties"]
@@ -55,7 +55,6 @@ def agreement_parties(doc: Doc, args: Sequence[Arg]) -> list[RelRec]:
         if j >= len(norms) or norms[j] not in _TAKE_PART or "नहीं" in norms[j + 1:j + 3]:
             continue
         sent = doc[i].sent
-        out += [RelRec(a.keys[0], "signsAgreementWith", b.keys[0], "asserted", None, None, 0.7,
-                       sent.start_char, sent.end_char, source="parties")
+        out += [sentence_relation(a.keys[0], "signsAgreementWith", b.keys[0], sent, 0.7, source="parties")
                 for a, b in combinations(listed, 2) if a.keys[0] != b.keys[0]]
     return out

@@ -23,7 +23,7 @@ from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import BOUNDARIES
 from kg.nlp.membership import membership_phrase
 from kg.nlp.normalize import match_key
-from kg.nlp.rel import RelRec, replace
+from kg.nlp.rel import RelRec, replace, sentence_relation
 from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
 
@@ -40,10 +40,7 @@ HEAD_OF_STATE = ("president", "prime minister", "king", "queen", "chancellor", "
 _GEN = {"के", "की", "का"}
 
 
-def _rec(subject: str, predicate: str, obj: str, sent: Span, confidence: float,
-         role: str | None = None, source: str = "") -> RelRec:
-    return RelRec(subject, predicate, obj, "asserted", None, None, confidence,
-                  sent.start_char, sent.end_char, role=role, source=source)
+_rec = sentence_relation
 
 
 def title_relations(doc: Doc, titles: Sequence[TitleLink], args: Sequence[Arg], roles: Roles | None = None,
