@@ -121,7 +121,8 @@ def key_order(spans: Sequence[Span], joined: dict[int, int]) -> list[int]:
     another's key (``joined``) comes right after that one.
     """
     first = [i for i, s in enumerate(spans) if s.label_ == "Person" and len(s) > 1 and i not in joined]
-    rest = [i for i in range(len(spans)) if i not in joined and i not in set(first)]
+    firsts = set(first)
+    rest = [i for i in range(len(spans)) if i not in joined and i not in firsts]
     after: dict[int, list[int]] = {}
     for target, source in joined.items():
         after.setdefault(source, []).append(target)
