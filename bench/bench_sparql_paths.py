@@ -51,7 +51,8 @@ def fill_store(graph: KnowledgeGraph, path: Path) -> CorpusStore:
     for rel in graph.relations:
         by_doc[rel.evidence[0].doc].append(rel)
 
-    def extract(todo: list[Any], spec: Any, jobs: int, min_confidence: Any) -> list[Any]:
+    def extract(todo: list[Any], spec: Any, jobs: int, min_confidence: Any, negated: bool = False,
+                ) -> list[Any]:
         out = []
         for doc in todo:
             rels = by_doc[doc.id]
