@@ -136,11 +136,12 @@ def extract_document(nlp: Language, document: Document,
     ``negated`` keeps the relations the text says did not happen."""
     entities: list[Entity] = []
     relations: list[Relation] = []
-    for offset, chunk in _chunks(document.text):
-        part = Document(document.id, chunk, date=document.date)
-        ents, rels = doc_to_records(annotate(nlp, part, min_confidence), part, negated=negated)
-        entities += [_shift_entity(e, offset) for e in ents]
-        relations += [_shift_relation(r, offset) for r in rels]
+    with nlp.memory_zone():  # the words of one article leave the vocabulary with it
+        for offset, chunk in _chunks(document.text):
+            part = Document(document.id, chunk, date=document.date)
+            ents, rels = doc_to_records(annotate(nlp, part, min_confidence), part, negated=negated)
+            entities += [_shift_entity(e, offset) for e in ents]
+            relations += [_shift_relation(r, offset) for r in rels]
     return entities, relations
 
 
