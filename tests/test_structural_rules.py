@@ -43,6 +43,11 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     ("ओमान ईरान और सऊदी अरब दोनों का सहयोगी रहा है।", ("Oman", "seeksTiesWith", "Iran")),
     ("ओमान ईरान और सऊदी अरब दोनों का सहयोगी रहा है।", ("Oman", "seeksTiesWith", "Saudi Arabia")),
     ("जॉर्जिया अमेरिका का एक अहम सहयोगी बना रहा।", ("Georgia", "seeksTiesWith", "United States")),
+    # a title compounded with a title noun keeps the genitive's body: "पार्टी के राष्ट्रपति उम्मीदवार"
+    ("डेमोक्रेटिक पार्टी के राष्ट्रपति उम्मीदवार कमला हैरिस ने रैली की।",
+     ("Kamala Harris", "affiliatedWith", "Democratic Party")),
+    # an organization's own place still holds when no act follows it
+    ("इराक में तालिबान के कार्यालय खुले।", ("Taliban", "locatedIn", "Iraq")),
 ])
 def test_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple in _facts(text)
@@ -65,6 +70,12 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
     # allies of a leader's adviser, or an ally noun that describes a later noun: no tie of the name
     ("पुतिन के सलाहकार के सहयोगी लावरोव ने कहा।", ("Sergey Lavrov", "seeksTiesWith", "Vladimir Putin")),
     ("ओमान ईरान के सहयोगी देशों से मिला।", ("Oman", "seeksTiesWith", "Iran")),
+    # a candidate does not lead the party that fields them
+    ("डेमोक्रेटिक पार्टी के राष्ट्रपति उम्मीदवार कमला हैरिस ने रैली की।",
+     ("Kamala Harris", "leads", "Democratic Party")),
+    # the place of an organization's act, or of its joining, is not the organization's
+    ("पाकिस्तान में तालिबान के हमले बढ़े हैं।", ("Taliban", "locatedIn", "Pakistan")),
+    ("स्वीडन के नाटो में शामिल होने से रूस नाराज है।", ("NATO", "locatedIn", "Sweden")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:
     assert triple not in _facts(text)

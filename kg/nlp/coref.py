@@ -112,6 +112,10 @@ class Coreference:
             while start > 0 and doc[start - 1].norm_ in self.lexicon.org_words and start not in by_end:
                 start -= 1  # "पर्यावरण मंत्री": the portfolio is part of the title
                 role = f"{self.lexicon.org_words[doc[start].norm_]} {role}"
+            genitive = start > 1 and doc[start - 2].norm_ in {"के", "की", "का"}
+            if genitive and (doc[start - 1].norm_,) in self._titles:
+                start -= 1  # "पार्टी के राष्ट्रपति उम्मीदवार": a title noun compounded with the title
+                role = f"{self._titles[(doc[start].norm_,)]} {role}"
             while start > 0 and doc[start - 1].norm_ in _PRE_TITLE:
                 start -= 1
             anchor = self._anchor(doc, start, by_end)

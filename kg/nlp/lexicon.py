@@ -30,7 +30,7 @@ __all__ = [
 _LEADER_WORDS = ("president", "prime minister", "leader", "general secretary", "secretary-general",
                  "chancellor", "king", "queen", "chair", "chief", "head", "director", "governor",
                  "mayor", "emir", "premier", "sultan")
-_NOT_LEADER = ("vice", "deputy", "former", "spokes")
+_NOT_LEADER = ("vice", "deputy", "former", "spokes", "candidate")
 HEADS = {"president", "prime minister", "chancellor", "supreme leader", "king", "queen", "emir",
          "general secretary", "chief adviser", "state counsellor", "premier"}
 

@@ -159,9 +159,30 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
             body = place.type == "Country" and place.marker != "में" and head.lower().startswith(STATE_BODIES)
             if place.marker == "में" and _is_army(org.keys[0], head, lexicon):
                 continue  # "कुर्स्क में यूक्रेनी सेना": where an army fights, not where it is based
+            if _event_after(doc, org):
+                continue  # "X में तालिबान के हमले", "X के नाटो में शामिल होने": the place is the act's
             out.append(_rec(org.keys[0], "partOf" if body else "locatedIn", place.keys[0],
                             doc[org.start].sent, 0.8, source="located"))
     return out + media_places(doc, args)
+
+
+# Nouns of an act of an organization: "अफगानिस्तान में तालिबान के हमले" places the attack. (Not
+# meetings: the gold counts "भारत में जी20 शिखर सम्मेलन" as the body's place.)
+_EVENT_NOUNS = frozenset(match_key(w) for w in "हमले हमला हमलों".split())
+
+
+def _event_after(doc: Doc, org: Arg) -> bool:
+    """Whether ``org`` is the genitive of an act (``तालिबान के हमले``, ``X (ACR) के हमले``) or joins
+    something (``यूक्रेन के नाटो में शामिल होने``): a place before it then belongs to the act."""
+    norms = doc._.get(NORMS) or [t.norm_ for t in doc]
+    k = org.end
+    if k < len(norms) and norms[k] == "(" and ")" in norms[k:k + 4]:
+        k = norms.index(")", k) + 1  # "X (ACR) के": the acronym in brackets
+    if k < len(norms) and norms[k] in _GEN:
+        k += 1
+    if k < len(norms) and norms[k] in _EVENT_NOUNS:
+        return True
+    return norms[k:k + 2] == ["में", "शामिल"]
 
 
 def _is_army(key: str, head: str, lexicon: Lexicon) -> bool:
