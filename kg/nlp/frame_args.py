@@ -12,6 +12,19 @@ from kg.nlp.frames import Frame
 __all__ = ["frame_objects", "symmetric_pairs"]
 
 
+#: Participles of an event held somewhere: "दिल्ली में आयोजित", "भारत में चल रहे", "वहां हुए".
+_HELD = frozenset({"आयोजित", "चल", "चले", "चली", "हो", "होने", "हुए", "हुई", "हुआ"})
+
+
+def _held(norms: list[str], i: int) -> bool:
+    """A participle of an event held in a place at token ``i`` ("आयोजित", "चल रहे", "होने वाले").
+
+    >>> _held("दिल्ली में आयोजित सम्मेलन".split(), 2), _held("दिल्ली में सम्मेलन".split(), 2)
+    (True, False)
+    """
+    return i < len(norms) and norms[i] in _HELD
+
+
 def frame_objects(frame: Frame, left: list[Arg], start: int, norms: list[str]) -> list[Arg]:
     """The object(s) of ``frame`` triggered at ``start``: the nearest argument to its left with one
     of the frame's object postpositions and types (its whole coordinated group)."""
@@ -24,6 +37,8 @@ def frame_objects(frame: Frame, left: list[Arg], start: int, norms: list[str]) -
             continue
         if frame.agent_before_noun and arg is left[-1] and start - arg.end <= 2:
             continue  # "यूक्रेन में रूस के हमले": the genitive right before the noun is its agent
+        if frame.held_in and not _held(norms, arg.end + 1):
+            continue
         if arg.group < 0:
             return [arg]
         return [a for a in left if a.group == arg.group and a.type in frame.obj_types]

@@ -47,6 +47,9 @@ class Frame:
     # ("X एफएसबी से जुड़ा अधिकारी है"; in "X नाटो से जुड़े देशों से मिले" it describes the noun)
     copula_after: bool = False
     agent_before_noun: bool = False  # that agent only, right before the noun (no other subject)
+    # the object is a place an event is held in, read before the event's noun: "X दिल्ली में
+    # आयोजित सम्मेलन में भाग लिया" (a place right before the verb is joined: "X रूस में शामिल हुआ")
+    held_in: bool = False
 
 
 def F(predicate: str, trigger: str, obj: set[str], **kw: object) -> Frame:  # noqa: N802
@@ -67,6 +70,13 @@ FRAMES: tuple[Frame, ...] = (
     F("visits", "पहुंच*|पहुँच*", {"", "में"}, subj=_VISIT_SUBJ, obj_types=PLACES, event="visit"),
     F("visits", "जाएंगे|जाएगा|जाएगी|जाएंगी|जायेंगे|जायेगा|गए|गये|गया|गई|जाने|जाते|जाता|जाती", {""},
       subj=_VISIT_SUBJ, obj_types=PLACES, event="visit", confidence=0.75),
+    # taking part in an event held in a place: "X दिल्ली में आयोजित सम्मेलन में भाग लिया / शिरकत की"
+    F("visits", "भाग|हिस्सा + लिया|लिये|लिए|ली|ले*", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES,
+      confidence=0.7, held_in=True),
+    F("visits", "शिरकत + की|किया|कर*", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES, confidence=0.7,
+      held_in=True),
+    F("visits", "शामिल + हुआ|हुए|हुई|हुईं|होंगे|होगा|होगी|होने", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES,
+      confidence=0.7, held_in=True),
     # addressing an audience in a place: "कीव में मीडिया को संबोधित करते हुए X ने कहा"
     F("visits", "संबोधित", {"में"}, subj=_VISIT_SUBJ, obj_types=PLACES, subj_types={"Person"}, confidence=0.7),
     F("arrivesFrom", "आए|आये|आया|आई|आईं|लौटे|लौटा|लौटी|पहुंचे|पहुंचा|पहुंची", {"से"},
