@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import kg
-
-
-def _facts(text: str) -> set[tuple[str, str, str]]:
-    graph = kg.build(text, model=False, date="2024-06-20")
-    return {(r.subject.label, r.predicate, r.object.label) for r in graph.relations}
+from tests.test_precision_rules import _facts
 
 
 @pytest.mark.parametrize(("text", "triple"), [

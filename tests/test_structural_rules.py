@@ -75,6 +75,7 @@ def test_relation(text: str, triple: tuple[str, str, str]) -> None:
      ("Kamala Harris", "leads", "Democratic Party")),
     # the place of an organization's act, or of its joining, is not the organization's
     ("पाकिस्तान में तालिबान के हमले बढ़े हैं।", ("Taliban", "locatedIn", "Pakistan")),
+    ("पाकिस्तान में तालिबान की गोलाबारी जारी रही।", ("Taliban", "locatedIn", "Pakistan")),
     ("स्वीडन के नाटो में शामिल होने से रूस नाराज है।", ("NATO", "locatedIn", "Sweden")),
 ])
 def test_no_relation(text: str, triple: tuple[str, str, str]) -> None:

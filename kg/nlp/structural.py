@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.allies import ally_gap, ally_predicates, drop_ally_nouns
 from kg.nlp.args import Arg, TitleLink
-from kg.nlp.frames import DERIVE_STATE, PLACES
+from kg.nlp.frames import DERIVE_STATE, FRAMES, PLACES
 from kg.nlp.lexicon import Lexicon, is_leader_role
 from kg.nlp.markers import BOUNDARIES
 from kg.nlp.membership import membership_phrase
@@ -26,6 +26,7 @@ from kg.nlp.normalize import match_key
 from kg.nlp.rel import RelRec, replace, sentence_relation
 from kg.nlp.roles import Roles
 from kg.nlp.state import NORMS
+from kg.nlp.triggers import hit, parse_trigger
 
 __all__ = [
     "title_relations", "organ_relations", "located_relations", "media_places",
@@ -166,9 +167,9 @@ def located_relations(doc: Doc, args: Sequence[Arg], lexicon: Lexicon) -> list[R
     return out + media_places(doc, args)
 
 
-# Nouns of an act of an organization: "अफगानिस्तान में तालिबान के हमले" places the attack. (Not
-# meetings: the gold counts "भारत में जी20 शिखर सम्मेलन" as the body's place.)
-_EVENT_NOUNS = frozenset(match_key(w) for w in "हमले हमला हमलों".split())
+# Nouns of an attack, the attack frame's own triggers: "अफगानिस्तान में तालिबान के हमले" places the
+# attack. (Not meetings: the gold counts "भारत में जी20 शिखर सम्मेलन" as the body's place.)
+_ACT_NOUNS = parse_trigger(next(f.trigger for f in FRAMES if f.predicate == "attacks"))[0]
 
 
 def _event_after(doc: Doc, org: Arg) -> bool:
@@ -180,7 +181,7 @@ def _event_after(doc: Doc, org: Arg) -> bool:
         k = norms.index(")", k) + 1  # "X (ACR) के": the acronym in brackets
     if k < len(norms) and norms[k] in _GEN:
         k += 1
-    if k < len(norms) and norms[k] in _EVENT_NOUNS:
+    if k < len(norms) and hit(norms[k], _ACT_NOUNS):
         return True
     return norms[k:k + 2] == ["में", "शामिल"]
 
